@@ -1,0 +1,430 @@
+//! Dates, Chinese working days (法定节假日 and 调休 make-up days) and the period rules of
+//! 民法典 第201–203条.
+//!
+//! Built-in holiday data comes from the maintained `chinese_holiday` crate (State Council
+//! notices, 2004-01-01 to 2026-12-25). A date outside the covered range is an error, never a
+//! weekends-only guess; the host adds further years at run time with
+//! [`Calendar::add_holiday_cn_json`] or [`Calendar::add_year`].
+
+use super::error::{Error, Problem, Result};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use chrono::NaiveDate as Date;
+
+/// First and last day of the built-in holiday data.
+pub const BUILTIN_FIRST: (i32, u32, u32) = (2004, 1, 1);
+pub const BUILTIN_LAST: (i32, u32, u32) = (2026, 12, 25);
+
+fn builtin_range() -> (NaiveDate, NaiveDate) {
+    let f = BUILTIN_FIRST;
+    let l = BUILTIN_LAST;
+    // Both are valid constant dates.
+    (
+        NaiveDate::from_ymd_opt(f.0, f.1, f.2).unwrap_or(NaiveDate::MIN),
+        NaiveDate::from_ymd_opt(l.0, l.1, l.2).unwrap_or(NaiveDate::MIN),
+    )
+}
+
+/// Whether counting is in calendar days or working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DayKind {
+    #[default]
+    Calendar,
+    Working,
+}
+
+/// What happens to a deadline that falls on a rest day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RestDayRule {
+    /// 民法典 第203条: the deadline moves to the next working day (the default).
+    #[default]
+    NextWorkingDay,
+    /// The parties agreed the date stands even on a rest day.
+    Keep,
+}
+
+/// A computed deadline: the date, and the date before a rest-day move if there was one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Deadline {
+    pub date: NaiveDate,
+    /// The date the counting gave before 第203条 moved it (equal to `date` if not moved).
+    pub unadjusted: NaiveDate,
+}
+
+impl Deadline {
+    pub fn moved(&self) -> bool {
+        self.date != self.unadjusted
+    }
+}
+
+/// The working-day calendar: built-in data plus whatever the host added.
+#[derive(Debug, Clone, Default)]
+pub struct Calendar {
+    /// Host-supplied special days: date → is it a working day. Overrides built-in data.
+    extra: BTreeMap<NaiveDate, bool>,
+    /// Years for which the host supplied the complete arrangement.
+    extra_years: BTreeSet<i32>,
+}
+
+/// One day of a holiday-cn style JSON file.
+#[derive(Debug, Deserialize)]
+struct HolidayCnDay {
+    date: String,
+    #[serde(rename = "isOffDay")]
+    is_off_day: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct HolidayCnYear {
+    year: i32,
+    days: Vec<HolidayCnDay>,
+}
+
+impl Calendar {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add one year's arrangement: the listed days override the weekday rule (`true` = a
+    /// working day such as a 调休 Saturday, `false` = a holiday). The whole year then counts
+    /// as covered.
+    pub fn add_year(&mut self, year: i32, special_days: &[(NaiveDate, bool)]) -> Result<()> {
+        if !(1900..=2200).contains(&year) {
+            return Err(Error::new(
+                "year",
+                Problem::OutOfRange {
+                    min: "1900".into(),
+                    max: "2200".into(),
+                },
+            ));
+        }
+        for (i, (d, _)) in special_days.iter().enumerate() {
+            if d.year() != year {
+                return Err(Error::rule(
+                    format!("days.{i}.date"),
+                    format!("{d}不属于{year}年"),
+                    format!("{d} is not in {year}"),
+                ));
+            }
+        }
+        for &(d, working) in special_days {
+            self.extra.insert(d, working);
+        }
+        self.extra_years.insert(year);
+        Ok(())
+    }
+
+    /// Add a year in the holiday-cn JSON format:
+    /// `{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}, …]}`.
+    pub fn add_holiday_cn_json(&mut self, json: &str) -> Result<i32> {
+        let parsed: HolidayCnYear = serde_json::from_str(json).map_err(|e| {
+            Error::rule(
+                "holidays",
+                format!("节假日数据格式错误：{e}"),
+                format!("Holiday data is not valid: {e}"),
+            )
+        })?;
+        let mut days = Vec::with_capacity(parsed.days.len());
+        for (i, day) in parsed.days.iter().enumerate() {
+            let d = parse_date(&day.date)
+                .map_err(|p| Error::new(format!("holidays.days.{i}.date"), p))?;
+            days.push((d, !day.is_off_day));
+        }
+        self.add_year(parsed.year, &days)?;
+        Ok(parsed.year)
+    }
+
+    /// Describe the covered range for error messages.
+    pub fn coverage(&self) -> String {
+        let (first, last) = builtin_range();
+        let mut s = format!("{first} – {last}");
+        for y in &self.extra_years {
+            s.push_str(&format!(", {y}"));
+        }
+        s
+    }
+
+    fn is_covered(&self, d: NaiveDate) -> bool {
+        let (first, last) = builtin_range();
+        (first <= d && d <= last) || self.extra_years.contains(&d.year())
+    }
+
+    /// Is `d` a working day? Weekends are rest days unless a 调休 makes them working days;
+    /// statutory holidays are rest days. Errors outside the covered years.
+    pub fn is_working_day(&self, d: NaiveDate) -> Result<bool> {
+        if let Some(&working) = self.extra.get(&d) {
+            return Ok(working);
+        }
+        if !self.is_covered(d) {
+            return Err(Error::new(
+                "date",
+                Problem::DateNotCovered {
+                    date: d.to_string(),
+                    covered: self.coverage(),
+                },
+            ));
+        }
+        if self.extra_years.contains(&d.year()) || !builtin_covers(d) {
+            return Ok(!is_weekend(d));
+        }
+        let ymd = chinese_holiday::Ymd::new(d.year() as u16, d.month() as u8, d.day() as u8);
+        Ok(chinese_holiday::chinese_holiday(ymd).is_workday())
+    }
+
+    /// `d` itself if it is a working day, else the next working day (民法典 第203条).
+    pub fn next_working_day_on_or_after(&self, d: NaiveDate) -> Result<NaiveDate> {
+        let mut day = d;
+        while !self.is_working_day(day)? {
+            day = add_days(day, 1)?;
+        }
+        Ok(day)
+    }
+
+    /// "N个工作日内": the Nth working day after `start` (the start day is not counted,
+    /// 第201条). `n = 0` gives `start`.
+    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate> {
+        let mut day = start;
+        let mut left = n;
+        while left > 0 {
+            day = add_days(day, 1)?;
+            if self.is_working_day(day)? {
+                left -= 1;
+            }
+        }
+        Ok(day)
+    }
+
+    /// Working days in `(start, end]`: the inverse of [`Calendar::add_working_days`].
+    pub fn count_working_days(&self, start: NaiveDate, end: NaiveDate) -> Result<u32> {
+        if end < start {
+            return Err(Error::new(
+                "end",
+                Problem::DateOrder {
+                    detail: format!("{end} < {start}"),
+                },
+            ));
+        }
+        let mut count = 0;
+        let mut day = start;
+        while day < end {
+            day = add_days(day, 1)?;
+            if self.is_working_day(day)? {
+                count += 1;
+            }
+        }
+        Ok(count)
+    }
+
+    /// The deadline `n` calendar or working days after `start` (start day not counted), moved
+    /// to the next working day if it falls on a rest day and the rule says so.
+    pub fn deadline_after(
+        &self,
+        start: NaiveDate,
+        n: u32,
+        kind: DayKind,
+        rule: RestDayRule,
+    ) -> Result<Deadline> {
+        let unadjusted = match kind {
+            DayKind::Calendar => add_days(start, i64::from(n))?,
+            DayKind::Working => self.add_working_days(start, n)?,
+        };
+        self.adjust(unadjusted, rule)
+    }
+
+    /// Apply the rest-day rule to a date.
+    pub fn adjust(&self, unadjusted: NaiveDate, rule: RestDayRule) -> Result<Deadline> {
+        let date = match rule {
+            RestDayRule::NextWorkingDay => self.next_working_day_on_or_after(unadjusted)?,
+            RestDayRule::Keep => unadjusted,
+        };
+        Ok(Deadline { date, unadjusted })
+    }
+}
+
+fn builtin_covers(d: NaiveDate) -> bool {
+    let (first, last) = builtin_range();
+    first <= d && d <= last
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// `d + n` days, or an error if that leaves the supported date range.
+pub fn add_days(d: NaiveDate, n: i64) -> Result<NaiveDate> {
+    let r = if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    };
+    r.ok_or_else(|| Error::new("date", Problem::Overflow))
+}
+
+/// `d + n` months with month-end clamping: Jan 31 + 1 month = Feb 28 (or 29 in a leap year).
+pub fn add_months(d: NaiveDate, n: u32) -> Result<NaiveDate> {
+    d.checked_add_months(Months::new(n))
+        .ok_or_else(|| Error::new("date", Problem::Overflow))
+}
+
+/// Number of days in the month of `d`.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    let first = NaiveDate::from_ymd_opt(year, month, 1);
+    let next = first.and_then(|f| f.checked_add_months(Months::new(1)));
+    match (first, next) {
+        (Some(f), Some(n)) => (n - f).num_days() as u32,
+        _ => 30,
+    }
+}
+
+/// "每月D日前": the last permitted day in the given month. `inclusive` = by the end of day D
+/// (D日前含D日); otherwise the day before D. D is clamped to the month's length
+/// (每月31日 in February = Feb 28/29).
+pub fn monthly_due_date(year: i32, month: u32, day: u32, inclusive: bool) -> Result<NaiveDate> {
+    if !(1..=31).contains(&day) {
+        return Err(Error::new(
+            "day",
+            Problem::OutOfRange {
+                min: "1".into(),
+                max: "31".into(),
+            },
+        ));
+    }
+    let clamped = day.min(days_in_month(year, month));
+    let d = NaiveDate::from_ymd_opt(year, month, clamped).ok_or_else(|| {
+        Error::new(
+            "month",
+            Problem::InvalidDate {
+                text: format!("{year}-{month}-{clamped}"),
+            },
+        )
+    })?;
+    if inclusive {
+        Ok(d)
+    } else {
+        add_days(d, -1)
+    }
+}
+
+/// Days from `start` to `end` counting neither start (第201条) — i.e. `end - start`.
+pub fn days_between(start: NaiveDate, end: NaiveDate) -> i64 {
+    (end - start).num_days()
+}
+
+/// Parse a date as typed: `2025-01-31`, `2025/1/31`, `2025.1.31`, `2025年1月31日`,
+/// full-width digits.
+pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, Problem> {
+    let normalized = super::money::normalize(text);
+    if normalized.is_empty() {
+        return Err(Problem::Empty);
+    }
+    let invalid = || Problem::InvalidDate {
+        text: text.trim().to_string(),
+    };
+    let unified: String = normalized
+        .trim_end_matches('日')
+        .trim_end_matches('号')
+        .chars()
+        .map(|c| match c {
+            '年' | '月' | '/' | '.' => '-',
+            c => c,
+        })
+        .collect();
+    let parts: Vec<&str> = unified.split('-').collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
+        return Err(invalid());
+    }
+    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse::<u32>().ok()).collect();
+    let nums = nums.ok_or_else(invalid)?;
+    if parts[0].len() != 4 {
+        return Err(invalid());
+    }
+    NaiveDate::from_ymd_opt(nums[0] as i32, nums[1], nums[2]).ok_or_else(invalid)
+}
+
+/// A date in Chinese: `2025年10月10日`.
+pub fn date_zh(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn five_working_days_after_national_day_eve() {
+        // Friday 2025-09-26; Sunday 09-28 is a make-up working day; 10-01…10-08 holidays;
+        // Saturday 10-11 is a make-up working day.
+        let cal = Calendar::new();
+        assert!(cal.is_working_day(d(2025, 9, 28)).unwrap());
+        assert!(!cal.is_working_day(d(2025, 10, 8)).unwrap());
+        assert_eq!(cal.add_working_days(d(2025, 9, 26), 5).unwrap(), d(2025, 10, 10));
+        assert_eq!(cal.count_working_days(d(2025, 9, 26), d(2025, 10, 10)).unwrap(), 5);
+    }
+
+    #[test]
+    fn uncovered_dates_are_errors() {
+        let cal = Calendar::new();
+        let err = cal.is_working_day(d(2027, 3, 1)).unwrap_err();
+        assert!(matches!(err.problem, Problem::DateNotCovered { .. }));
+        assert!(cal.is_working_day(d(2003, 12, 31)).is_err());
+        assert!(cal.is_working_day(d(2026, 12, 28)).is_err());
+    }
+
+    #[test]
+    fn host_can_add_a_year() {
+        let mut cal = Calendar::new();
+        let json = r#"{"year":2027,"days":[
+            {"name":"元旦","date":"2027-01-01","isOffDay":true},
+            {"name":"春节","date":"2027-02-20","isOffDay":false}]}"#;
+        assert_eq!(cal.add_holiday_cn_json(json).unwrap(), 2027);
+        assert!(!cal.is_working_day(d(2027, 1, 1)).unwrap());
+        assert!(cal.is_working_day(d(2027, 2, 20)).unwrap()); // a Saturday made a working day
+        assert!(cal.is_working_day(d(2027, 3, 1)).unwrap());
+        assert!(cal.add_holiday_cn_json("{not json").is_err());
+    }
+
+    #[test]
+    fn rest_day_deadline_moves() {
+        let cal = Calendar::new();
+        // 2025-09-26 + 5 calendar days = 10-01 (National Day) → 10-09.
+        let dl = cal
+            .deadline_after(d(2025, 9, 26), 5, DayKind::Calendar, RestDayRule::NextWorkingDay)
+            .unwrap();
+        assert_eq!(dl.unadjusted, d(2025, 10, 1));
+        assert_eq!(dl.date, d(2025, 10, 9));
+        assert!(dl.moved());
+        let kept = cal
+            .deadline_after(d(2025, 9, 26), 5, DayKind::Calendar, RestDayRule::Keep)
+            .unwrap();
+        assert_eq!(kept.date, d(2025, 10, 1));
+    }
+
+    #[test]
+    fn month_end_clamping_and_monthly_days() {
+        assert_eq!(add_months(d(2025, 1, 31), 1).unwrap(), d(2025, 2, 28));
+        assert_eq!(add_months(d(2024, 1, 31), 1).unwrap(), d(2024, 2, 29));
+        assert_eq!(monthly_due_date(2025, 2, 31, true).unwrap(), d(2025, 2, 28));
+        assert_eq!(monthly_due_date(2025, 3, 10, true).unwrap(), d(2025, 3, 10));
+        assert_eq!(monthly_due_date(2025, 3, 10, false).unwrap(), d(2025, 3, 9));
+        assert!(monthly_due_date(2025, 3, 0, true).is_err());
+        assert_eq!(days_in_month(2024, 2), 29);
+    }
+
+    #[test]
+    fn parses_dates() {
+        assert_eq!(parse_date("2025-01-31").unwrap(), d(2025, 1, 31));
+        assert_eq!(parse_date("2025/1/31").unwrap(), d(2025, 1, 31));
+        assert_eq!(parse_date("２０２５年１月３１日").unwrap(), d(2025, 1, 31));
+        assert!(parse_date("2025-02-30").is_err());
+        assert!(parse_date("tomorrow").is_err());
+        assert_eq!(parse_date(" "), Err(Problem::Empty));
+    }
+}

@@ -1,0 +1,337 @@
+//! Amounts in Chinese uppercase (大写) and back.
+//!
+//! Rules (支付结算办法 附件一《正确填写票据和结算凭证的基本规定》, 会计基础工作规范 第52条):
+//! - 人民币 prefix; 整 after 元 when there is no 角/分, and after 角 when 分 is 0; never after 分.
+//! - A run of zeros inside the number is written as one 零; an all-zero 万 group becomes one 零.
+//! - 零 after 元 is written when 角 is 0 and 分 is not (`16409.02` → `…元零贰分`). Where the
+//!   rules make the 零 optional (元位 0 but 角 not 0, e.g. `1680.32`), we omit it.
+//! - 壹拾 is kept at the start (`10` → `壹拾元整`).
+//! - An amount under one yuan has no 元 (`0.05` → `人民币伍分`); zero is `人民币零元整`.
+//! - Negative amounts are written 人民币负… .
+
+use super::error::{Error, Problem, Result};
+use super::money::MAX_AMOUNT;
+use rust_decimal::Decimal;
+
+const DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
+const SMALL_UNITS: [&str; 4] = ["", "拾", "佰", "仟"];
+const GROUP_UNITS: [&str; 3] = ["", "万", "亿"];
+
+/// `1409.5` → `人民币壹仟肆佰零玖元伍角整`. The amount must be exact to the fen and within
+/// ±[`MAX_AMOUNT`]; round it first with [`super::money::round_fen`] if needed.
+pub fn amount_in_words(amount: Decimal) -> Result<String> {
+    Ok(format!("人民币{}", words_without_prefix(amount)?))
+}
+
+/// The 大写 without the 人民币 prefix, for clauses that already say 人民币.
+pub fn words_without_prefix(amount: Decimal) -> Result<String> {
+    if amount.normalize().scale() > 2 {
+        return Err(Error::new("amount", Problem::TooManyDecimals { max: 2 }));
+    }
+    if amount.abs() > MAX_AMOUNT {
+        return Err(Error::new(
+            "amount",
+            Problem::OutOfRange {
+                min: "-999,999,999,999.99".into(),
+                max: "999,999,999,999.99".into(),
+            },
+        ));
+    }
+    // Whole fen as an integer: safe, |amount| ≤ MAX_AMOUNT < 10^12.
+    let fen_total = (amount.abs() * Decimal::ONE_HUNDRED).trunc().mantissa() as u64
+        / 10u64.pow((amount.abs() * Decimal::ONE_HUNDRED).trunc().scale());
+    let yuan = fen_total / 100;
+    let jiao = (fen_total / 10 % 10) as usize;
+    let fen = (fen_total % 10) as usize;
+
+    let mut out = String::new();
+    if amount.is_sign_negative() && fen_total > 0 {
+        out.push('负');
+    }
+    if yuan > 0 {
+        out.push_str(&integer_words(yuan));
+        out.push('元');
+    } else if jiao == 0 && fen == 0 {
+        out.push_str("零元");
+    }
+    match (jiao, fen) {
+        (0, 0) => out.push('整'),
+        (j, 0) => {
+            out.push(DIGITS[j]);
+            out.push_str("角整");
+        }
+        (0, f) => {
+            if yuan > 0 {
+                out.push('零');
+            }
+            out.push(DIGITS[f]);
+            out.push('分');
+        }
+        (j, f) => {
+            out.push(DIGITS[j]);
+            out.push('角');
+            out.push(DIGITS[f]);
+            out.push('分');
+        }
+    }
+    Ok(out)
+}
+
+/// Integer yuan in 大写 without 元, e.g. `100010000` → `壹亿零壹万`.
+fn integer_words(n: u64) -> String {
+    let digits: Vec<usize> = n.to_string().bytes().map(|b| (b - b'0') as usize).collect();
+    let len = digits.len();
+    let mut out = String::new();
+    let mut pending_zero = false;
+    let mut group_has_digit = false;
+    for (i, &d) in digits.iter().enumerate() {
+        let pos = len - 1 - i; // power of ten
+        if d == 0 {
+            pending_zero = !out.is_empty();
+        } else {
+            if pending_zero {
+                out.push('零');
+                pending_zero = false;
+            }
+            out.push(DIGITS[d]);
+            out.push_str(SMALL_UNITS[pos % 4]);
+            group_has_digit = true;
+        }
+        if pos % 4 == 0 {
+            if group_has_digit {
+                out.push_str(GROUP_UNITS[pos / 4]);
+                // Zeros closing a group are silent when the next group starts with its 仟
+                // digit (107000 → 壹拾万柒仟); a zero inside the next group still speaks.
+                pending_zero = false;
+            }
+            group_has_digit = false;
+        }
+    }
+    out
+}
+
+/// Read a 大写 amount back: `人民币壹万陆仟肆佰零玖元零贰分` → `16409.02`.
+///
+/// Accepts simplified and traditional forms (贰/貳, 万/萬, 亿/億, 圆/元, 整/正), with or
+/// without 人民币 and with or without the optional 零s. Rejects anything malformed with
+/// the character and position that could not be read.
+pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
+    let err = |detail: String| Error::new("words", Problem::InvalidWords { detail });
+    let text: String = words.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut s = text.as_str();
+    for prefix in ["人民币", "人民幣", "RMB", "￥", "¥"] {
+        s = s.strip_prefix(prefix).unwrap_or(s);
+    }
+    let negative = match s.strip_prefix('负').or_else(|| s.strip_prefix('負')) {
+        Some(rest) => {
+            s = rest;
+            true
+        }
+        None => false,
+    };
+    for suffix in ["整", "正"] {
+        s = s.strip_suffix(suffix).unwrap_or(s);
+    }
+    if s.is_empty() {
+        return Err(err("没有金额 / no amount".into()));
+    }
+
+    let chars: Vec<char> = s.chars().collect();
+    let mut yuan: u64 = 0; // completed groups
+    let mut section: u64 = 0; // current group below 万
+    let mut digit: Option<u64> = None;
+    let mut last_small_unit = u64::MAX;
+    let mut last_group_unit = u64::MAX;
+    let mut seen_yuan = false;
+    let mut jiao: Option<u64> = None;
+    let mut fen: Option<u64> = None;
+    let mut any_value = false;
+
+    for (i, &c) in chars.iter().enumerate() {
+        let at = |what: &str| err(format!("第{}个字“{c}”{what} / '{c}' at {} {what}", i + 1, i + 1));
+        if let Some(d) = digit_value(c) {
+            if digit.is_some_and(|prev| prev != 0) && d != 0 {
+                return Err(at("前面缺少单位"));
+            }
+            digit = Some(d);
+            any_value = true;
+            continue;
+        }
+        match c {
+            '拾' | '佰' | '仟' | '拾' | '什' => {
+                if seen_yuan {
+                    return Err(at("出现在元之后"));
+                }
+                let unit = match c {
+                    '仟' => 1000,
+                    '佰' => 100,
+                    _ => 10,
+                };
+                if unit >= last_small_unit {
+                    return Err(at("单位顺序不对"));
+                }
+                // 拾 at the very start (拾元) means 壹拾.
+                let d = match digit {
+                    Some(0) => return Err(at("前面是零")),
+                    Some(d) => d,
+                    None if unit == 10 && section == 0 => 1,
+                    None => return Err(at("前面缺少数字")),
+                };
+                section += d * unit;
+                last_small_unit = unit;
+                digit = None;
+                any_value = true;
+            }
+            '万' | '萬' | '亿' | '億' => {
+                if seen_yuan {
+                    return Err(at("出现在元之后"));
+                }
+                let unit: u64 = if matches!(c, '万' | '萬') { 10_000 } else { 100_000_000 };
+                if unit >= last_group_unit {
+                    return Err(at("单位顺序不对"));
+                }
+                section += digit.unwrap_or(0);
+                if section == 0 {
+                    return Err(at("前面缺少数字"));
+                }
+                yuan += section * unit;
+                section = 0;
+                digit = None;
+                last_small_unit = u64::MAX;
+                last_group_unit = unit;
+            }
+            '元' | '圆' | '圓' => {
+                if seen_yuan {
+                    return Err(at("重复"));
+                }
+                yuan += section + digit.unwrap_or(0);
+                section = 0;
+                digit = None;
+                seen_yuan = true;
+            }
+            '角' => {
+                match digit {
+                    Some(d) if d != 0 && jiao.is_none() && fen.is_none() => jiao = Some(d),
+                    _ => return Err(at("前面应是一个非零数字")),
+                }
+                digit = None;
+            }
+            '分' => {
+                match digit {
+                    Some(d) if d != 0 && fen.is_none() => fen = Some(d),
+                    _ => return Err(at("前面应是一个非零数字")),
+                }
+                digit = None;
+            }
+            _ => return Err(at("不是大写金额用字")),
+        }
+        if yuan > 999_999_999_999 {
+            return Err(err("金额过大 / amount too large".into()));
+        }
+    }
+    if let Some(d) = digit {
+        if d != 0 {
+            if seen_yuan || jiao.is_some() || fen.is_some() {
+                return Err(err("最后一个数字缺少单位（角/分） / last digit has no unit".into()));
+            }
+            // e.g. 壹佰零伍 without 元: read as yuan.
+            section += d;
+        }
+    }
+    if !seen_yuan {
+        yuan += section;
+    }
+    if !any_value {
+        return Err(err("没有金额 / no amount".into()));
+    }
+    if yuan > 999_999_999_999 {
+        return Err(err("金额过大 / amount too large".into()));
+    }
+    let total_fen = yuan * 100 + jiao.unwrap_or(0) * 10 + fen.unwrap_or(0);
+    let value = Decimal::new(total_fen as i64, 2);
+    Ok(if negative { -value } else { value })
+}
+
+fn digit_value(c: char) -> Option<u64> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '壹' => 1,
+        '贰' | '貳' | '贰' => 2,
+        '叁' | '參' | '叄' => 3,
+        '肆' => 4,
+        '伍' => 5,
+        '陆' | '陸' => 6,
+        '柒' => 7,
+        '捌' => 8,
+        '玖' => 9,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn w(s: &str) -> String {
+        amount_in_words(Decimal::from_str(s).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn required_examples() {
+        assert_eq!(w("0"), "人民币零元整");
+        assert_eq!(w("0.05"), "人民币伍分");
+        assert_eq!(w("1409.50"), "人民币壹仟肆佰零玖元伍角整");
+        assert_eq!(w("6007.14"), "人民币陆仟零柒元壹角肆分");
+        assert_eq!(w("16409.02"), "人民币壹万陆仟肆佰零玖元零贰分");
+        assert_eq!(w("100010000"), "人民币壹亿零壹万元整");
+    }
+
+    #[test]
+    fn more_rules() {
+        assert_eq!(w("10"), "人民币壹拾元整");
+        assert_eq!(w("15"), "人民币壹拾伍元整");
+        assert_eq!(w("0.5"), "人民币伍角整");
+        assert_eq!(w("0.55"), "人民币伍角伍分");
+        assert_eq!(w("1680.32"), "人民币壹仟陆佰捌拾元叁角贰分");
+        assert_eq!(w("107000.53"), "人民币壹拾万柒仟元伍角叁分");
+        assert_eq!(w("100000001"), "人民币壹亿零壹元整");
+        assert_eq!(w("1000000000"), "人民币壹拾亿元整");
+        assert_eq!(w("10001"), "人民币壹万零壹元整");
+        assert_eq!(w("110000"), "人民币壹拾壹万元整");
+        assert_eq!(w("1001001"), "人民币壹佰万壹仟零壹元整");
+        assert_eq!(w("325.04"), "人民币叁佰贰拾伍元零肆分");
+        assert_eq!(w("-1409.5"), "人民币负壹仟肆佰零玖元伍角整");
+        assert_eq!(
+            w("999999999999.99"),
+            "人民币玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"
+        );
+    }
+
+    #[test]
+    fn rejects_what_it_cannot_write() {
+        assert!(amount_in_words(Decimal::from_str("1.005").unwrap()).is_err());
+        assert!(amount_in_words(Decimal::from_str("1000000000000").unwrap()).is_err());
+    }
+
+    #[test]
+    fn parses_back() {
+        let p = |s: &str| parse_amount_in_words(s).unwrap().to_string();
+        assert_eq!(p("人民币壹万陆仟肆佰零玖元零贰分"), "16409.02");
+        assert_eq!(p("人民币壹亿零壹万元整"), "100010000.00");
+        assert_eq!(p("人民币伍分"), "0.05");
+        assert_eq!(p("人民币零元整"), "0.00");
+        assert_eq!(p("壹仟陆佰捌拾元零叁角贰分"), "1680.32");
+        assert_eq!(p("拾元整"), "10.00");
+        assert_eq!(p("貳萬圓正"), "20000.00");
+        assert_eq!(p("人民币负伍角整"), "-0.50");
+        assert_eq!(p("叁万元"), "30000.00");
+    }
+
+    #[test]
+    fn parse_rejects_malformed() {
+        for bad in ["", "人民币", "壹壹元", "壹佰仟元", "元元", "伍角伍角", "壹abc元", "伍分伍角", "壹元伍"] {
+            assert!(parse_amount_in_words(bad).is_err(), "{bad} should be rejected");
+        }
+    }
+}
