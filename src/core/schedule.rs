@@ -1,1 +1,454 @@
-//! TODO
+//! Payment schedules: 预付款/首付款, 进度款, 尾款, 质保金 as a percentage of the total or a
+//! fixed amount, each with a due rule.
+//!
+//! Rounding: each row is 四舍五入 to the fen ([`round_fen`]); the residue goes to the last
+//! instalment so the rows always sum to the total exactly. A monthly instalment is split into
+//! equal monthly rows, its own residue going to its last month.
+
+use super::calendar::{add_months, date_zh, monthly_due_date, Calendar, DayKind, RestDayRule};
+use super::error::{Error, Problem, Result};
+use super::money::{check_amount, check_percent, div, percent_of, round_fen};
+use super::words::amount_in_words;
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// What the instalment is for; used for labels and warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum InstalmentKind {
+    /// 预付款 / 首付款
+    Deposit,
+    /// 进度款
+    Progress,
+    /// 尾款
+    Final,
+    /// 质保金
+    Retention,
+    /// 月付
+    Monthly,
+    #[default]
+    Other,
+}
+
+/// The instalment's share of the total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Share {
+    /// Percent of the contract total (30 = 30%).
+    Percent { percent: Decimal },
+    /// A fixed amount in yuan.
+    Fixed { amount: Decimal },
+}
+
+/// When the instalment is due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum DueRule {
+    /// N calendar or working days after the effective date (start day not counted).
+    AfterEffective {
+        days: u32,
+        #[serde(default)]
+        day_kind: DayKind,
+    },
+    /// N days after a milestone (验收合格, 服务期满 …) whose date may not be known yet.
+    AfterMilestone {
+        milestone: String,
+        #[serde(default)]
+        date: Option<NaiveDate>,
+        days: u32,
+        #[serde(default)]
+        day_kind: DayKind,
+    },
+    /// A fixed date.
+    FixedDate { date: NaiveDate },
+    /// "每月D日前" for `months` months, starting `start_offset_months` after the effective
+    /// month (1 = the month after the contract takes effect).
+    Monthly {
+        day: u32,
+        #[serde(default = "yes")]
+        inclusive: bool,
+        months: u32,
+        #[serde(default = "one")]
+        start_offset_months: u32,
+    },
+}
+
+fn yes() -> bool {
+    true
+}
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Instalment {
+    pub name: String,
+    #[serde(default)]
+    pub kind: InstalmentKind,
+    pub share: Share,
+    pub due: DueRule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleInput {
+    pub total: Decimal,
+    pub effective_date: NaiveDate,
+    pub instalments: Vec<Instalment>,
+    #[serde(default)]
+    pub rest_day_rule: RestDayRule,
+}
+
+/// One payment row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScheduleRow {
+    /// Index of the instalment this row comes from.
+    pub instalment: usize,
+    pub name: String,
+    pub kind: InstalmentKind,
+    /// The percentage of the total this row represents (exact for percent shares).
+    pub percent: Decimal,
+    pub amount: Decimal,
+    pub words: String,
+    /// `None` while a milestone date is unknown.
+    pub due_date: Option<NaiveDate>,
+    /// The date before a rest-day move (equal to `due_date` if not moved).
+    pub unadjusted_due_date: Option<NaiveDate>,
+    pub rule_zh: String,
+    pub rule_en: String,
+    /// Rounding residue added to this row so the rows sum to the total (usually 0).
+    pub residue: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Schedule {
+    pub total: Decimal,
+    pub total_words: String,
+    pub rows: Vec<ScheduleRow>,
+}
+
+const MAX_DAYS: u32 = 3650;
+const MAX_MONTHS: u32 = 600;
+
+/// Build the schedule. Errors name the field, e.g. `instalments.1.share.percent`.
+pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedule> {
+    let total = check_amount("total", input.total)?;
+    if input.instalments.is_empty() {
+        return Err(Error::rule(
+            "instalments",
+            "至少需要一期付款",
+            "At least one instalment is required",
+        ));
+    }
+    // 1. Each instalment's exact (unrounded) amount, and the share check.
+    let mut exact = Vec::with_capacity(input.instalments.len());
+    let mut percent_sum = Decimal::ZERO;
+    let mut all_percent = true;
+    for (i, inst) in input.instalments.iter().enumerate() {
+        let at = |e: Error| e.within(&format!("instalments.{i}"));
+        let amount = match &inst.share {
+            Share::Percent { percent } => {
+                let p = check_percent("share.percent", *percent, Decimal::ONE_HUNDRED).map_err(at)?;
+                percent_sum += p;
+                percent_of("share.percent", total, p).map_err(at)?
+            }
+            Share::Fixed { amount } => {
+                all_percent = false;
+                check_amount("share.amount", *amount).map_err(at)?
+            }
+        };
+        exact.push(amount);
+    }
+    if all_percent {
+        if percent_sum != Decimal::ONE_HUNDRED {
+            return Err(Error::new(
+                "instalments",
+                Problem::PercentSum {
+                    total: percent_sum.normalize(),
+                    difference: (percent_sum - Decimal::ONE_HUNDRED).normalize(),
+                },
+            ));
+        }
+    } else {
+        let sum: Decimal = exact.iter().sum();
+        if sum != total {
+            // Shown to the fen; the check itself is exact.
+            return Err(Error::new(
+                "instalments",
+                Problem::AmountSum {
+                    total: round_fen(sum),
+                    difference: round_fen(sum - total),
+                },
+            ));
+        }
+    }
+
+    // 2. Rows: round each, expand monthly instalments, then give the residue to the last row.
+    let mut rows = Vec::new();
+    for (i, (inst, amount)) in input.instalments.iter().zip(&exact).enumerate() {
+        let at = |e: Error| e.within(&format!("instalments.{i}"));
+        let due = due_dates(&inst.due, input.effective_date, input.rest_day_rule, cal).map_err(at)?;
+        let count = Decimal::from(due.len() as u64);
+        let per_row = round_fen(div("due.months", *amount, count).map_err(at)?);
+        let instalment_rounded = round_fen(*amount);
+        for (k, (date, unadjusted)) in due.iter().enumerate() {
+            let is_last_of_instalment = k + 1 == due.len();
+            let amount = if is_last_of_instalment {
+                instalment_rounded - per_row * Decimal::from(k as u64)
+            } else {
+                per_row
+            };
+            let (rule_zh, rule_en) = describe(&inst.due, k);
+            rows.push(ScheduleRow {
+                instalment: i,
+                name: if due.len() > 1 {
+                    format!("{}（第{}期）", inst.name, k + 1)
+                } else {
+                    inst.name.clone()
+                },
+                kind: inst.kind,
+                percent: Decimal::ZERO,
+                amount,
+                words: String::new(),
+                due_date: *date,
+                unadjusted_due_date: *unadjusted,
+                rule_zh,
+                rule_en,
+                residue: if is_last_of_instalment {
+                    amount - per_row
+                } else {
+                    Decimal::ZERO
+                },
+            });
+        }
+    }
+    let others: Decimal = rows.iter().take(rows.len() - 1).map(|r| r.amount).sum();
+    if let Some(last) = rows.last_mut() {
+        let adjusted = total - others;
+        last.residue += adjusted - last.amount;
+        last.amount = adjusted;
+    }
+    for row in &mut rows {
+        row.percent = if total.is_zero() {
+            Decimal::ZERO
+        } else {
+            (row.amount * Decimal::ONE_HUNDRED / total).normalize()
+        };
+        if let Share::Percent { percent } = &input.instalments[row.instalment].share {
+            if row.residue.is_zero() && !matches!(input.instalments[row.instalment].due, DueRule::Monthly { .. }) {
+                row.percent = percent.normalize();
+            }
+        }
+        row.words = amount_in_words(row.amount)?;
+    }
+    Ok(Schedule {
+        total,
+        total_words: amount_in_words(total)?,
+        rows,
+    })
+}
+
+type DueDates = Vec<(Option<NaiveDate>, Option<NaiveDate>)>;
+
+fn due_dates(rule: &DueRule, effective: NaiveDate, rest: RestDayRule, cal: &Calendar) -> Result<DueDates> {
+    let days_ok = |days: u32| -> Result<u32> {
+        if days > MAX_DAYS {
+            return Err(Error::new(
+                "due.days",
+                Problem::OutOfRange {
+                    min: "0".into(),
+                    max: MAX_DAYS.to_string(),
+                },
+            ));
+        }
+        Ok(days)
+    };
+    let one = |d: super::calendar::Deadline| vec![(Some(d.date), Some(d.unadjusted))];
+    Ok(match rule {
+        DueRule::AfterEffective { days, day_kind } => {
+            one(cal.deadline_after(effective, days_ok(*days)?, *day_kind, rest).map_err(|e| e.within("due"))?)
+        }
+        DueRule::AfterMilestone { date: None, days, .. } => {
+            days_ok(*days)?;
+            vec![(None, None)]
+        }
+        DueRule::AfterMilestone {
+            date: Some(date),
+            days,
+            day_kind,
+            ..
+        } => one(cal.deadline_after(*date, days_ok(*days)?, *day_kind, rest).map_err(|e| e.within("due"))?),
+        DueRule::FixedDate { date } => one(cal.adjust(*date, rest).map_err(|e| e.within("due"))?),
+        DueRule::Monthly {
+            day,
+            inclusive,
+            months,
+            start_offset_months,
+        } => {
+            if *months == 0 || *months > MAX_MONTHS {
+                return Err(Error::new(
+                    "due.months",
+                    Problem::OutOfRange {
+                        min: "1".into(),
+                        max: MAX_MONTHS.to_string(),
+                    },
+                ));
+            }
+            let first_of_month = effective.with_day(1).unwrap_or(effective);
+            let mut out = Vec::with_capacity(*months as usize);
+            for k in 0..*months {
+                let month = add_months(first_of_month, start_offset_months + k).map_err(|e| e.within("due"))?;
+                let unadjusted = monthly_due_date(month.year(), month.month(), *day, *inclusive)
+                    .map_err(|e| e.within("due"))?;
+                let d = cal.adjust(unadjusted, rest).map_err(|e| e.within("due"))?;
+                out.push((Some(d.date), Some(d.unadjusted)));
+            }
+            out
+        }
+    })
+}
+
+/// The due rule in words, Chinese and English.
+pub fn describe(rule: &DueRule, month_index: usize) -> (String, String) {
+    let unit = |k: &DayKind| match k {
+        DayKind::Calendar => ("日", "calendar days"),
+        DayKind::Working => ("个工作日", "working days"),
+    };
+    match rule {
+        DueRule::AfterEffective { days, day_kind } => {
+            let (zh, en) = unit(day_kind);
+            (
+                format!("合同生效后{days}{zh}内"),
+                format!("within {days} {en} after the contract takes effect"),
+            )
+        }
+        DueRule::AfterMilestone {
+            milestone,
+            days,
+            day_kind,
+            date,
+        } => {
+            let (zh, en) = unit(day_kind);
+            let pending = if date.is_none() { "（日期待定）" } else { "" };
+            let pending_en = if date.is_none() { " (date not yet known)" } else { "" };
+            (
+                format!("{milestone}后{days}{zh}内{pending}"),
+                format!("within {days} {en} after {milestone}{pending_en}"),
+            )
+        }
+        DueRule::FixedDate { date } => (format!("{}前", date_zh(*date)), format!("by {date}")),
+        DueRule::Monthly { day, inclusive, .. } => {
+            let (incl_zh, incl_en) = if *inclusive {
+                ("含当日", "inclusive")
+            } else {
+                ("不含当日", "exclusive")
+            };
+            (
+                format!("每月{day}日前（{incl_zh}），第{}个月", month_index + 1),
+                format!("by day {day} of each month ({incl_en}), month {}", month_index + 1),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+    fn pct(name: &str, p: &str, due: DueRule) -> Instalment {
+        Instalment {
+            name: name.into(),
+            kind: InstalmentKind::Other,
+            share: Share::Percent { percent: dec(p) },
+            due,
+        }
+    }
+    fn after(days: u32) -> DueRule {
+        DueRule::AfterEffective {
+            days,
+            day_kind: DayKind::Working,
+        }
+    }
+
+    #[test]
+    fn thirds_sum_exactly_with_residue_on_last() {
+        let input = ScheduleInput {
+            total: dec("100"),
+            effective_date: d(2025, 3, 3),
+            instalments: vec![
+                pct("一", "33.33", after(5)),
+                pct("二", "33.33", after(10)),
+                pct("三", "33.34", after(15)),
+            ],
+            rest_day_rule: RestDayRule::NextWorkingDay,
+        };
+        let s = payment_schedule(&input, &Calendar::new()).unwrap();
+        let sum: Decimal = s.rows.iter().map(|r| r.amount).sum();
+        assert_eq!(sum, dec("100"));
+        assert_eq!(s.rows[2].amount.to_string(), "33.34");
+    }
+
+    #[test]
+    fn percent_sum_error_says_by_how_much() {
+        let input = ScheduleInput {
+            total: dec("1000"),
+            effective_date: d(2025, 3, 3),
+            instalments: vec![pct("一", "30", after(5)), pct("二", "69.99", after(10))],
+            rest_day_rule: RestDayRule::NextWorkingDay,
+        };
+        let err = payment_schedule(&input, &Calendar::new()).unwrap_err();
+        assert_eq!(err.field, "instalments");
+        assert_eq!(
+            err.problem,
+            Problem::PercentSum {
+                total: dec("99.99"),
+                difference: dec("-0.01")
+            }
+        );
+        assert!(err.problem.zh().contains("还差0.01%"));
+    }
+
+    #[test]
+    fn monthly_instalment_expands_and_clamps() {
+        let input = ScheduleInput {
+            total: dec("1000"),
+            effective_date: d(2025, 1, 15),
+            instalments: vec![Instalment {
+                name: "服务费".into(),
+                kind: InstalmentKind::Monthly,
+                share: Share::Percent { percent: dec("100") },
+                due: DueRule::Monthly {
+                    day: 31,
+                    inclusive: true,
+                    months: 3,
+                    start_offset_months: 1,
+                },
+            }],
+            rest_day_rule: RestDayRule::Keep,
+        };
+        let s = payment_schedule(&input, &Calendar::new()).unwrap();
+        let amounts: Vec<String> = s.rows.iter().map(|r| r.amount.to_string()).collect();
+        assert_eq!(amounts, ["333.33", "333.33", "333.34"]);
+        assert_eq!(s.rows[0].due_date, Some(d(2025, 2, 28)));
+        assert_eq!(s.rows[1].due_date, Some(d(2025, 3, 31)));
+    }
+
+    #[test]
+    fn bad_instalment_names_its_field() {
+        let input = ScheduleInput {
+            total: dec("1000"),
+            effective_date: d(2025, 3, 3),
+            instalments: vec![pct("一", "30", after(5)), pct("二", "-70", after(10))],
+            rest_day_rule: RestDayRule::NextWorkingDay,
+        };
+        let err = payment_schedule(&input, &Calendar::new()).unwrap_err();
+        assert_eq!(err.field, "instalments.1.share.percent");
+    }
+}

@@ -158,7 +158,7 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
             continue;
         }
         match c {
-            '拾' | '佰' | '仟' | '拾' | '什' => {
+            '拾' | '佰' | '仟' | '什' => {
                 if seen_yuan {
                     return Err(at("出现在元之后"));
                 }
@@ -256,7 +256,7 @@ fn digit_value(c: char) -> Option<u64> {
     Some(match c {
         '零' | '〇' => 0,
         '壹' => 1,
-        '贰' | '貳' | '贰' => 2,
+        '贰' | '貳' => 2,
         '叁' | '參' | '叄' => 3,
         '肆' => 4,
         '伍' => 5,
