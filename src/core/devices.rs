@@ -1,1 +1,334 @@
-//! TODO
+//! Per-device monthly fees: device types with monthly unit fees (台式机 30, 笔记本/服务器 50
+//! in the seed), a base monthly fee, counts that change on given dates, mid-month proration,
+//! discount and VAT.
+//!
+//! Billing months run from the start date: month k is `[start + k months, start + k+1
+//! months)`, with month-end clamping. Rounding: each device line is 四舍五入 to the fen
+//! ([`round_fen`]), the discount of each month likewise; VAT is split per month
+//! ([`split_vat`]).
+
+use super::calendar::{add_days, add_months};
+use super::error::{Error, Problem, Result};
+use super::money::{check_amount, check_percent, mul, percent_of, round_display, round_fen};
+use super::tax::{split_vat, TaxSplit, Vat};
+use super::words::amount_in_words;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceType {
+    pub id: String,
+    pub name: String,
+    pub monthly_fee: Decimal,
+    /// Count at the start of the term.
+    pub count: u32,
+}
+
+/// A change in the number of devices of one type, effective on `date`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountChange {
+    pub date: NaiveDate,
+    pub device: String,
+    /// +2 for two more, -1 for one fewer.
+    pub delta: i64,
+}
+
+/// How a change in the middle of a billing month is charged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Proration {
+    /// By calendar days: each device pays for the days it was covered (default).
+    #[default]
+    ByCalendarDays,
+    /// A device covered on any day of the month pays the whole month.
+    FullMonth,
+    /// Changes are charged from the next billing month.
+    FromNextMonth,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceFeeInput {
+    pub start: NaiveDate,
+    pub months: u32,
+    #[serde(default)]
+    pub base_monthly_fee: Decimal,
+    pub devices: Vec<DeviceType>,
+    #[serde(default)]
+    pub changes: Vec<CountChange>,
+    #[serde(default)]
+    pub proration: Proration,
+    /// Discount in percent off the monthly subtotal (10 = 10% off).
+    #[serde(default)]
+    pub discount_percent: Decimal,
+    #[serde(default)]
+    pub vat: Option<Vat>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeviceLine {
+    pub device: String,
+    pub name: String,
+    pub unit_fee: Decimal,
+    /// Device-days in the month (count × days covered).
+    pub device_days: u64,
+    /// The count billed: average over the month for calendar-day proration.
+    pub billed_count: Decimal,
+    pub amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FeeMonth {
+    pub index: u32,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub days: u32,
+    pub lines: Vec<DeviceLine>,
+    pub base_fee: Decimal,
+    pub subtotal: Decimal,
+    pub discount: Decimal,
+    #[serde(flatten)]
+    pub split: TaxSplit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FeeYear {
+    pub index: u32,
+    pub months: u32,
+    #[serde(flatten)]
+    pub split: TaxSplit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeviceFeeResult {
+    pub months: Vec<FeeMonth>,
+    pub years: Vec<FeeYear>,
+    /// Term totals per device type (before discount and VAT).
+    pub device_totals: Vec<(String, Decimal)>,
+    #[serde(flatten)]
+    pub total: TaxSplit,
+    pub total_words: String,
+}
+
+const MAX_MONTHS: u32 = 600;
+const MAX_COUNT: i64 = 1_000_000;
+
+/// Compute the fee table.
+pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
+    if input.months == 0 || input.months > MAX_MONTHS {
+        return Err(Error::new(
+            "months",
+            Problem::OutOfRange {
+                min: "1".into(),
+                max: MAX_MONTHS.to_string(),
+            },
+        ));
+    }
+    let base_fee = check_amount("base_monthly_fee", input.base_monthly_fee)?;
+    let discount_pct = check_percent("discount_percent", input.discount_percent, Decimal::ONE_HUNDRED)?;
+    for (i, dev) in input.devices.iter().enumerate() {
+        check_amount("monthly_fee", dev.monthly_fee).map_err(|e| e.within(&format!("devices.{i}")))?;
+        if input.devices[..i].iter().any(|o| o.id == dev.id) {
+            return Err(Error::rule(
+                format!("devices.{i}.id"),
+                format!("设备类型“{}”重复", dev.id),
+                format!("Device type '{}' appears twice", dev.id),
+            ));
+        }
+    }
+    // Changes per device type, in date order; counts must never go negative.
+    let mut per_device: Vec<Vec<(NaiveDate, i64)>> = vec![Vec::new(); input.devices.len()];
+    let mut order: Vec<usize> = (0..input.changes.len()).collect();
+    order.sort_by_key(|&i| input.changes[i].date);
+    let mut running: Vec<i64> = input.devices.iter().map(|d| i64::from(d.count)).collect();
+    for i in order {
+        let ch = &input.changes[i];
+        let Some(t) = input.devices.iter().position(|d| d.id == ch.device) else {
+            return Err(Error::rule(
+                format!("changes.{i}.device"),
+                format!("没有设备类型“{}”", ch.device),
+                format!("There is no device type '{}'", ch.device),
+            ));
+        };
+        running[t] += ch.delta;
+        if running[t] < 0 || running[t] > MAX_COUNT {
+            return Err(Error::rule(
+                format!("changes.{i}.delta"),
+                format!("变更后“{}”的数量为{}，超出范围", input.devices[t].name, running[t]),
+                format!("After this change '{}' would number {}", input.devices[t].name, running[t]),
+            ));
+        }
+        per_device[t].push((ch.date, ch.delta));
+    }
+
+    let mut months = Vec::with_capacity(input.months as usize);
+    let mut device_totals: Vec<Decimal> = vec![Decimal::ZERO; input.devices.len()];
+    for k in 0..input.months {
+        let from = add_months(input.start, k).map_err(|e| e.within("start"))?;
+        let next = add_months(input.start, k + 1).map_err(|e| e.within("start"))?;
+        let to = add_days(next, -1)?;
+        let days = (next - from).num_days() as u32;
+        let mut lines = Vec::with_capacity(input.devices.len());
+        for (t, dev) in input.devices.iter().enumerate() {
+            let (device_days, billed_count) = billed(i64::from(dev.count), &per_device[t], from, next, days, input.proration);
+            let exact = mul(
+                "monthly_fee",
+                dev.monthly_fee,
+                Decimal::from(device_days) / Decimal::from(days),
+            )
+            .map_err(|e| e.within(&format!("devices.{t}")))?;
+            let amount = round_fen(exact);
+            device_totals[t] += amount;
+            lines.push(DeviceLine {
+                device: dev.id.clone(),
+                name: dev.name.clone(),
+                unit_fee: dev.monthly_fee,
+                device_days,
+                billed_count,
+                amount,
+            });
+        }
+        let subtotal = base_fee + lines.iter().map(|l| l.amount).sum::<Decimal>();
+        let discount = round_fen(percent_of("discount_percent", subtotal, discount_pct)?);
+        let split = split_vat("vat.rate_percent", subtotal - discount, input.vat.as_ref())?;
+        months.push(FeeMonth {
+            index: k + 1,
+            from,
+            to,
+            days,
+            lines,
+            base_fee,
+            subtotal,
+            discount,
+            split,
+        });
+    }
+    let years = months
+        .chunks(12)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let mut split = TaxSplit::default();
+            for m in chunk {
+                split += m.split;
+            }
+            FeeYear {
+                index: i as u32 + 1,
+                months: chunk.len() as u32,
+                split,
+            }
+        })
+        .collect::<Vec<_>>();
+    let mut total = TaxSplit::default();
+    for y in &years {
+        total += y.split;
+    }
+    Ok(DeviceFeeResult {
+        device_totals: input.devices.iter().map(|d| d.id.clone()).zip(device_totals).collect(),
+        total_words: amount_in_words(total.gross)?,
+        months,
+        years,
+        total,
+    })
+}
+
+/// Device-days billed in `[from, next)` and the billed count shown to the user.
+fn billed(
+    initial: i64,
+    changes: &[(NaiveDate, i64)],
+    from: NaiveDate,
+    next: NaiveDate,
+    days: u32,
+    proration: Proration,
+) -> (u64, Decimal) {
+    let count_on = |d: NaiveDate| initial + changes.iter().filter(|(c, _)| *c <= d).map(|(_, x)| x).sum::<i64>();
+    let at_start = count_on(from);
+    let inside: Vec<&(NaiveDate, i64)> = changes.iter().filter(|(c, _)| *c > from && *c < next).collect();
+    match proration {
+        Proration::FromNextMonth => (at_start as u64 * u64::from(days), Decimal::from(at_start)),
+        Proration::FullMonth => {
+            let mut count = at_start;
+            let mut max = at_start;
+            for (_, delta) in inside {
+                count += delta;
+                max = max.max(count);
+            }
+            (max as u64 * u64::from(days), Decimal::from(max))
+        }
+        Proration::ByCalendarDays => {
+            let mut device_days: i64 = 0;
+            let mut count = at_start;
+            let mut seg_start = from;
+            for (date, delta) in inside {
+                device_days += count * (*date - seg_start).num_days();
+                count += delta;
+                seg_start = *date;
+            }
+            device_days += count * (next - seg_start).num_days();
+            let device_days = device_days.max(0) as u64;
+            (
+                device_days,
+                round_display(Decimal::from(device_days) / Decimal::from(days), 2),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+    fn seed() -> DeviceFeeInput {
+        DeviceFeeInput {
+            start: d(2025, 1, 1),
+            months: 12,
+            base_monthly_fee: Decimal::ZERO,
+            devices: vec![
+                DeviceType { id: "desktop".into(), name: "台式机".into(), monthly_fee: dec("30"), count: 20 },
+                DeviceType { id: "laptop".into(), name: "笔记本".into(), monthly_fee: dec("50"), count: 5 },
+                DeviceType { id: "server".into(), name: "服务器".into(), monthly_fee: dec("50"), count: 2 },
+            ],
+            changes: vec![],
+            proration: Proration::ByCalendarDays,
+            discount_percent: Decimal::ZERO,
+            vat: None,
+        }
+    }
+
+    #[test]
+    fn flat_year() {
+        let r = device_fees(&seed()).unwrap();
+        // 20×30 + 5×50 + 2×50 = 950 a month, 11,400 a year.
+        assert_eq!(r.months[0].split.gross.to_string(), "950.00");
+        assert_eq!(r.total.gross.to_string(), "11400.00");
+        assert_eq!(r.total_words, "人民币壹万壹仟肆佰元整");
+    }
+
+    #[test]
+    fn mid_month_addition_prorated_by_days() {
+        let mut i = seed();
+        // Two desktops added on 2025-01-17: covered 15 of 31 days in January.
+        i.changes = vec![CountChange { date: d(2025, 1, 17), device: "desktop".into(), delta: 2 }];
+        let r = device_fees(&i).unwrap();
+        // 30 × (20×31 + 2×15)/31 = 30 × 650/31 = 629.032… → 629.03
+        assert_eq!(r.months[0].lines[0].amount.to_string(), "629.03");
+        assert_eq!(r.months[1].lines[0].amount.to_string(), "660.00");
+        i.proration = Proration::FullMonth;
+        assert_eq!(device_fees(&i).unwrap().months[0].lines[0].amount.to_string(), "660.00");
+        i.proration = Proration::FromNextMonth;
+        assert_eq!(device_fees(&i).unwrap().months[0].lines[0].amount.to_string(), "600.00");
+    }
+
+    #[test]
+    fn negative_count_is_an_error_on_the_change() {
+        let mut i = seed();
+        i.changes = vec![CountChange { date: d(2025, 3, 1), device: "server".into(), delta: -3 }];
+        assert_eq!(device_fees(&i).unwrap_err().field, "changes.0.delta");
+    }
+}

@@ -14,6 +14,7 @@ pub mod lump_sum;
 pub mod money;
 pub mod penalty;
 pub mod schedule;
+pub mod tax;
 pub mod words;
 
 pub use error::{Error, Problem};
