@@ -10,6 +10,7 @@ use super::error::{Error, Problem, Result};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 pub use chrono::NaiveDate as Date;
 
@@ -62,12 +63,53 @@ impl Deadline {
 }
 
 /// The working-day calendar: built-in data plus whatever the host added.
-#[derive(Debug, Clone, Default)]
+///
+/// Days are precomputed into a table with running counts of working days, so "N working
+/// days after" and "working days between" are a binary search and a subtraction.
+#[derive(Debug, Clone)]
 pub struct Calendar {
     /// Host-supplied special days: date → is it a working day. Overrides built-in data.
     extra: BTreeMap<NaiveDate, bool>,
     /// Years for which the host supplied the complete arrangement.
     extra_years: BTreeSet<i32>,
+    table: DayTable,
+}
+
+/// Day `i` of the table is `first + i`.
+#[derive(Debug, Clone)]
+struct DayTable {
+    first: NaiveDate,
+    /// Working days in `[first, first + i]`. Uncovered days count as not working.
+    working_upto: Vec<u32>,
+    /// Uncovered days in `[first, first + i]` (gaps between host-added years).
+    uncovered_upto: Vec<u32>,
+}
+
+impl Default for Calendar {
+    /// The built-in calendar. Its table is computed once per program and cloned after that.
+    fn default() -> Self {
+        static BUILTIN: OnceLock<DayTable> = OnceLock::new();
+        let table = BUILTIN
+            .get_or_init(|| {
+                let mut cal = Calendar {
+                    extra: BTreeMap::new(),
+                    extra_years: BTreeSet::new(),
+                    table: DayTable {
+                        first: builtin_range().0,
+                        working_upto: Vec::new(),
+                        uncovered_upto: Vec::new(),
+                    },
+                };
+                cal.rebuild();
+                cal.table
+            })
+            .clone();
+        Calendar {
+            extra: BTreeMap::new(),
+            extra_years: BTreeSet::new(),
+            table,
+        }
+    }
 }
 
 /// One day of a holiday-cn style JSON file.
@@ -93,12 +135,12 @@ impl Calendar {
     /// working day such as a 调休 Saturday, `false` = a holiday). The whole year then counts
     /// as covered.
     pub fn add_year(&mut self, year: i32, special_days: &[(NaiveDate, bool)]) -> Result<()> {
-        if !(1900..=2200).contains(&year) {
+        if !(2000..=2100).contains(&year) {
             return Err(Error::new(
                 "year",
                 Problem::OutOfRange {
-                    min: "1900".into(),
-                    max: "2200".into(),
+                    min: "2000".into(),
+                    max: "2100".into(),
                 },
             ));
         }
@@ -115,6 +157,7 @@ impl Calendar {
             self.extra.insert(d, working);
         }
         self.extra_years.insert(year);
+        self.rebuild();
         Ok(())
     }
 
@@ -149,30 +192,89 @@ impl Calendar {
     }
 
     fn is_covered(&self, d: NaiveDate) -> bool {
-        let (first, last) = builtin_range();
-        (first <= d && d <= last) || self.extra_years.contains(&d.year())
+        builtin_covers(d) || self.extra_years.contains(&d.year())
+    }
+
+    /// Working day by the data, for a covered date.
+    fn lookup(&self, d: NaiveDate) -> bool {
+        if let Some(&working) = self.extra.get(&d) {
+            return working;
+        }
+        if self.extra_years.contains(&d.year()) || !builtin_covers(d) {
+            return !is_weekend(d);
+        }
+        let ymd = chinese_holiday::Ymd::new(d.year() as u16, d.month() as u8, d.day() as u8);
+        chinese_holiday::chinese_holiday(ymd).is_workday()
+    }
+
+    fn rebuild(&mut self) {
+        let (first, builtin_last) = builtin_range();
+        let last = self
+            .extra_years
+            .last()
+            .and_then(|y| NaiveDate::from_ymd_opt(*y, 12, 31))
+            .map_or(builtin_last, |d| d.max(builtin_last));
+        let len = (last - first).num_days().max(0) as usize + 1;
+        let mut working_upto = Vec::with_capacity(len);
+        let mut uncovered_upto = Vec::with_capacity(len);
+        let (mut w, mut u) = (0u32, 0u32);
+        let mut day = first;
+        for _ in 0..len {
+            if self.is_covered(day) {
+                w += u32::from(self.lookup(day));
+            } else {
+                u += 1;
+            }
+            working_upto.push(w);
+            uncovered_upto.push(u);
+            day = day.succ_opt().unwrap_or(day);
+        }
+        self.table = DayTable {
+            first,
+            working_upto,
+            uncovered_upto,
+        };
+    }
+
+    fn not_covered(&self, d: NaiveDate) -> Error {
+        Error::new(
+            "date",
+            Problem::DateNotCovered {
+                date: d.to_string(),
+                covered: self.coverage(),
+            },
+        )
+    }
+
+    /// Table index of a covered date.
+    fn index(&self, d: NaiveDate) -> Result<usize> {
+        let i = (d - self.table.first).num_days();
+        if i < 0 || i as usize >= self.table.working_upto.len() || !self.is_covered(d) {
+            return Err(self.not_covered(d));
+        }
+        Ok(i as usize)
+    }
+
+    fn date_at(&self, i: usize) -> NaiveDate {
+        self.table.first + Days::new(i as u64)
+    }
+
+    /// Error if any day in table positions `(from, to]` is not covered.
+    fn check_span(&self, from: usize, to: usize) -> Result<()> {
+        let u = &self.table.uncovered_upto;
+        if u[to] > u[from] {
+            let gap = (from + 1..=to).find(|&i| u[i] > u[i - 1]).unwrap_or(to);
+            return Err(self.not_covered(self.date_at(gap)));
+        }
+        Ok(())
     }
 
     /// Is `d` a working day? Weekends are rest days unless a 调休 makes them working days;
     /// statutory holidays are rest days. Errors outside the covered years.
     pub fn is_working_day(&self, d: NaiveDate) -> Result<bool> {
-        if let Some(&working) = self.extra.get(&d) {
-            return Ok(working);
-        }
-        if !self.is_covered(d) {
-            return Err(Error::new(
-                "date",
-                Problem::DateNotCovered {
-                    date: d.to_string(),
-                    covered: self.coverage(),
-                },
-            ));
-        }
-        if self.extra_years.contains(&d.year()) || !builtin_covers(d) {
-            return Ok(!is_weekend(d));
-        }
-        let ymd = chinese_holiday::Ymd::new(d.year() as u16, d.month() as u8, d.day() as u8);
-        Ok(chinese_holiday::chinese_holiday(ymd).is_workday())
+        let i = self.index(d)?;
+        let before = if i == 0 { 0 } else { self.table.working_upto[i - 1] };
+        Ok(self.table.working_upto[i] > before)
     }
 
     /// `d` itself if it is a working day, else the next working day (民法典 第203条).
@@ -187,15 +289,19 @@ impl Calendar {
     /// "N个工作日内": the Nth working day after `start` (the start day is not counted,
     /// 第201条). `n = 0` gives `start`.
     pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate> {
-        let mut day = start;
-        let mut left = n;
-        while left > 0 {
-            day = add_days(day, 1)?;
-            if self.is_working_day(day)? {
-                left -= 1;
-            }
+        if n == 0 {
+            return Ok(start);
         }
-        Ok(day)
+        let s = self.index(start)?;
+        let upto = &self.table.working_upto;
+        let target = upto[s].saturating_add(n);
+        // First position after `s` whose running count reaches the target.
+        let j = s + 1 + upto[s + 1..].partition_point(|&w| w < target);
+        if j >= upto.len() {
+            return Err(self.not_covered(self.date_at(upto.len())));
+        }
+        self.check_span(s, j)?;
+        Ok(self.date_at(j))
     }
 
     /// Working days in `(start, end]`: the inverse of [`Calendar::add_working_days`].
@@ -208,15 +314,9 @@ impl Calendar {
                 },
             ));
         }
-        let mut count = 0;
-        let mut day = start;
-        while day < end {
-            day = add_days(day, 1)?;
-            if self.is_working_day(day)? {
-                count += 1;
-            }
-        }
-        Ok(count)
+        let (s, e) = (self.index(start)?, self.index(end)?);
+        self.check_span(s, e)?;
+        Ok(self.table.working_upto[e] - self.table.working_upto[s])
     }
 
     /// The deadline `n` calendar or working days after `start` (start day not counted), moved
@@ -389,6 +489,11 @@ mod tests {
         assert!(cal.is_working_day(d(2027, 2, 20)).unwrap()); // a Saturday made a working day
         assert!(cal.is_working_day(d(2027, 3, 1)).unwrap());
         assert!(cal.add_holiday_cn_json("{not json").is_err());
+        // 2026-12-26…31 stay uncovered (2026 data ends 12-25): spans across the gap are errors.
+        let err = cal.add_working_days(d(2026, 12, 20), 10).unwrap_err();
+        assert_eq!(err.problem, Problem::DateNotCovered { date: "2026-12-26".into(), covered: cal.coverage() });
+        assert!(cal.count_working_days(d(2026, 12, 1), d(2027, 1, 5)).is_err());
+        assert_eq!(cal.add_working_days(d(2027, 2, 18), 2).unwrap(), d(2027, 2, 20));
     }
 
     #[test]

@@ -15,7 +15,11 @@ pub const MAX_AMOUNT: Decimal = Decimal::from_parts(276_447_231, 23_283, 0, fals
 /// 四舍五入 to the fen (half away from zero), result always carrying 2 decimal places.
 /// This is the default rounding rule of the whole core.
 pub fn round_fen(x: Decimal) -> Decimal {
-    let mut r = x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let mut r = if x.scale() <= 2 {
+        x // already exact to the fen: nothing to round
+    } else {
+        x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    };
     r.rescale(2);
     r
 }
@@ -60,7 +64,14 @@ pub fn div(field: &str, a: Decimal, b: Decimal) -> Result<Decimal> {
 
 /// `amount × percent / 100`, exact (not rounded).
 pub fn percent_of(field: &str, amount: Decimal, percent: Decimal) -> Result<Decimal> {
-    div(field, mul(field, amount, percent)?, Decimal::ONE_HUNDRED)
+    let mut product = mul(field, amount, percent)?;
+    // Dividing by 100 is exact: move the decimal point two places when the scale allows.
+    if product.scale() + 2 <= 28 {
+        product.set_scale(product.scale() + 2).map_err(|_| Error::new(field, Problem::Overflow))?;
+        Ok(product)
+    } else {
+        div(field, product, Decimal::ONE_HUNDRED)
+    }
 }
 
 /// Check an amount is a valid contract sum: not negative, at most [`MAX_AMOUNT`], fen-exact.

@@ -8,7 +8,7 @@
 use super::calendar::{add_months, date_zh, monthly_due_date, Calendar, DayKind, RestDayRule};
 use super::error::{Error, Problem, Result};
 use super::money::{check_amount, check_percent, div, percent_of, round_fen};
-use super::words::amount_in_words;
+use super::words::{amount_in_words, push_number};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -184,12 +184,16 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
     }
 
     // 2. Rows: round each, expand monthly instalments, then give the residue to the last row.
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(input.instalments.len());
     for (i, (inst, amount)) in input.instalments.iter().zip(&exact).enumerate() {
         let at = |e: Error| e.within(&format!("instalments.{i}"));
         let due = due_dates(&inst.due, input.effective_date, input.rest_day_rule, cal).map_err(at)?;
         let count = Decimal::from(due.len() as u64);
-        let per_row = round_fen(div("due.months", *amount, count).map_err(at)?);
+        let per_row = if due.len() == 1 {
+            round_fen(*amount)
+        } else {
+            round_fen(div("due.months", *amount, count).map_err(at)?)
+        };
         let instalment_rounded = round_fen(*amount);
         for (k, (date, unadjusted)) in due.iter().enumerate() {
             let is_last_of_instalment = k + 1 == due.len();
@@ -229,16 +233,15 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
         last.amount = adjusted;
     }
     for row in &mut rows {
-        row.percent = if total.is_zero() {
-            Decimal::ZERO
-        } else {
-            (row.amount * Decimal::ONE_HUNDRED / total).normalize()
-        };
-        if let Share::Percent { percent } = &input.instalments[row.instalment].share {
-            if row.residue.is_zero() && !matches!(input.instalments[row.instalment].due, DueRule::Monthly { .. }) {
-                row.percent = percent.normalize();
+        let inst = &input.instalments[row.instalment];
+        row.percent = match &inst.share {
+            // A single row that took no residue is exactly the stated percentage.
+            Share::Percent { percent } if row.residue.is_zero() && !matches!(inst.due, DueRule::Monthly { .. }) => {
+                percent.normalize()
             }
-        }
+            _ if total.is_zero() => Decimal::ZERO,
+            _ => (row.amount * Decimal::ONE_HUNDRED / total).normalize(),
+        };
         row.words = amount_in_words(row.amount)?;
     }
     Ok(Schedule {
@@ -308,19 +311,25 @@ fn due_dates(rule: &DueRule, effective: NaiveDate, rest: RestDayRule, cal: &Cale
     })
 }
 
-/// The due rule in words, Chinese and English.
+/// The due rule in words, Chinese and English. Built with plain pushes: it runs for every
+/// row of every schedule as the user types.
 pub fn describe(rule: &DueRule, month_index: usize) -> (String, String) {
+    let mut zh = String::with_capacity(64);
+    let mut en = String::with_capacity(96);
     let unit = |k: &DayKind| match k {
-        DayKind::Calendar => ("日", "calendar days"),
-        DayKind::Working => ("个工作日", "working days"),
+        DayKind::Calendar => ("日内", " calendar days"),
+        DayKind::Working => ("个工作日内", " working days"),
     };
     match rule {
         DueRule::AfterEffective { days, day_kind } => {
-            let (zh, en) = unit(day_kind);
-            (
-                format!("合同生效后{days}{zh}内"),
-                format!("within {days} {en} after the contract takes effect"),
-            )
+            let (u_zh, u_en) = unit(day_kind);
+            zh.push_str("合同生效后");
+            push_number(&mut zh, u64::from(*days));
+            zh.push_str(u_zh);
+            en.push_str("within ");
+            push_number(&mut en, u64::from(*days));
+            en.push_str(u_en);
+            en.push_str(" after the contract takes effect");
         }
         DueRule::AfterMilestone {
             milestone,
@@ -328,27 +337,38 @@ pub fn describe(rule: &DueRule, month_index: usize) -> (String, String) {
             day_kind,
             date,
         } => {
-            let (zh, en) = unit(day_kind);
-            let pending = if date.is_none() { "（日期待定）" } else { "" };
-            let pending_en = if date.is_none() { " (date not yet known)" } else { "" };
-            (
-                format!("{milestone}后{days}{zh}内{pending}"),
-                format!("within {days} {en} after {milestone}{pending_en}"),
-            )
+            let (u_zh, u_en) = unit(day_kind);
+            zh.push_str(milestone);
+            zh.push('后');
+            push_number(&mut zh, u64::from(*days));
+            zh.push_str(u_zh);
+            en.push_str("within ");
+            push_number(&mut en, u64::from(*days));
+            en.push_str(u_en);
+            en.push_str(" after ");
+            en.push_str(milestone);
+            if date.is_none() {
+                zh.push_str("（日期待定）");
+                en.push_str(" (date not yet known)");
+            }
         }
-        DueRule::FixedDate { date } => (format!("{}前", date_zh(*date)), format!("by {date}")),
+        DueRule::FixedDate { date } => {
+            zh = format!("{}前", date_zh(*date));
+            en = format!("by {date}");
+        }
         DueRule::Monthly { day, inclusive, .. } => {
-            let (incl_zh, incl_en) = if *inclusive {
-                ("含当日", "inclusive")
-            } else {
-                ("不含当日", "exclusive")
-            };
-            (
-                format!("每月{day}日前（{incl_zh}），第{}个月", month_index + 1),
-                format!("by day {day} of each month ({incl_en}), month {}", month_index + 1),
-            )
+            zh.push_str("每月");
+            push_number(&mut zh, u64::from(*day));
+            zh.push_str(if *inclusive { "日前（含当日），第" } else { "日前（不含当日），第" });
+            push_number(&mut zh, month_index as u64 + 1);
+            zh.push_str("个月");
+            en.push_str("by day ");
+            push_number(&mut en, u64::from(*day));
+            en.push_str(if *inclusive { " of each month (inclusive), month " } else { " of each month (exclusive), month " });
+            push_number(&mut en, month_index as u64 + 1);
         }
     }
+    (zh, en)
 }
 
 #[cfg(test)]

@@ -13,89 +13,116 @@ use super::error::{Error, Problem, Result};
 use super::money::MAX_AMOUNT;
 use rust_decimal::Decimal;
 
-const DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
+const DIGITS: [&str; 10] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"];
 const SMALL_UNITS: [&str; 4] = ["", "拾", "佰", "仟"];
 const GROUP_UNITS: [&str; 3] = ["", "万", "亿"];
 
 /// `1409.5` → `人民币壹仟肆佰零玖元伍角整`. The amount must be exact to the fen and within
 /// ±[`MAX_AMOUNT`]; round it first with [`super::money::round_fen`] if needed.
 pub fn amount_in_words(amount: Decimal) -> Result<String> {
-    Ok(format!("人民币{}", words_without_prefix(amount)?))
+    let mut out = String::with_capacity(128);
+    out.push_str("人民币");
+    write_words(amount, &mut out)?;
+    Ok(out)
 }
 
 /// The 大写 without the 人民币 prefix, for clauses that already say 人民币.
 pub fn words_without_prefix(amount: Decimal) -> Result<String> {
-    if amount.normalize().scale() > 2 {
-        return Err(Error::new("amount", Problem::TooManyDecimals { max: 2 }));
-    }
-    if amount.abs() > MAX_AMOUNT {
-        return Err(Error::new(
+    let mut out = String::with_capacity(128);
+    write_words(amount, &mut out)?;
+    Ok(out)
+}
+
+/// Whole fen of `|amount|`, from the decimal's integer mantissa and scale (no rounding).
+fn whole_fen(amount: Decimal) -> Result<u64> {
+    let mantissa = amount.mantissa().unsigned_abs();
+    let scale = amount.scale();
+    let fen = if scale <= 2 {
+        mantissa.checked_mul(10u128.pow(2 - scale))
+    } else {
+        let divisor = 10u128.checked_pow(scale - 2).unwrap_or(u128::MAX);
+        if mantissa % divisor != 0 {
+            return Err(Error::new("amount", Problem::TooManyDecimals { max: 2 }));
+        }
+        Some(mantissa / divisor)
+    };
+    let max_fen = MAX_AMOUNT.mantissa().unsigned_abs();
+    match fen {
+        Some(f) if f <= max_fen => Ok(f as u64),
+        _ => Err(Error::new(
             "amount",
             Problem::OutOfRange {
                 min: "-999,999,999,999.99".into(),
                 max: "999,999,999,999.99".into(),
             },
-        ));
+        )),
     }
-    // Whole fen as an integer: safe, |amount| ≤ MAX_AMOUNT < 10^12.
-    let fen_total = (amount.abs() * Decimal::ONE_HUNDRED).trunc().mantissa() as u64
-        / 10u64.pow((amount.abs() * Decimal::ONE_HUNDRED).trunc().scale());
+}
+
+fn write_words(amount: Decimal, out: &mut String) -> Result<()> {
+    let fen_total = whole_fen(amount)?;
     let yuan = fen_total / 100;
     let jiao = (fen_total / 10 % 10) as usize;
     let fen = (fen_total % 10) as usize;
 
-    let mut out = String::new();
     if amount.is_sign_negative() && fen_total > 0 {
-        out.push('负');
+        out.push_str("负");
     }
     if yuan > 0 {
-        out.push_str(&integer_words(yuan));
-        out.push('元');
+        integer_words(yuan, out);
+        out.push_str("元");
     } else if jiao == 0 && fen == 0 {
         out.push_str("零元");
     }
     match (jiao, fen) {
-        (0, 0) => out.push('整'),
+        (0, 0) => out.push_str("整"),
         (j, 0) => {
-            out.push(DIGITS[j]);
+            out.push_str(DIGITS[j]);
             out.push_str("角整");
         }
         (0, f) => {
             if yuan > 0 {
-                out.push('零');
+                out.push_str("零");
             }
-            out.push(DIGITS[f]);
-            out.push('分');
+            out.push_str(DIGITS[f]);
+            out.push_str("分");
         }
         (j, f) => {
-            out.push(DIGITS[j]);
-            out.push('角');
-            out.push(DIGITS[f]);
-            out.push('分');
+            out.push_str(DIGITS[j]);
+            out.push_str("角");
+            out.push_str(DIGITS[f]);
+            out.push_str("分");
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Integer yuan in 大写 without 元, e.g. `100010000` → `壹亿零壹万`.
-fn integer_words(n: u64) -> String {
-    let digits: Vec<usize> = n.to_string().bytes().map(|b| (b - b'0') as usize).collect();
-    let len = digits.len();
-    let mut out = String::new();
+fn integer_words(n: u64, out: &mut String) {
+    let mut digits = [0usize; 20];
+    let mut len = 0;
+    let mut rest = n;
+    while rest > 0 {
+        digits[len] = (rest % 10) as usize;
+        rest /= 10;
+        len += 1;
+    }
+    let mut wrote_any = false;
     let mut pending_zero = false;
     let mut group_has_digit = false;
-    for (i, &d) in digits.iter().enumerate() {
-        let pos = len - 1 - i; // power of ten
+    for pos in (0..len).rev() {
+        let d = digits[pos]; // digit at power of ten `pos`
         if d == 0 {
-            pending_zero = !out.is_empty();
+            pending_zero = wrote_any;
         } else {
             if pending_zero {
-                out.push('零');
+                out.push_str("零");
                 pending_zero = false;
             }
-            out.push(DIGITS[d]);
+            out.push_str(DIGITS[d]);
             out.push_str(SMALL_UNITS[pos % 4]);
             group_has_digit = true;
+            wrote_any = true;
         }
         if pos % 4 == 0 {
             if group_has_digit {
@@ -107,7 +134,24 @@ fn integer_words(n: u64) -> String {
             group_has_digit = false;
         }
     }
-    out
+}
+
+/// Append the decimal digits of `n` without going through `core::fmt` (hot path).
+pub(crate) fn push_number(out: &mut String, n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
+    }
 }
 
 /// Read a 大写 amount back: `人民币壹万陆仟肆佰零玖元零贰分` → `16409.02`.

@@ -1,0 +1,76 @@
+// Smoke test of the release build in dist/ (run `trunk build --release` first):
+// `node --test tests/browser/`. Drives Debian's Chromium through playwright-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveDir } from './server.mjs';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const OUT = fileURLToPath(new URL('./out/', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(`${DIST}index.html`), `no ${DIST}index.html: run \`trunk build --release\` first`);
+  server = await serveDir(DIST);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('release page mounts the app, with no console errors and no foreign requests', async () => {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 640 } });
+  const errors = [];
+  const foreign = [];
+  const failed = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => failed.push(`${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) failed.push(`${res.url()} HTTP ${res.status()}`);
+  });
+  // Every network request passes through here; anything not for the local server is
+  // recorded and aborted, so the test never reaches out even if the page tries.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === server.origin) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+
+  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  const h1 = page.locator('h1');
+  await h1.waitFor({ timeout: 15_000 });
+  assert.equal((await h1.textContent()).trim(), '合同费用计算器');
+  assert.equal((await page.locator('.sample').textContent()).trim(), '人民币壹仟肆佰零玖元伍角整');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await page.waitForLoadState('networkidle');
+
+  mkdirSync(OUT, { recursive: true });
+  await page.screenshot({ path: `${OUT}smoke.png`, fullPage: true });
+
+  assert.deepEqual(foreign, [], 'requests to origins other than the local server');
+  assert.deepEqual(failed, [], 'failed requests');
+  assert.deepEqual(errors, [], 'console errors');
+  assert.ok(server.requests.some((u) => u.endsWith('.wasm')), 'the wasm was loaded from the local server');
+  await page.close();
+});
