@@ -6,6 +6,7 @@
 //! - `ui` (feature `web`): Leptos components.
 
 pub mod core;
+pub mod template;
 
 #[cfg(feature = "web")]
 pub mod ui;

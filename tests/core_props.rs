@@ -19,7 +19,9 @@ fn shares() -> impl Strategy<Value = Vec<Decimal>> {
         let mut bps: Vec<u32> = weights.iter().map(|w| w * 10_000 / sum).collect();
         let assigned: u32 = bps.iter().sum();
         *bps.last_mut().unwrap() += 10_000 - assigned;
-        bps.into_iter().map(|b| Decimal::new(i64::from(b), 2)).collect()
+        bps.into_iter()
+            .map(|b| Decimal::new(i64::from(b), 2))
+            .collect()
     })
 }
 

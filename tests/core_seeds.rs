@@ -3,8 +3,12 @@
 
 use chrono::NaiveDate;
 use contract_calc::core::calendar::{Calendar, DayKind, RestDayRule};
-use contract_calc::core::devices::{device_fees, CountChange, DeviceFeeInput, DeviceType, Proration};
-use contract_calc::core::lump_sum::{breach_penalty, cap_penalties, discounted_price, maintenance_fee, MaintenanceInput};
+use contract_calc::core::devices::{
+    device_fees, CountChange, DeviceFeeInput, DeviceType, Proration,
+};
+use contract_calc::core::lump_sum::{
+    breach_penalty, cap_penalties, discounted_price, maintenance_fee, MaintenanceInput,
+};
 use contract_calc::core::money::parse_amount;
 use contract_calc::core::penalty::*;
 use contract_calc::core::schedule::*;
@@ -20,7 +24,12 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 fn pct(name: &str, kind: InstalmentKind, p: &str, due: DueRule) -> Instalment {
-    Instalment { name: name.into(), kind, share: Share::Percent { percent: dec(p) }, due }
+    Instalment {
+        name: name.into(),
+        kind,
+        share: Share::Percent { percent: dec(p) },
+        due,
+    }
 }
 fn amounts(s: &Schedule) -> Vec<String> {
     s.rows.iter().map(|r| r.amount.to_string()).collect()
@@ -37,19 +46,37 @@ fn after_sales_upgrade() {
         // Friday before National Day 2025.
         effective_date: d(2025, 9, 26),
         instalments: vec![
-            pct("预付款", InstalmentKind::Deposit, "30", DueRule::AfterEffective { days: 5, day_kind: DayKind::Working }),
-            pct("进度款", InstalmentKind::Progress, "40", DueRule::AfterMilestone {
-                milestone: "阶段验收合格".into(),
-                date: Some(d(2026, 1, 15)),
-                days: 10,
-                day_kind: DayKind::Working,
-            }),
-            pct("尾款", InstalmentKind::Final, "30", DueRule::AfterMilestone {
-                milestone: "服务期限届满".into(),
-                date: Some(d(2026, 9, 25)),
-                days: 15,
-                day_kind: DayKind::Calendar,
-            }),
+            pct(
+                "预付款",
+                InstalmentKind::Deposit,
+                "30",
+                DueRule::AfterEffective {
+                    days: 5,
+                    day_kind: DayKind::Working,
+                },
+            ),
+            pct(
+                "进度款",
+                InstalmentKind::Progress,
+                "40",
+                DueRule::AfterMilestone {
+                    milestone: "阶段验收合格".into(),
+                    date: Some(d(2026, 1, 15)),
+                    days: 10,
+                    day_kind: DayKind::Working,
+                },
+            ),
+            pct(
+                "尾款",
+                InstalmentKind::Final,
+                "30",
+                DueRule::AfterMilestone {
+                    milestone: "服务期限届满".into(),
+                    date: Some(d(2026, 9, 25)),
+                    days: 15,
+                    day_kind: DayKind::Calendar,
+                },
+            ),
         ],
         rest_day_rule: RestDayRule::NextWorkingDay,
     };
@@ -60,11 +87,27 @@ fn after_sales_upgrade() {
     // 5 working days after Fri 2025-09-26: Sun 09-28 (调休), 09-29, 09-30, [10-01…10-08 off], 10-09, 10-10.
     // Thu 2026-01-15 + 10 working days: 16, 19-23, 26-29 → 2026-01-29.
     // 2026-09-25 + 15 calendar days = Sat 2026-10-10, a 调休 working day: not moved.
-    assert_eq!(dates(&s), [Some(d(2025, 10, 10)), Some(d(2026, 1, 29)), Some(d(2026, 10, 10))]);
+    assert_eq!(
+        dates(&s),
+        [
+            Some(d(2025, 10, 10)),
+            Some(d(2026, 1, 29)),
+            Some(d(2026, 10, 10))
+        ]
+    );
     assert_eq!(s.rows[0].rule_zh, "合同生效后5个工作日内");
     // 7.1 违约金 10% and 7.2 5% of the total.
-    assert_eq!(breach_penalty(dec("360000"), dec("10")).unwrap().words, "人民币叁万陆仟元整");
-    assert_eq!(breach_penalty(dec("360000"), dec("5")).unwrap().amount.to_string(), "18000.00");
+    assert_eq!(
+        breach_penalty(dec("360000"), dec("10")).unwrap().words,
+        "人民币叁万陆仟元整"
+    );
+    assert_eq!(
+        breach_penalty(dec("360000"), dec("5"))
+            .unwrap()
+            .amount
+            .to_string(),
+        "18000.00"
+    );
 }
 
 /// 外包售后运营: monthly fee with 大写, paid by day D for the previous month, per-day late fee
@@ -72,15 +115,25 @@ fn after_sales_upgrade() {
 #[test]
 fn outsourced_after_sales_operations() {
     let fee = dec("18500");
-    assert_eq!(amount_in_words(dec("18500.00")).unwrap(), "人民币壹万捌仟伍佰元整");
+    assert_eq!(
+        amount_in_words(dec("18500.00")).unwrap(),
+        "人民币壹万捌仟伍佰元整"
+    );
     let input = ScheduleInput {
         total: fee * Decimal::from(12),
         effective_date: d(2025, 1, 1),
         instalments: vec![Instalment {
             name: "月度运营费".into(),
             kind: InstalmentKind::Monthly,
-            share: Share::Percent { percent: dec("100") },
-            due: DueRule::Monthly { day: 10, inclusive: true, months: 12, start_offset_months: 1 },
+            share: Share::Percent {
+                percent: dec("100"),
+            },
+            due: DueRule::Monthly {
+                day: 10,
+                inclusive: true,
+                months: 12,
+                start_offset_months: 1,
+            },
         }],
         rest_day_rule: RestDayRule::NextWorkingDay,
     };
@@ -99,13 +152,23 @@ fn outsourced_after_sales_operations() {
         due_date: d(2025, 3, 10),
         amount_due: fee,
         contract_total: None,
-        rate: PenaltyRate::PerDay { rate: dec("0.05"), unit: RateUnit::Percent, base: PenaltyBase::Unpaid },
+        rate: PenaltyRate::PerDay {
+            rate: dec("0.05"),
+            unit: RateUnit::Percent,
+            base: PenaltyBase::Unpaid,
+        },
         grace_days: 0,
         grace_mode: GraceMode::Deducted,
         cap: None,
         payments: vec![
-            Payment { date: d(2025, 3, 20), amount: dec("8000") },
-            Payment { date: d(2025, 4, 2), amount: dec("10500") },
+            Payment {
+                date: d(2025, 3, 20),
+                amount: dec("8000"),
+            },
+            Payment {
+                date: d(2025, 4, 2),
+                amount: dec("10500"),
+            },
         ],
         as_of: d(2025, 4, 30),
         day_count: DayCount::ThroughPaymentDay,
@@ -113,7 +176,13 @@ fn outsourced_after_sales_operations() {
     .unwrap();
     // 03-11…03-20: 10 days × 18500 × 0.0005 = 92.50; 03-21…04-02: 13 days × 10500 × 0.0005 = 68.25.
     assert_eq!(r.overdue_days, 23);
-    assert_eq!(r.segments.iter().map(|s| s.amount.to_string()).collect::<Vec<_>>(), ["92.50", "68.25"]);
+    assert_eq!(
+        r.segments
+            .iter()
+            .map(|s| s.amount.to_string())
+            .collect::<Vec<_>>(),
+        ["92.50", "68.25"]
+    );
     assert_eq!(r.total.to_string(), "160.75");
     assert_eq!(r.total_words, "人民币壹佰陆拾元柒角伍分");
     // Suspension right after 15 days overdue: 23 > 15.
@@ -126,7 +195,13 @@ fn outsourced_after_sales_operations() {
 #[test]
 fn website_design_and_maintenance() {
     // 主页 1×3000, 普通页 20×300, 纯文字页 10×100, 其他语种页 5×400, 动态效果 2×1500.
-    let lines = [(1, "3000"), (20, "300"), (10, "100"), (5, "400"), (2, "1500")];
+    let lines = [
+        (1, "3000"),
+        (20, "300"),
+        (10, "100"),
+        (5, "400"),
+        (2, "1500"),
+    ];
     let total: Decimal = lines.iter().map(|(q, p)| Decimal::from(*q) * dec(p)).sum();
     assert_eq!(total, dec("15000"));
     let input = ScheduleInput {
@@ -137,13 +212,20 @@ fn website_design_and_maintenance() {
             Instalment {
                 name: "首付款".into(),
                 kind: InstalmentKind::Deposit,
-                share: Share::Fixed { amount: dec("4500") },
-                due: DueRule::AfterEffective { days: 3, day_kind: DayKind::Calendar },
+                share: Share::Fixed {
+                    amount: dec("4500"),
+                },
+                due: DueRule::AfterEffective {
+                    days: 3,
+                    day_kind: DayKind::Calendar,
+                },
             },
             Instalment {
                 name: "设计余款".into(),
                 kind: InstalmentKind::Final,
-                share: Share::Fixed { amount: dec("10500") },
+                share: Share::Fixed {
+                    amount: dec("10500"),
+                },
                 due: DueRule::AfterMilestone {
                     milestone: "网站验收合格".into(),
                     date: None,
@@ -164,10 +246,16 @@ fn website_design_and_maintenance() {
 
     // Fixed amounts that don't add up are reported with the difference.
     let mut bad = input.clone();
-    bad.instalments[1].share = Share::Fixed { amount: dec("10000") };
+    bad.instalments[1].share = Share::Fixed {
+        amount: dec("10000"),
+    };
     let err = payment_schedule(&bad, &Calendar::new()).unwrap_err();
     assert_eq!(err.field, "instalments");
-    assert!(err.problem.zh().contains("少500.00元"), "{}", err.problem.zh());
+    assert!(
+        err.problem.zh().contains("少500.00元"),
+        "{}",
+        err.problem.zh()
+    );
 
     // Design late by 8 days at 0.5% of the design total per day: 15000 × 0.005 × 8 = 600.
     let delay = |rate: PenaltyRate, days: u32| PenaltyInput {
@@ -183,7 +271,11 @@ fn website_design_and_maintenance() {
         day_count: DayCount::ThroughPaymentDay,
     };
     let r = late_penalty(&delay(
-        PenaltyRate::PerDay { rate: dec("0.5"), unit: RateUnit::Percent, base: PenaltyBase::Total },
+        PenaltyRate::PerDay {
+            rate: dec("0.5"),
+            unit: RateUnit::Percent,
+            base: PenaltyBase::Total,
+        },
         8,
     ))
     .unwrap();
@@ -201,13 +293,36 @@ fn per_device_pc_maintenance() {
         months: 12,
         base_monthly_fee: Decimal::ZERO,
         devices: vec![
-            DeviceType { id: "desktop".into(), name: "台式机".into(), monthly_fee: dec("30"), count: 15 },
-            DeviceType { id: "laptop".into(), name: "笔记本".into(), monthly_fee: dec("50"), count: 3 },
-            DeviceType { id: "server".into(), name: "服务器".into(), monthly_fee: dec("50"), count: 1 },
+            DeviceType {
+                id: "desktop".into(),
+                name: "台式机".into(),
+                monthly_fee: dec("30"),
+                count: 15,
+            },
+            DeviceType {
+                id: "laptop".into(),
+                name: "笔记本".into(),
+                monthly_fee: dec("50"),
+                count: 3,
+            },
+            DeviceType {
+                id: "server".into(),
+                name: "服务器".into(),
+                monthly_fee: dec("50"),
+                count: 1,
+            },
         ],
         changes: vec![
-            CountChange { date: d(2025, 4, 16), device: "desktop".into(), delta: 5 },
-            CountChange { date: d(2025, 9, 1), device: "server".into(), delta: 1 },
+            CountChange {
+                date: d(2025, 4, 16),
+                device: "desktop".into(),
+                delta: 5,
+            },
+            CountChange {
+                date: d(2025, 9, 1),
+                device: "server".into(),
+                delta: 1,
+            },
         ],
         proration: Proration::ByCalendarDays,
         discount_percent: Decimal::ZERO,
@@ -219,7 +334,10 @@ fn per_device_pc_maintenance() {
     // May–Aug 20×30+150+50 = 800. Sep–Dec +1 server = 850.
     assert_eq!(
         gross,
-        ["650.00", "650.00", "650.00", "725.00", "800.00", "800.00", "800.00", "800.00", "850.00", "850.00", "850.00", "850.00"]
+        [
+            "650.00", "650.00", "650.00", "725.00", "800.00", "800.00", "800.00", "800.00",
+            "850.00", "850.00", "850.00", "850.00"
+        ]
     );
     // 650×3 + 725 + 800×4 + 850×4 = 9275.
     assert_eq!(r.total.gross.to_string(), "9275.00");
@@ -234,8 +352,15 @@ fn per_device_pc_maintenance() {
             instalments: vec![Instalment {
                 name: "维护费".into(),
                 kind: InstalmentKind::Monthly,
-                share: Share::Percent { percent: dec("100") },
-                due: DueRule::Monthly { day: 10, inclusive: true, months: 12, start_offset_months: 0 },
+                share: Share::Percent {
+                    percent: dec("100"),
+                },
+                due: DueRule::Monthly {
+                    day: 10,
+                    inclusive: true,
+                    months: 12,
+                    start_offset_months: 0,
+                },
             }],
             rest_day_rule: RestDayRule::NextWorkingDay,
         },
@@ -256,7 +381,10 @@ fn hardware_maintenance() {
         purchase_price: dec("480000"),
         annual_percent: dec("8"),
         instalments_per_year: 2,
-        vat: Some(Vat { rate_percent: dec("6"), mode: VatMode::Exclusive }),
+        vat: Some(Vat {
+            rate_percent: dec("6"),
+            mode: VatMode::Exclusive,
+        }),
     })
     .unwrap();
     // 480000 × 8% = 38400; halves 19200; VAT 6% = 1152; gross 20352.
@@ -265,7 +393,13 @@ fn hardware_maintenance() {
     assert_eq!(r.instalment_words[0], "人民币贰万零叁佰伍拾贰元整");
     assert_eq!(r.annual_fee.gross.to_string(), "40704.00");
     // Parts at 8折 of list price 1250 = 1000.
-    assert_eq!(discounted_price(dec("1250"), dec("8")).unwrap().amount.to_string(), "1000.00");
+    assert_eq!(
+        discounted_price(dec("1250"), dec("8"))
+            .unwrap()
+            .amount
+            .to_string(),
+        "1000.00"
+    );
 }
 
 /// 客户服务外包: total in 万元, 首付款 30% / 第二期 50% / 质保金 20%, penalties 10% and 5%
@@ -278,19 +412,37 @@ fn customer_service_outsourcing() {
         total,
         effective_date: d(2023, 12, 25),
         instalments: vec![
-            pct("首付款", InstalmentKind::Deposit, "30", DueRule::AfterEffective { days: 5, day_kind: DayKind::Working }),
-            pct("第二期付款", InstalmentKind::Progress, "50", DueRule::AfterMilestone {
-                milestone: "服务内容完成".into(),
-                date: Some(d(2024, 6, 28)),
-                days: 10,
-                day_kind: DayKind::Working,
-            }),
-            pct("质保金", InstalmentKind::Retention, "20", DueRule::AfterMilestone {
-                milestone: "服务期满".into(),
-                date: Some(d(2024, 12, 31)),
-                days: 10,
-                day_kind: DayKind::Working,
-            }),
+            pct(
+                "首付款",
+                InstalmentKind::Deposit,
+                "30",
+                DueRule::AfterEffective {
+                    days: 5,
+                    day_kind: DayKind::Working,
+                },
+            ),
+            pct(
+                "第二期付款",
+                InstalmentKind::Progress,
+                "50",
+                DueRule::AfterMilestone {
+                    milestone: "服务内容完成".into(),
+                    date: Some(d(2024, 6, 28)),
+                    days: 10,
+                    day_kind: DayKind::Working,
+                },
+            ),
+            pct(
+                "质保金",
+                InstalmentKind::Retention,
+                "20",
+                DueRule::AfterMilestone {
+                    milestone: "服务期满".into(),
+                    date: Some(d(2024, 12, 31)),
+                    days: 10,
+                    day_kind: DayKind::Working,
+                },
+            ),
         ],
         rest_day_rule: RestDayRule::NextWorkingDay,
     };
@@ -299,11 +451,24 @@ fn customer_service_outsourcing() {
     // Mon 2023-12-25 + 5 working days: 26, 27, 28, 29, [01-01 off], 01-02.
     // Fri 2024-06-28 + 10: 07-01…05, 07-08…12 → 07-12.
     // Tue 2024-12-31 + 10: [01-01 off], 01-02, 03, 06–10, 13, 14, 15 → 2025-01-15.
-    assert_eq!(dates(&s), [Some(d(2024, 1, 2)), Some(d(2024, 7, 12)), Some(d(2025, 1, 15))]);
+    assert_eq!(
+        dates(&s),
+        [
+            Some(d(2024, 1, 2)),
+            Some(d(2024, 7, 12)),
+            Some(d(2025, 1, 15))
+        ]
+    );
     let ten = breach_penalty(total, dec("10")).unwrap().amount;
     let five = breach_penalty(total, dec("5")).unwrap().amount;
-    assert_eq!((ten.to_string(), five.to_string()), ("50000.00".into(), "25000.00".into()));
+    assert_eq!(
+        (ten.to_string(), five.to_string()),
+        ("50000.00".into(), "25000.00".into())
+    );
     let c = cap_penalties(total, dec("20"), &[ten, five, dec("40000")]).unwrap();
     assert!(c.capped);
-    assert_eq!((c.claimed.to_string(), c.payable.to_string()), ("115000.00".into(), "100000.00".into()));
+    assert_eq!(
+        (c.claimed.to_string(), c.payable.to_string()),
+        ("115000.00".into(), "100000.00".into())
+    );
 }

@@ -17,7 +17,10 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn core_has_no_web_dependency() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"),
+        &mut files,
+    );
     assert!(files.len() > 5, "expected the core's modules");
     for f in files {
         let text = fs::read_to_string(&f).unwrap();

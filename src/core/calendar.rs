@@ -273,7 +273,11 @@ impl Calendar {
     /// statutory holidays are rest days. Errors outside the covered years.
     pub fn is_working_day(&self, d: NaiveDate) -> Result<bool> {
         let i = self.index(d)?;
-        let before = if i == 0 { 0 } else { self.table.working_upto[i - 1] };
+        let before = if i == 0 {
+            0
+        } else {
+            self.table.working_upto[i - 1]
+        };
         Ok(self.table.working_upto[i] > before)
     }
 
@@ -465,8 +469,15 @@ mod tests {
         let cal = Calendar::new();
         assert!(cal.is_working_day(d(2025, 9, 28)).unwrap());
         assert!(!cal.is_working_day(d(2025, 10, 8)).unwrap());
-        assert_eq!(cal.add_working_days(d(2025, 9, 26), 5).unwrap(), d(2025, 10, 10));
-        assert_eq!(cal.count_working_days(d(2025, 9, 26), d(2025, 10, 10)).unwrap(), 5);
+        assert_eq!(
+            cal.add_working_days(d(2025, 9, 26), 5).unwrap(),
+            d(2025, 10, 10)
+        );
+        assert_eq!(
+            cal.count_working_days(d(2025, 9, 26), d(2025, 10, 10))
+                .unwrap(),
+            5
+        );
     }
 
     #[test]
@@ -491,9 +502,20 @@ mod tests {
         assert!(cal.add_holiday_cn_json("{not json").is_err());
         // 2026-12-26…31 stay uncovered (2026 data ends 12-25): spans across the gap are errors.
         let err = cal.add_working_days(d(2026, 12, 20), 10).unwrap_err();
-        assert_eq!(err.problem, Problem::DateNotCovered { date: "2026-12-26".into(), covered: cal.coverage() });
-        assert!(cal.count_working_days(d(2026, 12, 1), d(2027, 1, 5)).is_err());
-        assert_eq!(cal.add_working_days(d(2027, 2, 18), 2).unwrap(), d(2027, 2, 20));
+        assert_eq!(
+            err.problem,
+            Problem::DateNotCovered {
+                date: "2026-12-26".into(),
+                covered: cal.coverage()
+            }
+        );
+        assert!(cal
+            .count_working_days(d(2026, 12, 1), d(2027, 1, 5))
+            .is_err());
+        assert_eq!(
+            cal.add_working_days(d(2027, 2, 18), 2).unwrap(),
+            d(2027, 2, 20)
+        );
     }
 
     #[test]
@@ -501,7 +523,12 @@ mod tests {
         let cal = Calendar::new();
         // 2025-09-26 + 5 calendar days = 10-01 (National Day) → 10-09.
         let dl = cal
-            .deadline_after(d(2025, 9, 26), 5, DayKind::Calendar, RestDayRule::NextWorkingDay)
+            .deadline_after(
+                d(2025, 9, 26),
+                5,
+                DayKind::Calendar,
+                RestDayRule::NextWorkingDay,
+            )
             .unwrap();
         assert_eq!(dl.unadjusted, d(2025, 10, 1));
         assert_eq!(dl.date, d(2025, 10, 9));

@@ -125,9 +125,14 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
         ));
     }
     let base_fee = check_amount("base_monthly_fee", input.base_monthly_fee)?;
-    let discount_pct = check_percent("discount_percent", input.discount_percent, Decimal::ONE_HUNDRED)?;
+    let discount_pct = check_percent(
+        "discount_percent",
+        input.discount_percent,
+        Decimal::ONE_HUNDRED,
+    )?;
     for (i, dev) in input.devices.iter().enumerate() {
-        check_amount("monthly_fee", dev.monthly_fee).map_err(|e| e.within(&format!("devices.{i}")))?;
+        check_amount("monthly_fee", dev.monthly_fee)
+            .map_err(|e| e.within(&format!("devices.{i}")))?;
         if input.devices[..i].iter().any(|o| o.id == dev.id) {
             return Err(Error::rule(
                 format!("devices.{i}.id"),
@@ -154,8 +159,14 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
         if running[t] < 0 || running[t] > MAX_COUNT {
             return Err(Error::rule(
                 format!("changes.{i}.delta"),
-                format!("变更后“{}”的数量为{}，超出范围", input.devices[t].name, running[t]),
-                format!("After this change '{}' would number {}", input.devices[t].name, running[t]),
+                format!(
+                    "变更后“{}”的数量为{}，超出范围",
+                    input.devices[t].name, running[t]
+                ),
+                format!(
+                    "After this change '{}' would number {}",
+                    input.devices[t].name, running[t]
+                ),
             ));
         }
         per_device[t].push((ch.date, ch.delta));
@@ -170,7 +181,14 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
         let days = (next - from).num_days() as u32;
         let mut lines = Vec::with_capacity(input.devices.len());
         for (t, dev) in input.devices.iter().enumerate() {
-            let (device_days, billed_count) = billed(i64::from(dev.count), &per_device[t], from, next, days, input.proration);
+            let (device_days, billed_count) = billed(
+                i64::from(dev.count),
+                &per_device[t],
+                from,
+                next,
+                days,
+                input.proration,
+            );
             let exact = mul(
                 "monthly_fee",
                 dev.monthly_fee,
@@ -223,7 +241,12 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
         total += y.split;
     }
     Ok(DeviceFeeResult {
-        device_totals: input.devices.iter().map(|d| d.id.clone()).zip(device_totals).collect(),
+        device_totals: input
+            .devices
+            .iter()
+            .map(|d| d.id.clone())
+            .zip(device_totals)
+            .collect(),
         total_words: amount_in_words(total.gross)?,
         months,
         years,
@@ -240,9 +263,19 @@ fn billed(
     days: u32,
     proration: Proration,
 ) -> (u64, Decimal) {
-    let count_on = |d: NaiveDate| initial + changes.iter().filter(|(c, _)| *c <= d).map(|(_, x)| x).sum::<i64>();
+    let count_on = |d: NaiveDate| {
+        initial
+            + changes
+                .iter()
+                .filter(|(c, _)| *c <= d)
+                .map(|(_, x)| x)
+                .sum::<i64>()
+    };
     let at_start = count_on(from);
-    let inside: Vec<&(NaiveDate, i64)> = changes.iter().filter(|(c, _)| *c > from && *c < next).collect();
+    let inside: Vec<&(NaiveDate, i64)> = changes
+        .iter()
+        .filter(|(c, _)| *c > from && *c < next)
+        .collect();
     match proration {
         Proration::FromNextMonth => (at_start as u64 * u64::from(days), Decimal::from(at_start)),
         Proration::FullMonth => {
@@ -290,9 +323,24 @@ mod tests {
             months: 12,
             base_monthly_fee: Decimal::ZERO,
             devices: vec![
-                DeviceType { id: "desktop".into(), name: "台式机".into(), monthly_fee: dec("30"), count: 20 },
-                DeviceType { id: "laptop".into(), name: "笔记本".into(), monthly_fee: dec("50"), count: 5 },
-                DeviceType { id: "server".into(), name: "服务器".into(), monthly_fee: dec("50"), count: 2 },
+                DeviceType {
+                    id: "desktop".into(),
+                    name: "台式机".into(),
+                    monthly_fee: dec("30"),
+                    count: 20,
+                },
+                DeviceType {
+                    id: "laptop".into(),
+                    name: "笔记本".into(),
+                    monthly_fee: dec("50"),
+                    count: 5,
+                },
+                DeviceType {
+                    id: "server".into(),
+                    name: "服务器".into(),
+                    monthly_fee: dec("50"),
+                    count: 2,
+                },
             ],
             changes: vec![],
             proration: Proration::ByCalendarDays,
@@ -314,21 +362,39 @@ mod tests {
     fn mid_month_addition_prorated_by_days() {
         let mut i = seed();
         // Two desktops added on 2025-01-17: covered 15 of 31 days in January.
-        i.changes = vec![CountChange { date: d(2025, 1, 17), device: "desktop".into(), delta: 2 }];
+        i.changes = vec![CountChange {
+            date: d(2025, 1, 17),
+            device: "desktop".into(),
+            delta: 2,
+        }];
         let r = device_fees(&i).unwrap();
         // 30 × (20×31 + 2×15)/31 = 30 × 650/31 = 629.032… → 629.03
         assert_eq!(r.months[0].lines[0].amount.to_string(), "629.03");
         assert_eq!(r.months[1].lines[0].amount.to_string(), "660.00");
         i.proration = Proration::FullMonth;
-        assert_eq!(device_fees(&i).unwrap().months[0].lines[0].amount.to_string(), "660.00");
+        assert_eq!(
+            device_fees(&i).unwrap().months[0].lines[0]
+                .amount
+                .to_string(),
+            "660.00"
+        );
         i.proration = Proration::FromNextMonth;
-        assert_eq!(device_fees(&i).unwrap().months[0].lines[0].amount.to_string(), "600.00");
+        assert_eq!(
+            device_fees(&i).unwrap().months[0].lines[0]
+                .amount
+                .to_string(),
+            "600.00"
+        );
     }
 
     #[test]
     fn negative_count_is_an_error_on_the_change() {
         let mut i = seed();
-        i.changes = vec![CountChange { date: d(2025, 3, 1), device: "server".into(), delta: -3 }];
+        i.changes = vec![CountChange {
+            date: d(2025, 3, 1),
+            device: "server".into(),
+            delta: -3,
+        }];
         assert_eq!(device_fees(&i).unwrap_err().field, "changes.0.delta");
     }
 }

@@ -48,7 +48,9 @@ impl Default for LprTable {
     fn default() -> Self {
         let points = LPR_1Y
             .iter()
-            .filter_map(|&((y, m, d), v, s)| NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, Decimal::new(v, s))))
+            .filter_map(|&((y, m, d), v, s)| {
+                NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, Decimal::new(v, s)))
+            })
             .collect();
         let (y, m, d) = LPR_VERIFIED_THROUGH;
         LprTable {
@@ -154,14 +156,21 @@ pub fn lpr_interest(input: &LprInterestInput, table: &LprTable) -> Result<Intere
     let principal = check_amount("principal", input.principal)?;
     let multiplier = check_percent("multiplier", input.multiplier, Decimal::from(10))?;
     if input.day_basis != 360 && input.day_basis != 365 {
-        return Err(Error::rule("day_basis", "计息基数只能是360或365天", "Day basis must be 360 or 365"));
+        return Err(Error::rule(
+            "day_basis",
+            "计息基数只能是360或365天",
+            "Day basis must be 360 or 365",
+        ));
     }
     let days = check_period(input.from, input.to)?;
     if input.from < table.first() {
         return Err(Error::rule(
             "from",
             format!("LPR自{}起发布，之前的期间不能按LPR计算", table.first()),
-            format!("The LPR exists from {}; earlier periods cannot use it", table.first()),
+            format!(
+                "The LPR exists from {}; earlier periods cannot use it",
+                table.first()
+            ),
         ));
     }
     let basis = Decimal::from(input.day_basis);
@@ -182,7 +191,11 @@ pub fn lpr_interest(input: &LprInterestInput, table: &LprTable) -> Result<Intere
         let annual = mul("multiplier", rate, multiplier)?;
         let exact = div(
             "day_basis",
-            mul("principal", mul("principal", principal, annual)?, Decimal::from(seg_days))?,
+            mul(
+                "principal",
+                mul("principal", principal, annual)?,
+                Decimal::from(seg_days),
+            )?,
             basis * Decimal::ONE_HUNDRED,
         )?;
         segments.push(InterestSegment {
@@ -205,11 +218,19 @@ pub fn lpr_interest(input: &LprInterestInput, table: &LprTable) -> Result<Intere
 }
 
 /// 迟延履行期间的债务利息: principal × 0.0175% × days (from..=to), 四舍五入 to the fen.
-pub fn judgment_delay_interest(principal: Decimal, from: NaiveDate, to: NaiveDate) -> Result<InterestResult> {
+pub fn judgment_delay_interest(
+    principal: Decimal,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<InterestResult> {
     let principal = check_amount("principal", principal)?;
     let days = check_period(from, to)?;
     let daily = Decimal::new(175, 6); // 0.000175
-    let amount = round_fen(mul("principal", mul("principal", principal, daily)?, Decimal::from(days))?);
+    let amount = round_fen(mul(
+        "principal",
+        mul("principal", principal, daily)?,
+        Decimal::from(days),
+    )?);
     Ok(InterestResult {
         days,
         segments: vec![InterestSegment {

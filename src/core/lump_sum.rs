@@ -41,7 +41,11 @@ pub struct CappedPenalties {
 }
 
 /// 违约金累计最高不超过合同总额的Y%: the sum of `penalties`, limited by the cap.
-pub fn cap_penalties(total: Decimal, cap_percent: Decimal, penalties: &[Decimal]) -> Result<CappedPenalties> {
+pub fn cap_penalties(
+    total: Decimal,
+    cap_percent: Decimal,
+    penalties: &[Decimal],
+) -> Result<CappedPenalties> {
     let total = check_amount("total", total)?;
     let p = check_percent("cap_percent", cap_percent, Decimal::ONE_HUNDRED)?;
     let mut claimed = Decimal::ZERO;
@@ -139,8 +143,19 @@ mod tests {
 
     #[test]
     fn breach_and_cap() {
-        assert_eq!(breach_penalty(dec("500000"), dec("10")).unwrap().amount.to_string(), "50000.00");
-        let c = cap_penalties(dec("500000"), dec("20"), &[dec("50000"), dec("25000"), dec("40000")]).unwrap();
+        assert_eq!(
+            breach_penalty(dec("500000"), dec("10"))
+                .unwrap()
+                .amount
+                .to_string(),
+            "50000.00"
+        );
+        let c = cap_penalties(
+            dec("500000"),
+            dec("20"),
+            &[dec("50000"), dec("25000"), dec("40000")],
+        )
+        .unwrap();
         assert!(c.capped);
         assert_eq!(c.payable.to_string(), "100000.00");
         assert_eq!(c.words, "人民币壹拾万元整");
@@ -152,7 +167,10 @@ mod tests {
             purchase_price: dec("333333.33"),
             annual_percent: dec("8"),
             instalments_per_year: 2,
-            vat: Some(Vat { rate_percent: dec("6"), mode: VatMode::Exclusive }),
+            vat: Some(Vat {
+                rate_percent: dec("6"),
+                mode: VatMode::Exclusive,
+            }),
         })
         .unwrap();
         // 333333.33 × 8% = 26666.6664 → 26666.67; halves 13333.34 + 13333.33
@@ -165,7 +183,13 @@ mod tests {
 
     #[test]
     fn parts_discount() {
-        assert_eq!(discounted_price(dec("1250"), dec("8.5")).unwrap().amount.to_string(), "1062.50");
+        assert_eq!(
+            discounted_price(dec("1250"), dec("8.5"))
+                .unwrap()
+                .amount
+                .to_string(),
+            "1062.50"
+        );
         assert!(discounted_price(dec("1250"), dec("11")).is_err());
     }
 }

@@ -67,7 +67,9 @@ pub fn percent_of(field: &str, amount: Decimal, percent: Decimal) -> Result<Deci
     let mut product = mul(field, amount, percent)?;
     // Dividing by 100 is exact: move the decimal point two places when the scale allows.
     if product.scale() + 2 <= 28 {
-        product.set_scale(product.scale() + 2).map_err(|_| Error::new(field, Problem::Overflow))?;
+        product
+            .set_scale(product.scale() + 2)
+            .map_err(|_| Error::new(field, Problem::Overflow))?;
         Ok(product)
     } else {
         div(field, product, Decimal::ONE_HUNDRED)
@@ -267,7 +269,10 @@ mod tests {
     fn parses_what_people_type() {
         assert_eq!(parse_amount("12,345.6").unwrap().to_string(), "12345.60");
         assert_eq!(parse_amount("１２３４５").unwrap().to_string(), "12345.00");
-        assert_eq!(parse_amount("１２，３４５．６７").unwrap().to_string(), "12345.67");
+        assert_eq!(
+            parse_amount("１２，３４５．６７").unwrap().to_string(),
+            "12345.67"
+        );
         assert_eq!(parse_amount("1.2万").unwrap().to_string(), "12000.00");
         assert_eq!(parse_amount("5万元整").unwrap().to_string(), "50000.00");
         assert_eq!(parse_amount("￥ 1 000元").unwrap().to_string(), "1000.00");
@@ -287,19 +292,37 @@ mod tests {
                 position: 2
             })
         );
-        assert!(matches!(parse_amount("1.2.3"), Err(Problem::NotANumber { .. })));
-        assert!(matches!(parse_amount("12,5"), Err(Problem::NotANumber { .. })));
-        assert_eq!(parse_amount("1.234"), Err(Problem::TooManyDecimals { max: 2 }));
+        assert!(matches!(
+            parse_amount("1.2.3"),
+            Err(Problem::NotANumber { .. })
+        ));
+        assert!(matches!(
+            parse_amount("12,5"),
+            Err(Problem::NotANumber { .. })
+        ));
+        assert_eq!(
+            parse_amount("1.234"),
+            Err(Problem::TooManyDecimals { max: 2 })
+        );
         assert_eq!(parse_amount("-5"), Err(Problem::Negative));
         assert!(matches!(
             parse_amount("1000000000000"),
             Err(Problem::OutOfRange { .. })
         ));
-        assert_eq!(parse_amount("99999999999999999999999999999"), Err(Problem::Overflow));
-        assert!(matches!(parse_amount("😀"), Err(Problem::UnexpectedChar { .. })));
+        assert_eq!(
+            parse_amount("99999999999999999999999999999"),
+            Err(Problem::Overflow)
+        );
+        assert!(matches!(
+            parse_amount("😀"),
+            Err(Problem::UnexpectedChar { .. })
+        ));
         assert_eq!(parse_amount("1.23456万").unwrap().to_string(), "12345.60");
         assert_eq!(parse_amount("1.234567万").unwrap().to_string(), "12345.67");
-        assert_eq!(parse_amount("1.2345678万"), Err(Problem::TooManyDecimals { max: 2 }));
+        assert_eq!(
+            parse_amount("1.2345678万"),
+            Err(Problem::TooManyDecimals { max: 2 })
+        );
     }
 
     #[test]

@@ -202,7 +202,9 @@ pub fn late_penalty(input: &PenaltyInput) -> Result<PenaltyResult> {
             let r = check_percent("rate.rate", *rate, unit.divisor())?;
             (r / unit.divisor(), None)
         }
-        PenaltyRate::FixedPerDay { amount } => (Decimal::ZERO, Some(check_amount("rate.amount", *amount)?)),
+        PenaltyRate::FixedPerDay { amount } => {
+            (Decimal::ZERO, Some(check_amount("rate.amount", *amount)?))
+        }
     };
     let rate_base_total = matches!(
         input.rate,
@@ -211,7 +213,11 @@ pub fn late_penalty(input: &PenaltyInput) -> Result<PenaltyResult> {
             ..
         }
     );
-    let total_for_rate = if rate_base_total { Some(need_total()?) } else { None };
+    let total_for_rate = if rate_base_total {
+        Some(need_total()?)
+    } else {
+        None
+    };
     if i64::from(input.grace_days) > MAX_DAYS {
         return Err(Error::new(
             "grace_days",
@@ -242,7 +248,10 @@ pub fn late_penalty(input: &PenaltyInput) -> Result<PenaltyResult> {
             return Err(Error::new(
                 format!("{field}.date"),
                 Problem::DateOrder {
-                    detail: format!("付款日{}晚于计算日{} / payment after the calculation date", p.date, input.as_of),
+                    detail: format!(
+                        "付款日{}晚于计算日{} / payment after the calculation date",
+                        p.date, input.as_of
+                    ),
                 },
             ));
         }
@@ -270,7 +279,11 @@ pub fn late_penalty(input: &PenaltyInput) -> Result<PenaltyResult> {
     // The count ends when the balance is cleared, or at the calculation date.
     let cleared_on = {
         let mut running = amount_due;
-        let mut cleared = if amount_due.is_zero() { Some(input.due_date) } else { None };
+        let mut cleared = if amount_due.is_zero() {
+            Some(input.due_date)
+        } else {
+            None
+        };
         for (_, p) in &payments {
             running -= p.amount;
             if running.is_zero() && cleared.is_none() {
@@ -300,7 +313,13 @@ pub fn late_penalty(input: &PenaltyInput) -> Result<PenaltyResult> {
         // Days where the balance may change: payment days (or the day after).
         let mut cuts: Vec<NaiveDate> = payments
             .iter()
-            .map(|(_, p)| if through { add_days(p.date, 1) } else { Ok(p.date) })
+            .map(|(_, p)| {
+                if through {
+                    add_days(p.date, 1)
+                } else {
+                    Ok(p.date)
+                }
+            })
             .collect::<Result<_>>()?;
         cuts.retain(|c| *c > first && *c <= end);
         cuts.dedup();
@@ -316,7 +335,11 @@ pub fn late_penalty(input: &PenaltyInput) -> Result<PenaltyResult> {
                 Some(per_day) => (per_day, mul("rate.amount", per_day, Decimal::from(days))?),
                 None => {
                     let base = total_for_rate.unwrap_or(balance);
-                    let exact = mul("rate.rate", mul("rate.rate", base, daily_rate)?, Decimal::from(days))?;
+                    let exact = mul(
+                        "rate.rate",
+                        mul("rate.rate", base, daily_rate)?,
+                        Decimal::from(days),
+                    )?;
                     (base, round_fen(exact))
                 }
             };
@@ -407,13 +430,25 @@ mod tests {
         let mut i = base_input();
         // 6000 paid on 03-15 (day 5 still on 10000), rest on 03-20.
         i.payments = vec![
-            Payment { date: d(2025, 3, 15), amount: dec("6000") },
-            Payment { date: d(2025, 3, 20), amount: dec("4000") },
+            Payment {
+                date: d(2025, 3, 15),
+                amount: dec("6000"),
+            },
+            Payment {
+                date: d(2025, 3, 20),
+                amount: dec("4000"),
+            },
         ];
         let r = late_penalty(&i).unwrap();
         assert_eq!(r.segments.len(), 2);
-        assert_eq!((r.segments[0].days, r.segments[0].balance.to_string()), (5, "10000.00".into()));
-        assert_eq!((r.segments[1].days, r.segments[1].balance.to_string()), (5, "4000.00".into()));
+        assert_eq!(
+            (r.segments[0].days, r.segments[0].balance.to_string()),
+            (5, "10000.00".into())
+        );
+        assert_eq!(
+            (r.segments[1].days, r.segments[1].balance.to_string()),
+            (5, "4000.00".into())
+        );
         assert_eq!(r.total.to_string(), "35.00"); // 25 + 10
         assert!(r.outstanding.is_zero());
     }
@@ -445,7 +480,10 @@ mod tests {
     #[test]
     fn overpayment_names_the_payment() {
         let mut i = base_input();
-        i.payments = vec![Payment { date: d(2025, 3, 12), amount: dec("10000.01") }];
+        i.payments = vec![Payment {
+            date: d(2025, 3, 12),
+            amount: dec("10000.01"),
+        }];
         assert_eq!(late_penalty(&i).unwrap_err().field, "payments.0.amount");
     }
 }

@@ -148,7 +148,8 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
         let at = |e: Error| e.within(&format!("instalments.{i}"));
         let amount = match &inst.share {
             Share::Percent { percent } => {
-                let p = check_percent("share.percent", *percent, Decimal::ONE_HUNDRED).map_err(at)?;
+                let p =
+                    check_percent("share.percent", *percent, Decimal::ONE_HUNDRED).map_err(at)?;
                 percent_sum += p;
                 percent_of("share.percent", total, p).map_err(at)?
             }
@@ -187,7 +188,8 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
     let mut rows = Vec::with_capacity(input.instalments.len());
     for (i, (inst, amount)) in input.instalments.iter().zip(&exact).enumerate() {
         let at = |e: Error| e.within(&format!("instalments.{i}"));
-        let due = due_dates(&inst.due, input.effective_date, input.rest_day_rule, cal).map_err(at)?;
+        let due =
+            due_dates(&inst.due, input.effective_date, input.rest_day_rule, cal).map_err(at)?;
         let count = Decimal::from(due.len() as u64);
         let per_row = if due.len() == 1 {
             round_fen(*amount)
@@ -236,7 +238,9 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
         let inst = &input.instalments[row.instalment];
         row.percent = match &inst.share {
             // A single row that took no residue is exactly the stated percentage.
-            Share::Percent { percent } if row.residue.is_zero() && !matches!(inst.due, DueRule::Monthly { .. }) => {
+            Share::Percent { percent }
+                if row.residue.is_zero() && !matches!(inst.due, DueRule::Monthly { .. }) =>
+            {
                 percent.normalize()
             }
             _ if total.is_zero() => Decimal::ZERO,
@@ -253,7 +257,12 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
 
 type DueDates = Vec<(Option<NaiveDate>, Option<NaiveDate>)>;
 
-fn due_dates(rule: &DueRule, effective: NaiveDate, rest: RestDayRule, cal: &Calendar) -> Result<DueDates> {
+fn due_dates(
+    rule: &DueRule,
+    effective: NaiveDate,
+    rest: RestDayRule,
+    cal: &Calendar,
+) -> Result<DueDates> {
     let days_ok = |days: u32| -> Result<u32> {
         if days > MAX_DAYS {
             return Err(Error::new(
@@ -268,10 +277,12 @@ fn due_dates(rule: &DueRule, effective: NaiveDate, rest: RestDayRule, cal: &Cale
     };
     let one = |d: super::calendar::Deadline| vec![(Some(d.date), Some(d.unadjusted))];
     Ok(match rule {
-        DueRule::AfterEffective { days, day_kind } => {
-            one(cal.deadline_after(effective, days_ok(*days)?, *day_kind, rest).map_err(|e| e.within("due"))?)
-        }
-        DueRule::AfterMilestone { date: None, days, .. } => {
+        DueRule::AfterEffective { days, day_kind } => one(cal
+            .deadline_after(effective, days_ok(*days)?, *day_kind, rest)
+            .map_err(|e| e.within("due"))?),
+        DueRule::AfterMilestone {
+            date: None, days, ..
+        } => {
             days_ok(*days)?;
             vec![(None, None)]
         }
@@ -280,7 +291,9 @@ fn due_dates(rule: &DueRule, effective: NaiveDate, rest: RestDayRule, cal: &Cale
             days,
             day_kind,
             ..
-        } => one(cal.deadline_after(*date, days_ok(*days)?, *day_kind, rest).map_err(|e| e.within("due"))?),
+        } => one(cal
+            .deadline_after(*date, days_ok(*days)?, *day_kind, rest)
+            .map_err(|e| e.within("due"))?),
         DueRule::FixedDate { date } => one(cal.adjust(*date, rest).map_err(|e| e.within("due"))?),
         DueRule::Monthly {
             day,
@@ -300,7 +313,8 @@ fn due_dates(rule: &DueRule, effective: NaiveDate, rest: RestDayRule, cal: &Cale
             let first_of_month = effective.with_day(1).unwrap_or(effective);
             let mut out = Vec::with_capacity(*months as usize);
             for k in 0..*months {
-                let month = add_months(first_of_month, start_offset_months + k).map_err(|e| e.within("due"))?;
+                let month = add_months(first_of_month, start_offset_months + k)
+                    .map_err(|e| e.within("due"))?;
                 let unadjusted = monthly_due_date(month.year(), month.month(), *day, *inclusive)
                     .map_err(|e| e.within("due"))?;
                 let d = cal.adjust(unadjusted, rest).map_err(|e| e.within("due"))?;
@@ -359,12 +373,20 @@ pub fn describe(rule: &DueRule, month_index: usize) -> (String, String) {
         DueRule::Monthly { day, inclusive, .. } => {
             zh.push_str("每月");
             push_number(&mut zh, u64::from(*day));
-            zh.push_str(if *inclusive { "日前（含当日），第" } else { "日前（不含当日），第" });
+            zh.push_str(if *inclusive {
+                "日前（含当日），第"
+            } else {
+                "日前（不含当日），第"
+            });
             push_number(&mut zh, month_index as u64 + 1);
             zh.push_str("个月");
             en.push_str("by day ");
             push_number(&mut en, u64::from(*day));
-            en.push_str(if *inclusive { " of each month (inclusive), month " } else { " of each month (exclusive), month " });
+            en.push_str(if *inclusive {
+                " of each month (inclusive), month "
+            } else {
+                " of each month (exclusive), month "
+            });
             push_number(&mut en, month_index as u64 + 1);
         }
     }
@@ -443,7 +465,9 @@ mod tests {
             instalments: vec![Instalment {
                 name: "服务费".into(),
                 kind: InstalmentKind::Monthly,
-                share: Share::Percent { percent: dec("100") },
+                share: Share::Percent {
+                    percent: dec("100"),
+                },
                 due: DueRule::Monthly {
                     day: 31,
                     inclusive: true,

@@ -47,7 +47,10 @@ impl std::ops::AddAssign for TaxSplit {
 
 /// Check a VAT rate is one in use.
 pub fn check_vat(field: &str, vat: &Vat) -> Result<()> {
-    if VAT_RATES.iter().any(|r| Decimal::from(*r) == vat.rate_percent) {
+    if VAT_RATES
+        .iter()
+        .any(|r| Decimal::from(*r) == vat.rate_percent)
+    {
         Ok(())
     } else {
         Err(Error::rule(
@@ -59,7 +62,11 @@ pub fn check_vat(field: &str, vat: &Vat) -> Result<()> {
 }
 
 fn rates_list() -> String {
-    VAT_RATES.iter().map(|r| format!("{r}%")).collect::<Vec<_>>().join("、")
+    VAT_RATES
+        .iter()
+        .map(|r| format!("{r}%"))
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// Split `amount` (fen-exact) according to `vat`; with no VAT, net = gross = amount.
@@ -104,13 +111,33 @@ mod tests {
 
     #[test]
     fn inclusive_and_exclusive_split_exactly() {
-        let ex = Vat { rate_percent: dec("6"), mode: VatMode::Exclusive };
+        let ex = Vat {
+            rate_percent: dec("6"),
+            mode: VatMode::Exclusive,
+        };
         let s = split_vat("v", dec("1000.00"), Some(&ex)).unwrap();
-        assert_eq!((s.tax.to_string(), s.gross.to_string()), ("60.00".into(), "1060.00".into()));
-        let inc = Vat { rate_percent: dec("13"), mode: VatMode::Inclusive };
+        assert_eq!(
+            (s.tax.to_string(), s.gross.to_string()),
+            ("60.00".into(), "1060.00".into())
+        );
+        let inc = Vat {
+            rate_percent: dec("13"),
+            mode: VatMode::Inclusive,
+        };
         let s = split_vat("v", dec("1000.00"), Some(&inc)).unwrap();
         // 1000 / 1.13 = 884.955… → 884.96, tax 115.04
-        assert_eq!((s.net.to_string(), s.tax.to_string()), ("884.96".into(), "115.04".into()));
-        assert!(split_vat("v", dec("1"), Some(&Vat { rate_percent: dec("7"), mode: VatMode::Exclusive })).is_err());
+        assert_eq!(
+            (s.net.to_string(), s.tax.to_string()),
+            ("884.96".into(), "115.04".into())
+        );
+        assert!(split_vat(
+            "v",
+            dec("1"),
+            Some(&Vat {
+                rate_percent: dec("7"),
+                mode: VatMode::Exclusive
+            })
+        )
+        .is_err());
     }
 }

@@ -192,7 +192,13 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
     let mut any_value = false;
 
     for (i, &c) in chars.iter().enumerate() {
-        let at = |what: &str| err(format!("第{}个字“{c}”{what} / '{c}' at {} {what}", i + 1, i + 1));
+        let at = |what: &str| {
+            err(format!(
+                "第{}个字“{c}”{what} / '{c}' at {} {what}",
+                i + 1,
+                i + 1
+            ))
+        };
         if let Some(d) = digit_value(c) {
             if digit.is_some_and(|prev| prev != 0) && d != 0 {
                 return Err(at("前面缺少单位"));
@@ -230,7 +236,11 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
                 if seen_yuan {
                     return Err(at("出现在元之后"));
                 }
-                let unit: u64 = if matches!(c, '万' | '萬') { 10_000 } else { 100_000_000 };
+                let unit: u64 = if matches!(c, '万' | '萬') {
+                    10_000
+                } else {
+                    100_000_000
+                };
                 if unit >= last_group_unit {
                     return Err(at("单位顺序不对"));
                 }
@@ -276,7 +286,9 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
     if let Some(d) = digit {
         if d != 0 {
             if seen_yuan || jiao.is_some() || fen.is_some() {
-                return Err(err("最后一个数字缺少单位（角/分） / last digit has no unit".into()));
+                return Err(err(
+                    "最后一个数字缺少单位（角/分） / last digit has no unit".into(),
+                ));
             }
             // e.g. 壹佰零伍 without 元: read as yuan.
             section += d;
@@ -374,8 +386,21 @@ mod tests {
 
     #[test]
     fn parse_rejects_malformed() {
-        for bad in ["", "人民币", "壹壹元", "壹佰仟元", "元元", "伍角伍角", "壹abc元", "伍分伍角", "壹元伍"] {
-            assert!(parse_amount_in_words(bad).is_err(), "{bad} should be rejected");
+        for bad in [
+            "",
+            "人民币",
+            "壹壹元",
+            "壹佰仟元",
+            "元元",
+            "伍角伍角",
+            "壹abc元",
+            "伍分伍角",
+            "壹元伍",
+        ] {
+            assert!(
+                parse_amount_in_words(bad).is_err(),
+                "{bad} should be rejected"
+            );
         }
     }
 }

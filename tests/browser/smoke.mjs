@@ -1,5 +1,5 @@
 // Smoke test of the release build in dist/ (run `trunk build --release` first):
-// `node --test tests/browser/`. Drives Debian's Chromium through playwright-core.
+// `node --test tests/browser/smoke.mjs`. Drives Debian's Chromium through playwright-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';

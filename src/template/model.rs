@@ -1,0 +1,341 @@
+//! The template document: data a site writes by hand (JSON), documented in
+//! `docs/template-format.md`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Text in the UI's two languages. The contract text itself is in the template's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Label {
+    pub zh: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Label {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.zh,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh-CN")]
+    Zh,
+    #[serde(rename = "en")]
+    En,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Template {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub language: Lang,
+    #[serde(default)]
+    pub description: Label,
+    /// Form sections, in order.
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    pub blanks: Vec<Blank>,
+    #[serde(default)]
+    pub derived: Vec<Derived>,
+    #[serde(default)]
+    pub calculators: Calculators,
+    pub body: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: String,
+    pub label: Label,
+}
+
+/// The kind of value a blank holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum BlankType {
+    Text,
+    Party,
+    Money,
+    Percent,
+    Integer,
+    Days,
+    Date,
+    Choice,
+    Table,
+    /// A 大写 amount typed by the user, cross-checked against a money value.
+    Words,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub label: Label,
+    /// How the choice reads in the contract, if different from the label.
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Column {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: BlankType,
+    pub label: Label,
+    /// A computed column: an expression over the row's other columns (`qty * price`).
+    #[serde(default)]
+    pub expr: Option<String>,
+    #[serde(default)]
+    pub min: Option<String>,
+    #[serde(default)]
+    pub max: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Blank {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: BlankType,
+    pub label: Label,
+    #[serde(default)]
+    pub group: Option<String>,
+    #[serde(default)]
+    pub required: bool,
+    /// Pre-filled value (a default the parties usually keep).
+    #[serde(default)]
+    pub default: Option<String>,
+    /// Realistic example, shown as a placeholder and used by "fill with example".
+    #[serde(default)]
+    pub example: Option<String>,
+    #[serde(default)]
+    pub min: Option<String>,
+    #[serde(default)]
+    pub max: Option<String>,
+    #[serde(default)]
+    pub help: Option<Label>,
+    /// For `choice`.
+    #[serde(default)]
+    pub options: Vec<ChoiceOption>,
+    /// For `table`.
+    #[serde(default)]
+    pub columns: Vec<Column>,
+    #[serde(default)]
+    pub example_rows: Vec<BTreeMap<String, String>>,
+    /// For `days`: whether the clause counts working days (shown in the label/text).
+    #[serde(default)]
+    pub day_kind: Option<crate::core::calendar::DayKind>,
+    /// For `words`: the money value (blank or derived id) it must match.
+    #[serde(default)]
+    pub matches: Option<String>,
+    /// Marks a choice that fixes a convention (rounding, day count, proration …): its
+    /// chosen text is written into the contract.
+    #[serde(default)]
+    pub convention: bool,
+}
+
+/// A value computed from blanks: `deposit = total * deposit_pct / 100`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Derived {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: BlankType,
+    pub label: Label,
+    pub expr: String,
+}
+
+/// A section of the contract body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: String,
+    /// Paragraphs with `{{placeholders}}`; a paragraph that is exactly `{{table:NAME}}`
+    /// renders a computed table.
+    pub paragraphs: Vec<String>,
+}
+
+/// Expressions (strings) bound to the core's calculators. Every value is an expression over
+/// blanks and derived values (see `expr`), except plain names such as `milestone`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Calculators {
+    #[serde(default)]
+    pub schedule: Option<ScheduleBinding>,
+    #[serde(default)]
+    pub penalty: Option<PenaltyBinding>,
+    #[serde(default)]
+    pub devices: Option<DevicesBinding>,
+    #[serde(default)]
+    pub lump_sum: Vec<LumpSumBinding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleBinding {
+    pub total: String,
+    pub effective_date: String,
+    /// Expression giving `next_working_day` or `keep` (usually a convention choice).
+    #[serde(default)]
+    pub rest_day_rule: Option<String>,
+    pub instalments: Vec<InstalmentBinding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstalmentBinding {
+    pub name: String,
+    #[serde(default)]
+    pub kind: crate::core::schedule::InstalmentKind,
+    /// Percent of the total (expression), or …
+    #[serde(default)]
+    pub percent: Option<String>,
+    /// … a fixed amount (expression). The last instalment may say `"rest"` in `percent` to
+    /// take what is left.
+    #[serde(default)]
+    pub amount: Option<String>,
+    pub due: DueBinding,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum DueBinding {
+    AfterEffective {
+        days: String,
+        #[serde(default)]
+        day_kind: Option<String>,
+    },
+    AfterMilestone {
+        milestone: String,
+        #[serde(default)]
+        date: Option<String>,
+        days: String,
+        #[serde(default)]
+        day_kind: Option<String>,
+    },
+    FixedDate {
+        date: String,
+    },
+    Monthly {
+        day: String,
+        months: String,
+        #[serde(default)]
+        inclusive: Option<String>,
+        #[serde(default)]
+        start_offset_months: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PenaltyBinding {
+    /// Scenario inputs (the due date, payments made …) are blanks like any other.
+    pub due_date: String,
+    pub amount_due: String,
+    #[serde(default)]
+    pub contract_total: Option<String>,
+    /// `percent`, `per_mille`, `per_ten_thousand` or `fixed` (expression or literal name).
+    pub rate_unit: String,
+    pub rate: String,
+    /// `unpaid` or `total`.
+    #[serde(default)]
+    pub base: Option<String>,
+    #[serde(default)]
+    pub grace_days: Option<String>,
+    #[serde(default)]
+    pub cap_percent_of_total: Option<String>,
+    #[serde(default)]
+    pub cap_amount: Option<String>,
+    /// A table blank with `date` and `amount` columns.
+    #[serde(default)]
+    pub payments: Option<String>,
+    pub as_of: String,
+    /// `through_payment_day` or `before_payment_day`.
+    #[serde(default)]
+    pub day_count: Option<String>,
+    /// Days overdue after which the creditor may suspend service, for the summary.
+    #[serde(default)]
+    pub suspend_after_days: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DevicesBinding {
+    pub start: String,
+    pub months: String,
+    #[serde(default)]
+    pub base_monthly_fee: Option<String>,
+    pub devices: Vec<DeviceBinding>,
+    /// A table blank with `date`, `device` and `delta` columns.
+    #[serde(default)]
+    pub changes: Option<String>,
+    #[serde(default)]
+    pub proration: Option<String>,
+    #[serde(default)]
+    pub discount_percent: Option<String>,
+    #[serde(default)]
+    pub vat_percent: Option<String>,
+    /// `exclusive` or `inclusive`.
+    #[serde(default)]
+    pub vat_mode: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceBinding {
+    pub id: String,
+    pub name: String,
+    pub monthly_fee: String,
+    pub count: String,
+}
+
+/// A lump-sum term, available to the text as `{{lump.ID.amount}}` / `{{lump.ID.words}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum LumpSumBinding {
+    BreachPercent {
+        id: String,
+        label: Label,
+        total: String,
+        percent: String,
+    },
+    /// All penalties together capped at a percent of the total.
+    Cap {
+        id: String,
+        label: Label,
+        total: String,
+        percent: String,
+        /// Lump-sum ids whose amounts count towards the cap.
+        penalties: Vec<String>,
+    },
+    Maintenance {
+        id: String,
+        label: Label,
+        purchase_price: String,
+        annual_percent: String,
+        instalments_per_year: String,
+        #[serde(default)]
+        vat_percent: Option<String>,
+    },
+    PartsDiscount {
+        id: String,
+        label: Label,
+        list_price: String,
+        zhe: String,
+    },
+}
+
+impl LumpSumBinding {
+    pub fn id(&self) -> &str {
+        match self {
+            LumpSumBinding::BreachPercent { id, .. }
+            | LumpSumBinding::Cap { id, .. }
+            | LumpSumBinding::Maintenance { id, .. }
+            | LumpSumBinding::PartsDiscount { id, .. } => id,
+        }
+    }
+    pub fn label(&self) -> &Label {
+        match self {
+            LumpSumBinding::BreachPercent { label, .. }
+            | LumpSumBinding::Cap { label, .. }
+            | LumpSumBinding::Maintenance { label, .. }
+            | LumpSumBinding::PartsDiscount { label, .. } => label,
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Warnings a careful lawyer would give, computed from the filled values. Each names the
+//! blank it is about (shown beside it) and appears in the summary.
+
+use super::expr::Value;
+use super::fill::{Calc, Filled};
+use super::model::{BlankType, Template};
+use crate::core::calendar::{date_zh, Calendar};
+use crate::core::interest::{lpr_interest, LprInterestInput, LprTable};
+use crate::core::money::round_display;
+use crate::core::Problem;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// A stable code: `deposit_over_20`, `rate_over_4x_lpr`, `penalty_over_loss`,
+    /// `percent_sum`, `rest_day`, `business_tax`, `words_mismatch`.
+    pub code: &'static str,
+    /// The blank it concerns, if one.
+    pub field: Option<String>,
+    pub zh: String,
+    pub en: String,
+}
+
+fn w(code: &'static str, field: Option<String>, zh: String, en: String) -> Warning {
+    Warning {
+        code,
+        field,
+        zh,
+        en,
+    }
+}
+
+/// The blank that feeds an instalment's percent, if the binding is a plain reference.
+fn instalment_field(t: &Template, i: usize) -> Option<String> {
+    let inst = t.calculators.schedule.as_ref()?.instalments.get(i)?;
+    let src = inst.percent.as_ref().or(inst.amount.as_ref())?;
+    t.blanks.iter().find(|b| &b.id == src).map(|b| b.id.clone())
+}
+
+pub fn warnings(t: &Template, f: &Filled, _cal: &Calendar) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let lpr = LprTable::default();
+
+    if let Calc::Ready(s) = &f.schedule {
+        for row in &s.rows {
+            // 民法典 第586条: 定金 may not exceed 20% of the contract amount.
+            if row.name.contains("定金") && row.percent > Decimal::from(20) {
+                out.push(w(
+                    "deposit_over_20",
+                    instalment_field(t, row.instalment),
+                    format!(
+                        "“{}”占合同金额的{}%，超过20%。依《民法典》第586条，定金超过20%的部分不产生定金效力；若本意是预付款，请改称“预付款”。",
+                        row.name,
+                        round_display(row.percent, 2)
+                    ),
+                    format!(
+                        "'{}' is {}% of the contract amount. Under Civil Code art. 586 a 定金 (earnest money) above 20% has no earnest-money effect for the excess; if this is an advance payment, call it 预付款.",
+                        row.name,
+                        round_display(row.percent, 2)
+                    ),
+                ));
+            }
+            if let (Some(date), Some(orig)) = (row.due_date, row.unadjusted_due_date) {
+                if date != orig {
+                    out.push(w(
+                        "rest_day",
+                        instalment_field(t, row.instalment),
+                        format!(
+                            "“{}”的付款期限{}是休息日，依《民法典》第203条顺延至{}。",
+                            row.name,
+                            date_zh(orig),
+                            date_zh(date)
+                        ),
+                        format!(
+                            "The due date of '{}' ({orig}) is a rest day; under Civil Code art. 203 it moves to {date}.",
+                            row.name
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    if let Calc::Failed(e) = &f.schedule {
+        if let Problem::PercentSum { .. } = e.problem {
+            out.push(w(
+                "percent_sum",
+                Some(e.field.clone()),
+                e.problem.zh(),
+                e.problem.en(),
+            ));
+        }
+    }
+
+    if let Calc::Ready(p) = &f.penalty {
+        let field = t.calculators.penalty.as_ref().map(|b| b.rate.clone());
+        let latest = lpr.rate_on(chrono::NaiveDate::MAX).unwrap_or_default();
+        let limit = latest * Decimal::from(4);
+        if !p.daily_rate.is_zero() && p.annualized_percent > limit {
+            out.push(w(
+                "rate_over_4x_lpr",
+                field.clone(),
+                format!(
+                    "日违约金率折合年利率约{}%，超过一年期LPR（{}%）的4倍（{}%），可能被认定为过高而予以调减。",
+                    p.annualized_percent,
+                    latest.normalize(),
+                    limit.normalize()
+                ),
+                format!(
+                    "The daily rate is about {}% a year, over 4× the 1-year LPR ({}% × 4 = {}%); a court may reduce it.",
+                    p.annualized_percent,
+                    latest.normalize(),
+                    limit.normalize()
+                ),
+            ));
+        }
+        // 合同编通则解释 第65条: a penalty above the loss by more than 30% is generally excessive.
+        // Assumption: the loss from late payment is the cost of funds, interest at the 1-year LPR
+        // on the unpaid balance for the overdue days.
+        if !p.segments.is_empty() {
+            let mut loss = Decimal::ZERO;
+            for s in &p.segments {
+                if let Ok(r) = lpr_interest(
+                    &LprInterestInput {
+                        principal: s.balance,
+                        from: s.from,
+                        to: s.to,
+                        multiplier: Decimal::ONE,
+                        day_basis: 365,
+                    },
+                    &lpr,
+                ) {
+                    loss += r.total;
+                }
+            }
+            if loss > Decimal::ZERO && p.total > loss * Decimal::new(13, 1) {
+                out.push(w(
+                    "penalty_over_loss",
+                    field,
+                    format!(
+                        "违约金{}元，超过按一年期LPR计算的资金占用损失（约{}元）的130%。依《合同编通则解释》第65条，超过损失30%的违约金一般可认定为过分高于损失（此处假设损失仅为逾期付款的利息损失）。",
+                        p.total,
+                        loss
+                    ),
+                    format!(
+                        "The penalty ({}) exceeds the loss by more than 30% (loss assumed to be interest at the 1-year LPR on the unpaid amount: about {}). Under the Contract Interpretation art. 65 such a penalty is generally excessive.",
+                        p.total, loss
+                    ),
+                ));
+            }
+        }
+    }
+
+    // 营业税 was replaced by VAT on 2016-05-01.
+    let mentions_business_tax =
+        t.body.iter().any(|s| {
+            s.heading.contains("营业税") || s.paragraphs.iter().any(|p| p.contains("营业税"))
+        }) || t.blanks.iter().any(|b| b.label.zh.contains("营业税"));
+    if mentions_business_tax {
+        out.push(w(
+            "business_tax",
+            t.blanks.iter().find(|b| b.label.zh.contains("税")).map(|b| b.id.clone()),
+            "模板中出现“营业税”：自2016年5月1日起营业税已全面改征增值税，请改用增值税税率（如现代服务6%、有形动产租赁及修理修配13%、小规模纳税人3%或1%）。".into(),
+            "The template mentions 营业税 (business tax), replaced by VAT since 2016-05-01; use a VAT rate instead (6% services, 13% goods and repairs, 3% or 1% for small-scale taxpayers).".into(),
+        ));
+    }
+
+    // A typed 大写 that differs from the figure.
+    for b in t.blanks.iter().filter(|b| b.kind == BlankType::Words) {
+        let (Some(Value::Number(typed)), Some(target)) = (f.values.get(&b.id), b.matches.as_ref())
+        else {
+            continue;
+        };
+        let figure = f
+            .values
+            .get(target)
+            .or_else(|| f.derived.get(target).and_then(|r| r.as_ref().ok()))
+            .and_then(Value::as_number);
+        if let Some(figure) = figure {
+            if figure != *typed {
+                out.push(w(
+                    "words_mismatch",
+                    Some(b.id.clone()),
+                    format!("大写金额为{typed}元，与小写金额{figure}元不一致。"),
+                    format!("The amount in words reads {typed}, but the figure is {figure}."),
+                ));
+            }
+        }
+    }
+    out
+}

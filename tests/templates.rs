@@ -1,0 +1,168 @@
+//! Bundled templates validate, fill with their examples, compute hand-checked numbers and
+//! render escaped HTML; malformed templates give specific errors.
+
+use contract_calc::core::calendar::Calendar;
+use contract_calc::template::bundled;
+use contract_calc::template::render::{render_html, RenderOptions};
+use contract_calc::template::validate::{parse_template, validate};
+use contract_calc::template::{example_inputs, fill, Calc, Input};
+
+#[test]
+fn every_bundled_template_validates_and_renders_its_example() {
+    assert!(!bundled::SOURCES.is_empty());
+    for (id, src) in bundled::SOURCES {
+        let t = parse_template(src).unwrap_or_else(|e| panic!("{id}: {e:#?}"));
+        assert_eq!(&t.id, id);
+        let f = fill(&t, &example_inputs(&t), &Calendar::new());
+        assert!(f.errors.is_empty(), "{id}: {:#?}", f.errors);
+        assert!(f.missing.is_empty(), "{id}: missing {:?}", f.missing);
+        let html = render_html(&t, &f, RenderOptions { annex: true });
+        assert!(html.contains("<article"), "{id}");
+        assert!(!html.contains("{{"), "{id}: unresolved placeholder");
+    }
+}
+
+#[test]
+fn after_sales_upgrade_numbers() {
+    let t = bundled::get("after-sales-upgrade").unwrap();
+    let f = fill(&t, &example_inputs(&t), &Calendar::new());
+    let s = f.schedule.ready().expect("schedule");
+    let amounts: Vec<String> = s.rows.iter().map(|r| r.amount.to_string()).collect();
+    assert_eq!(amounts, ["108000.00", "144000.00", "108000.00"]);
+    // Effective Fri 2025-09-26 + 5 working days = 2025-10-10 (National Day in between).
+    assert_eq!(s.rows[0].due_date.unwrap().to_string(), "2025-10-10");
+    // The final payment waits for the end of the term, which is not a blank: 待定.
+    assert_eq!(s.rows[2].due_date, None);
+    let html = render_html(&t, &f, RenderOptions::default());
+    assert!(html.contains("人民币叁拾陆万元整"));
+    assert!(html.contains("108,000.00"));
+    assert!(
+        html.contains("人民币叁万陆仟元整"),
+        "10% breach penalty in words"
+    );
+    assert!(html.contains("2025年10月10日"));
+    assert!(
+        html.contains("以其后的第一个工作日为期限的最后一日"),
+        "the chosen convention is in the text"
+    );
+}
+
+#[test]
+fn bad_field_is_reported_beside_it_and_the_rest_still_computes() {
+    let t = bundled::get("after-sales-upgrade").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert("breach_secret_pct".into(), Input::Text("五".into()));
+    let f = fill(&t, &inputs, &Calendar::new());
+    assert_eq!(
+        f.error_for("breach_secret_pct").map(|e| e.field.as_str()),
+        Some("breach_secret_pct")
+    );
+    assert!(
+        f.schedule.ready().is_some(),
+        "the schedule does not depend on the bad field"
+    );
+    assert!(matches!(f.lump("breach_secret"), Some(Calc::Waiting(_))));
+    assert!(matches!(f.lump("breach_quality"), Some(Calc::Ready(_))));
+}
+
+#[test]
+fn percent_sum_error_lands_on_a_percent_blank() {
+    let t = bundled::get("after-sales-upgrade").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert("progress_pct".into(), Input::Text("80".into()));
+    let f = fill(&t, &inputs, &Calendar::new());
+    // 30 + 80 > 100: the rest is clamped to 0 and the sum is 110%.
+    let e = f
+        .errors
+        .iter()
+        .find(|e| e.problem.zh().contains("超出100%"))
+        .expect("sum error");
+    assert_eq!(e.field, "instalments");
+    assert!(f.warnings.iter().any(|w| w.code == "percent_sum"));
+}
+
+#[test]
+fn user_text_is_escaped() {
+    let t = bundled::get("after-sales-upgrade").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert(
+        "party_a".into(),
+        Input::Text("<img src=x onerror=alert(1)>\u{202E}甲".into()),
+    );
+    let f = fill(&t, &inputs, &Calendar::new());
+    let html = render_html(&t, &f, RenderOptions::default());
+    assert!(!html.contains("<img"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;甲"));
+    assert!(!html.contains('\u{202E}'));
+}
+
+#[test]
+fn words_mismatch_is_warned() {
+    let t = bundled::get("after-sales-upgrade").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert(
+        "total_words".into(),
+        Input::Text("人民币叁拾伍万元整".into()),
+    );
+    let f = fill(&t, &inputs, &Calendar::new());
+    let w = f
+        .warnings
+        .iter()
+        .find(|w| w.code == "words_mismatch")
+        .expect("warning");
+    assert_eq!(w.field.as_deref(), Some("total_words"));
+}
+
+#[test]
+fn malformed_templates_get_specific_errors_all_at_once() {
+    let src = r#"{
+      "id": "bad", "title": "坏模板",
+      "blanks": [
+        { "id": "a", "type": "money", "label": { "zh": "甲" }, "example": "abc" },
+        { "id": "a", "type": "percent", "label": { "zh": "乙" } },
+        { "id": "c", "type": "choice", "label": { "zh": "丙" } },
+        { "id": "w", "type": "words", "label": { "zh": "大写" }, "matches": "c" }
+      ],
+      "derived": [
+        { "id": "x", "type": "money", "label": { "zh": "x" }, "expr": "y + 1" },
+        { "id": "y", "type": "money", "label": { "zh": "y" }, "expr": "x * 2" },
+        { "id": "z", "type": "money", "label": { "zh": "z" }, "expr": "nope * (2" }
+      ],
+      "body": [ { "heading": "一", "paragraphs": ["{{a}} {{missing}} {{schedule.0.amount}}", "{{oops"] } ]
+    }"#;
+    let errors = parse_template(src).unwrap_err();
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    let text = format!("{errors:#?}");
+    assert!(paths.contains(&"blanks[0].example"), "{text}");
+    assert!(paths.contains(&"blanks[1].id"), "duplicate id: {text}");
+    assert!(paths.contains(&"blanks[2].options"), "{text}");
+    assert!(paths.contains(&"blanks[3].matches"), "{text}");
+    assert!(text.contains("cycle"), "{text}");
+    assert!(
+        paths.iter().any(|p| p.starts_with("derived[2].expr")),
+        "{text}"
+    );
+    assert!(text.contains("Unknown placeholder 'missing'"), "{text}");
+    assert!(
+        text.contains("Unknown placeholder 'schedule.0.amount'"),
+        "{text}"
+    );
+    assert!(text.contains("not closed"), "{text}");
+    // Not JSON at all: one error with the line and column.
+    let e = parse_template("{ not json").unwrap_err();
+    assert!(e[0].path.starts_with("line 1"));
+}
+
+#[test]
+fn validation_never_panics_on_odd_documents() {
+    for src in [
+        "{}",
+        "[]",
+        "null",
+        r#"{"id":"","title":"","blanks":[],"body":[]}"#,
+    ] {
+        let _ = parse_template(src);
+    }
+    let t = bundled::get("after-sales-upgrade").unwrap();
+    assert!(validate(&t).is_empty());
+}
