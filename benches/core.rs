@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use contract_calc::core::calendar::{Calendar, DayKind, RestDayRule};
-use contract_calc::core::devices::{device_fees, CountChange, DeviceFeeInput, DeviceType, Proration};
+use contract_calc::core::devices::{
+    device_fees, CountChange, DeviceFeeInput, DeviceType, Proration,
+};
 use contract_calc::core::penalty::*;
 use contract_calc::core::schedule::*;
 use contract_calc::core::words::amount_in_words;
@@ -36,8 +38,17 @@ fn main() {
             .map(|i| Instalment {
                 name: format!("第{}期", i + 1),
                 kind: InstalmentKind::Progress,
-                share: Share::Percent { percent: if i < 11 { Decimal::new(833, 2) } else { Decimal::new(837, 2) } },
-                due: DueRule::AfterEffective { days: 5 + 20 * i, day_kind: DayKind::Working },
+                share: Share::Percent {
+                    percent: if i < 11 {
+                        Decimal::new(833, 2)
+                    } else {
+                        Decimal::new(837, 2)
+                    },
+                },
+                due: DueRule::AfterEffective {
+                    days: 5 + 20 * i,
+                    day_kind: DayKind::Working,
+                },
             })
             .collect(),
         rest_day_rule: RestDayRule::NextWorkingDay,
@@ -53,9 +64,24 @@ fn main() {
         months: 60,
         base_monthly_fee: Decimal::new(500, 0),
         devices: vec![
-            DeviceType { id: "desktop".into(), name: "台式机".into(), monthly_fee: Decimal::new(30, 0), count: 600 },
-            DeviceType { id: "laptop".into(), name: "笔记本".into(), monthly_fee: Decimal::new(50, 0), count: 300 },
-            DeviceType { id: "server".into(), name: "服务器".into(), monthly_fee: Decimal::new(50, 0), count: 100 },
+            DeviceType {
+                id: "desktop".into(),
+                name: "台式机".into(),
+                monthly_fee: Decimal::new(30, 0),
+                count: 600,
+            },
+            DeviceType {
+                id: "laptop".into(),
+                name: "笔记本".into(),
+                monthly_fee: Decimal::new(50, 0),
+                count: 300,
+            },
+            DeviceType {
+                id: "server".into(),
+                name: "服务器".into(),
+                monthly_fee: Decimal::new(50, 0),
+                count: 100,
+            },
         ],
         changes: (0..60)
             .map(|m| CountChange {
@@ -73,16 +99,26 @@ fn main() {
     });
 
     let payments: Vec<Payment> = (0..100)
-        .map(|i| Payment { date: d(2015, 1, 1) + chrono::Days::new(36 * i + 30), amount: Decimal::new(10_000, 0) })
+        .map(|i| Payment {
+            date: d(2015, 1, 1) + chrono::Days::new(36 * i + 30),
+            amount: Decimal::new(10_000, 0),
+        })
         .collect();
     let penalty = PenaltyInput {
         due_date: d(2015, 1, 1),
         amount_due: Decimal::new(1_000_000, 0),
         contract_total: Some(Decimal::new(1_000_000, 0)),
-        rate: PenaltyRate::PerDay { rate: Decimal::new(5, 1), unit: RateUnit::PerTenThousand, base: PenaltyBase::Unpaid },
+        rate: PenaltyRate::PerDay {
+            rate: Decimal::new(5, 1),
+            unit: RateUnit::PerTenThousand,
+            base: PenaltyBase::Unpaid,
+        },
         grace_days: 5,
         grace_mode: GraceMode::Deducted,
-        cap: Some(Cap::PercentOf { percent: Decimal::new(30, 0), base: CapBase::Total }),
+        cap: Some(Cap::PercentOf {
+            percent: Decimal::new(30, 0),
+            base: CapBase::Total,
+        }),
         payments,
         as_of: d(2024, 12, 31),
         day_count: DayCount::ThroughPaymentDay,
@@ -93,7 +129,9 @@ fn main() {
 
     let words = best(5, || {
         for i in 0..100_000i64 {
-            black_box(amount_in_words(Decimal::new(i * 7_919_393 % 99_999_999_999_999, 2)).unwrap());
+            black_box(
+                amount_in_words(Decimal::new(i * 7_919_393 % 99_999_999_999_999, 2)).unwrap(),
+            );
         }
     });
 

@@ -7,6 +7,7 @@
 
 pub mod core;
 pub mod template;
+pub mod state;
 
 #[cfg(feature = "web")]
 pub mod ui;

@@ -1,16 +1,120 @@
-//! Leptos components. The page is minimal until the widget issue lands.
+//! Leptos components: the widget a visitor of a template website fills, checks and prints.
+//!
+//! One concern per file: `ctx` (reactive state), `form`, `results` (tables and panels),
+//! `contract` (the live contract), `toolbar` (picker and actions), `storage` (localStorage,
+//! share links, downloads), `i18n` (UI strings).
+
+mod contract;
+mod ctx;
+mod form;
+mod i18n;
+mod results;
+mod storage;
+mod toolbar;
+
+pub use ctx::Ctx;
+
+use crate::core::calendar::Calendar;
+use crate::state::Loaded;
+use crate::template::{bundled, Inputs, Lang, Template};
+use ctx::template_of;
 use leptos::prelude::*;
 
-use crate::core::words::amount_in_words;
+/// How the widget starts.
+#[derive(Clone, Default)]
+pub struct Options {
+    /// A template to show (overrides any autosave of another template).
+    pub template: Option<Template>,
+    /// Its JSON document when it is not bundled.
+    pub doc: Option<String>,
+    pub inputs: Option<Inputs>,
+    pub lang: Option<Lang>,
+    /// Restore from and save to localStorage, and read share links (the standalone app).
+    pub persist: bool,
+    pub calendar: Option<Calendar>,
+}
 
-/// Root component of the standalone app.
+/// The standalone app: persistent, reads share links.
 #[component]
 pub fn App() -> impl IntoView {
-    let sample = amount_in_words(rust_decimal::Decimal::new(140950, 2)).unwrap_or_default();
-    view! {
-        <main class="app">
-            <h1>"合同费用计算器"</h1>
-            <p class="sample">{sample}</p>
-        </main>
+    view! { <Widget options=Options { persist: true, ..Options::default() } /> }
+}
+
+/// The widget, configurable for embedding.
+#[component]
+pub fn Widget(options: Options) -> impl IntoView {
+    let first = || bundled::all().into_iter().next();
+    let (mut template, mut doc) = match options.template.clone() {
+        Some(t) => (Some(t), options.doc.clone()),
+        None => (first(), None),
+    };
+    let mut inputs = options.inputs.clone().unwrap_or_default();
+    let mut lang = options.lang.unwrap_or_default();
+
+    // A share link wins over the autosave; a damaged one is reported and ignored.
+    let loaded = if options.persist {
+        let from_link = storage::from_location();
+        if from_link.is_some() {
+            storage::clear_location_fragment();
+        }
+        from_link.or_else(storage::load)
+    } else {
+        None
+    };
+    let notice = match &loaded {
+        Some(Loaded::Recovered { problem, .. }) => Some(format!("{}{problem}", i18n::t(lang, "restore_problem"))),
+        Some(Loaded::Ok(s)) if !s.inputs.is_empty() => Some(i18n::t(s.lang, "restored").to_string()),
+        _ => None,
+    };
+    match loaded {
+        Some(Loaded::Ok(s)) | Some(Loaded::Recovered { snapshot: Some(s), .. })
+            if options.template.is_none() || options.template.as_ref().is_some_and(|t| t.id == s.template) =>
+        {
+            if let Some((t, d)) = template_of(&s) {
+                template = Some(t);
+                doc = d;
+                inputs = s.inputs.clone();
+                lang = s.lang;
+            }
+        }
+        _ => {}
     }
+    let Some(template) = template else {
+        return view! { <p class="cc-error">"No template"</p> }.into_any();
+    };
+    let ctx = Ctx::new(template, doc, inputs, lang, options.calendar.clone().unwrap_or_default());
+    ctx.notice.set(notice);
+    provide_context(ctx);
+
+    if options.persist {
+        Effect::new(move |_| storage::save(&ctx.snapshot()));
+    }
+    Effect::new(move |_| {
+        let snapshot = ctx.snapshot();
+        ctx.on_change.with_value(|cb| {
+            if let Some(cb) = cb {
+                ctx.filled.with(|f| cb(&snapshot, f));
+            }
+        });
+    });
+
+    view! {
+        <div class="cc-app" lang=move || if ctx.lang.get() == Lang::En { "en" } else { "zh-CN" }>
+            <toolbar::Toolbar />
+            <div class="cc-layout">
+                <div class="cc-side">
+                    <p class="cc-offline">{move || ctx.tr("offline_note")}</p>
+                    <form class="cc-form" on:submit=|ev| ev.prevent_default()>
+                        <form::Form />
+                    </form>
+                </div>
+                <div class="cc-main">
+                    <results::Summary />
+                    <results::Results />
+                    <contract::Contract />
+                </div>
+            </div>
+        </div>
+    }
+    .into_any()
 }

@@ -1,0 +1,157 @@
+//! What the widget remembers: a versioned snapshot of the chosen template and what the user
+//! typed. Used by autosave (localStorage), JSON export/import and share links (URL fragment).
+//! Pure logic, tested natively; the browser storage calls live in `ui::storage`.
+//!
+//! A corrupt or old-version snapshot is detected and reported; whatever can be recovered
+//! (the inputs that are well-formed) is kept, and the rest is ignored, so the user always
+//! keeps a working widget.
+
+mod base64url;
+
+pub use base64url::{decode as base64url_decode, encode as base64url_encode};
+
+use crate::template::{Input, Inputs, Lang};
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+/// Bump when the snapshot format changes incompatibly.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Format version, [`VERSION`].
+    pub v: u32,
+    /// Bundled template id, or the id of `doc`.
+    pub template: String,
+    /// A template document not bundled (imported or supplied by the host), as JSON text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
+    #[serde(default)]
+    pub lang: Lang,
+    #[serde(default)]
+    pub inputs: Inputs,
+}
+
+/// What loading a snapshot found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loaded {
+    Ok(Snapshot),
+    /// Something was wrong; `snapshot` holds what could be recovered (if anything).
+    Recovered { snapshot: Option<Snapshot>, problem: String },
+}
+
+impl Snapshot {
+    pub fn new(template: &str, lang: Lang, inputs: Inputs) -> Self {
+        Snapshot { v: VERSION, template: template.to_string(), doc: None, lang, inputs }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Parse a snapshot from JSON, recovering what it can from damaged or old data.
+    pub fn from_json(text: &str) -> Loaded {
+        let value: Json = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => return Loaded::Recovered { snapshot: None, problem: format!("not JSON: {e}") },
+        };
+        let Some(obj) = value.as_object() else {
+            return Loaded::Recovered { snapshot: None, problem: "not a JSON object".into() };
+        };
+        let version = obj.get("v").and_then(Json::as_u64);
+        let template = obj.get("template").and_then(Json::as_str).map(str::to_string);
+        let Some(template) = template else {
+            return Loaded::Recovered { snapshot: None, problem: "no template id".into() };
+        };
+        let lang = obj
+            .get("lang")
+            .and_then(|l| serde_json::from_value::<Lang>(l.clone()).ok())
+            .unwrap_or_default();
+        let doc = obj.get("doc").and_then(Json::as_str).map(str::to_string);
+        let mut inputs = Inputs::new();
+        let mut dropped = Vec::new();
+        if let Some(map) = obj.get("inputs").and_then(Json::as_object) {
+            for (k, v) in map {
+                match serde_json::from_value::<Input>(v.clone()) {
+                    Ok(i) if k.len() <= 100 => {
+                        inputs.insert(k.clone(), i);
+                    }
+                    _ => dropped.push(k.clone()),
+                }
+            }
+        } else if obj.contains_key("inputs") {
+            dropped.push("inputs".into());
+        }
+        let snapshot = Snapshot { v: VERSION, template, doc, lang, inputs };
+        let problem = match version {
+            Some(v) if v as u32 == VERSION && dropped.is_empty() => return Loaded::Ok(snapshot),
+            Some(v) if v as u32 != VERSION => format!("version {v}, expected {VERSION}"),
+            None => "no version".to_string(),
+            _ => String::new(),
+        };
+        let problem = match (problem.is_empty(), dropped.is_empty()) {
+            (_, true) => problem,
+            (true, false) => format!("unreadable values dropped: {}", dropped.join(", ")),
+            (false, false) => format!("{problem}; unreadable values dropped: {}", dropped.join(", ")),
+        };
+        Loaded::Recovered { snapshot: Some(snapshot), problem }
+    }
+
+    /// The share-link fragment: `#s=` + base64url(JSON). Nothing is sent to any server: the
+    /// fragment never leaves the browser.
+    pub fn to_fragment(&self) -> String {
+        let compact = serde_json::to_string(self).unwrap_or_default();
+        format!("#s={}", base64url_encode(compact.as_bytes()))
+    }
+
+    /// Read a share-link fragment (with or without the leading `#`).
+    pub fn from_fragment(fragment: &str) -> Option<Loaded> {
+        let payload = fragment.trim_start_matches('#').strip_prefix("s=")?;
+        Some(match base64url_decode(payload).and_then(|b| String::from_utf8(b).ok()) {
+            Some(json) => Snapshot::from_json(&json),
+            None => Loaded::Recovered { snapshot: None, problem: "the link is damaged".into() },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Snapshot {
+        let mut inputs = Inputs::new();
+        inputs.insert("total".into(), Input::Text("36万".into()));
+        inputs.insert("party_a".into(), Input::Text("<b>甲</b> & \"乙\"".into()));
+        let mut row = std::collections::BTreeMap::new();
+        row.insert("qty".to_string(), "2".to_string());
+        inputs.insert("pages".into(), Input::Rows(vec![row]));
+        Snapshot::new("after-sales-upgrade", Lang::En, inputs)
+    }
+
+    #[test]
+    fn json_and_fragment_round_trip_losslessly() {
+        let s = sample();
+        assert_eq!(Snapshot::from_json(&s.to_json()), Loaded::Ok(s.clone()));
+        let frag = s.to_fragment();
+        assert!(frag.starts_with("#s="));
+        assert!(frag[3..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        assert_eq!(Snapshot::from_fragment(&frag), Some(Loaded::Ok(s)));
+    }
+
+    #[test]
+    fn corrupt_and_old_snapshots_are_reported_and_recovered() {
+        assert!(matches!(Snapshot::from_json("{oops"), Loaded::Recovered { snapshot: None, .. }));
+        assert!(matches!(Snapshot::from_json("[1,2]"), Loaded::Recovered { snapshot: None, .. }));
+        let old = r#"{"v":0,"template":"x","inputs":{"a":"1","b":{"bad":true},"c":"2"}}"#;
+        match Snapshot::from_json(old) {
+            Loaded::Recovered { snapshot: Some(s), problem } => {
+                assert!(problem.contains("version 0"), "{problem}");
+                assert!(problem.contains('b'), "{problem}");
+                assert_eq!(s.inputs.len(), 2);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(Snapshot::from_fragment("#s=!!!"), Some(Loaded::Recovered { snapshot: None, .. })));
+        assert_eq!(Snapshot::from_fragment("#other"), None);
+    }
+}

@@ -1,0 +1,54 @@
+//! The filled contract, live: the HTML comes from `template::render`, the same results as
+//! the tables. Clicking (or pressing Enter on) a blank in the text jumps to its field.
+
+use super::ctx::use_ctx;
+use crate::template::render::{render_html, RenderOptions};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Focus a form element by its DOM id and bring it into view.
+pub fn focus_field(dom_id: &str) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(dom_id))
+    else {
+        return;
+    };
+    el.scroll_into_view_with_bool(false);
+    if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+}
+
+fn jump_from(target: Option<web_sys::EventTarget>) {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Ok(Some(span)) = el.closest("[data-field]") else { return };
+    if let Some(id) = span.get_attribute("data-field").filter(|id| !id.is_empty()) {
+        focus_field(&super::form::field_dom_id(&id));
+    }
+}
+
+#[component]
+pub fn Contract() -> impl IntoView {
+    let ctx = use_ctx();
+    let html = move || {
+        let annex = ctx.annex.get();
+        ctx.template.with(|t| ctx.filled.with(|f| render_html(t, f, RenderOptions { annex })))
+    };
+    view! {
+        <section class="cc-contract-wrap" aria-label=move || ctx.tr("contract")>
+            <p class="cc-hint">{move || ctx.tr("jump")}</p>
+            <div
+                class="cc-contract"
+                class:cc-with-annex=move || ctx.annex.get()
+                inner_html=html
+                on:click=move |ev| jump_from(ev.target())
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        jump_from(ev.target());
+                    }
+                }
+            ></div>
+        </section>
+    }
+}

@@ -1,0 +1,319 @@
+//! The form: the template's blanks grouped by section, each with a fitting input, its
+//! example as placeholder, and its error and warnings right beside it.
+
+use super::ctx::{use_ctx, Ctx};
+use crate::template::inputs::Input;
+use crate::template::model::{Blank, BlankType, Column, Lang};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// Element id of a blank's input (the contract's blanks jump here).
+pub fn field_dom_id(id: &str) -> String {
+    format!("cc-f-{id}")
+}
+
+#[component]
+pub fn Form() -> impl IntoView {
+    let ctx = use_ctx();
+    // The form's structure depends only on the template; values are read reactively inside.
+    move || {
+        let t = ctx.template.get();
+        let mut sections: Vec<(String, Vec<Blank>)> = Vec::new();
+        let label_of = |g: &str| t.groups.iter().find(|x| x.id == g).map(|x| x.label.clone());
+        for b in &t.blanks {
+            let key = b.group.clone().unwrap_or_default();
+            match sections.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, v)) => v.push(b.clone()),
+                None => sections.push((key, vec![b.clone()])),
+            }
+        }
+        // Sections follow the order of `groups`; ungrouped blanks come last.
+        sections.sort_by_key(|(k, _)| t.groups.iter().position(|g| &g.id == k).unwrap_or(usize::MAX));
+        sections
+            .into_iter()
+            .map(|(key, blanks)| {
+                let label = label_of(&key);
+                view! {
+                    <fieldset class="cc-group">
+                        <legend>{move || label.as_ref().map(|l| l.get(ctx.lang.get()).to_string()).unwrap_or_default()}</legend>
+                        {blanks.into_iter().map(|b| view! { <Field blank=b /> }).collect_view()}
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    }
+}
+
+fn text_of(ctx: &Ctx, id: &str) -> String {
+    ctx.inputs.with(|m| match m.get(id) {
+        Some(Input::Text(t)) => t.clone(),
+        _ => String::new(),
+    })
+}
+
+#[component]
+fn Field(blank: Blank) -> impl IntoView {
+    let ctx = use_ctx();
+    let id = blank.id.clone();
+    let dom_id = field_dom_id(&id);
+    let err_id = format!("cc-e-{id}");
+    let label = blank.label.clone();
+    let help = blank.help.clone();
+    let required = blank.required;
+    let kind = blank.kind;
+
+    let id_err = id.clone();
+    let error = move || {
+        let lang = ctx.lang.get();
+        ctx.filled.with(|f| {
+            f.error_for(&id_err).map(|e| {
+                let msg = if lang == Lang::En { e.problem.en() } else { e.problem.zh() };
+                // A table cell error says which row and column.
+                if e.field != id_err {
+                    format!("{}：{msg}", e.field.trim_start_matches(&format!("{id_err}.")))
+                } else {
+                    msg
+                }
+            })
+        })
+    };
+    let id_warn = id.clone();
+    let warnings = move || {
+        let lang = ctx.lang.get();
+        ctx.filled.with(|f| {
+            f.warnings
+                .iter()
+                .filter(|w| w.field.as_deref() == Some(id_warn.as_str()))
+                .map(|w| if lang == Lang::En { w.en.clone() } else { w.zh.clone() })
+                .collect::<Vec<_>>()
+        })
+    };
+    let has_error = {
+        let error = error.clone();
+        move || error().is_some()
+    };
+    let has_error_outer = has_error.clone();
+
+    let input = match kind {
+        BlankType::Table => view! { <RowsEditor blank=blank.clone() /> }.into_any(),
+        BlankType::Choice => {
+            let id2 = id.clone();
+            let options = blank.options.clone();
+            let default = blank.default.clone().unwrap_or_default();
+            view! {
+                <select
+                    id=dom_id.clone()
+                    aria-describedby=err_id.clone()
+                    prop:value=move || { let v = text_of(&ctx, &id2); if v.is_empty() { default.clone() } else { v } }
+                    on:change={ let id = id.clone(); move |ev| ctx.set_input(&id, Input::Text(event_target_value(&ev))) }
+                >
+                    {options
+                        .into_iter()
+                        .map(|o| {
+                            let l = o.label.clone();
+                            view! { <option value=o.value.clone()>{move || l.get(ctx.lang.get()).to_string()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+        _ => {
+            let id2 = id.clone();
+            let (input_type, mode) = match kind {
+                BlankType::Date => ("date", "text"),
+                BlankType::Money | BlankType::Percent => ("text", "decimal"),
+                BlankType::Integer | BlankType::Days => ("text", "numeric"),
+                _ => ("text", "text"),
+            };
+            let placeholder = blank.example.clone().map(|e| e.to_string()).unwrap_or_default();
+            view! {
+                <input
+                    id=dom_id.clone()
+                    type=input_type
+                    inputmode=mode
+                    autocomplete="off"
+                    placeholder=placeholder
+                    aria-describedby=err_id.clone()
+                    aria-invalid=move || if has_error() { "true" } else { "false" }
+                    aria-required=if required { "true" } else { "false" }
+                    prop:value=move || text_of(&ctx, &id2)
+                    on:input={ let id = id.clone(); move |ev| ctx.set_input(&id, Input::Text(event_target_value(&ev))) }
+                />
+            }
+            .into_any()
+        }
+    };
+
+    // Money fields show their 大写 as you type, so a misplaced digit is obvious.
+    let id_words = id.clone();
+    let words = move || {
+        if kind != BlankType::Money {
+            return None;
+        }
+        ctx.filled.with(|f| match f.values.get(&id_words) {
+            Some(crate::template::expr::Value::Number(n)) => crate::core::words::amount_in_words(*n).ok(),
+            _ => None,
+        })
+    };
+    let suffix = match kind {
+        BlankType::Percent => Some("%"),
+        BlankType::Money => Some("元"),
+        _ => None,
+    };
+
+    view! {
+        <div class="cc-field" class:cc-invalid=has_error_outer class:cc-table-field=kind == BlankType::Table>
+            <label for=dom_id.clone()>
+                {move || label.get(ctx.lang.get()).to_string()}
+                {required.then(|| view! { <span class="cc-req" title=move || ctx.tr("required")>"*"</span> })}
+            </label>
+            <div class="cc-input-row">{input}{suffix.map(|s| view! { <span class="cc-suffix">{s}</span> })}</div>
+            {move || words().map(|w| view! { <p class="cc-words">{w}</p> })}
+            {move || help.as_ref().map(|h| { let h = h.get(ctx.lang.get()).to_string(); view! { <p class="cc-help">{h}</p> } })}
+            <p class="cc-error" id=err_id.clone() role="alert">{error}</p>
+            {move || warnings().into_iter().map(|w| view! { <p class="cc-warning">{w}</p> }).collect_view()}
+        </div>
+    }
+}
+
+/// Repeating rows (a price list, payments made, device changes) with add/remove.
+#[component]
+fn RowsEditor(blank: Blank) -> impl IntoView {
+    let ctx = use_ctx();
+    let id = blank.id.clone();
+    let columns: Vec<Column> = blank.columns.iter().filter(|c| c.expr.is_none()).cloned().collect();
+    let computed: Vec<Column> = blank.columns.iter().filter(|c| c.expr.is_some()).cloned().collect();
+    let rows = {
+        let id = id.clone();
+        move || {
+            ctx.inputs.with(|m| match m.get(&id) {
+                Some(Input::Rows(r)) => r.clone(),
+                _ => Vec::new(),
+            })
+        }
+    };
+    let count = {
+        let rows = rows.clone();
+        move || rows().len()
+    };
+    let set_cell = {
+        let id = id.clone();
+        move |row: usize, col: String, value: String| {
+            ctx.inputs.update(|m| {
+                let entry = m.entry(id.clone()).or_insert_with(|| Input::Rows(Vec::new()));
+                if !matches!(entry, Input::Rows(_)) {
+                    *entry = Input::Rows(Vec::new());
+                }
+                if let Input::Rows(r) = entry {
+                    if let Some(cells) = r.get_mut(row) {
+                        cells.insert(col, value);
+                    }
+                }
+            })
+        }
+    };
+    let add = {
+        let id = id.clone();
+        move |_| {
+            ctx.inputs.update(|m| {
+                let entry = m.entry(id.clone()).or_insert_with(|| Input::Rows(Vec::new()));
+                if let Input::Rows(r) = entry {
+                    r.push(BTreeMap::new());
+                } else {
+                    *entry = Input::Rows(vec![BTreeMap::new()]);
+                }
+            })
+        }
+    };
+    let remove = {
+        let id = id.clone();
+        move |row: usize| {
+            ctx.inputs.update(|m| {
+                if let Some(Input::Rows(r)) = m.get_mut(&id) {
+                    if row < r.len() {
+                        r.remove(row);
+                    }
+                }
+            })
+        }
+    };
+    let head_cols = columns.clone();
+    let head_computed = computed.clone();
+    let id_dom = field_dom_id(&id);
+    view! {
+        <div class="cc-rows" id=id_dom tabindex="-1">
+            <table>
+                <thead>
+                    <tr>
+                        {head_cols.iter().map(|c| { let l = c.label.clone(); view! { <th scope="col">{move || l.get(ctx.lang.get()).to_string()}</th> } }).collect_view()}
+                        {head_computed.iter().map(|c| { let l = c.label.clone(); view! { <th scope="col">{move || l.get(ctx.lang.get()).to_string()}</th> } }).collect_view()}
+                        <th></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || 0..count() key=|i| *i let:row>
+                        {
+                            let rows = rows.clone();
+                            let set_cell = set_cell.clone();
+                            let remove = remove.clone();
+                            let id = id.clone();
+                            let computed = computed.clone();
+                            view! {
+                                <tr>
+                                    {columns
+                                        .iter()
+                                        .map(|c| {
+                                            let col = c.id.clone();
+                                            let col2 = c.id.clone();
+                                            let rows = rows.clone();
+                                            let set_cell = set_cell.clone();
+                                            let label = c.label.clone();
+                                            let input_type = if c.kind == BlankType::Date { "date" } else { "text" };
+                                            view! {
+                                                <td>
+                                                    <input
+                                                        type=input_type
+                                                        aria-label=move || format!("{} {}", label.get(ctx.lang.get()), row + 1)
+                                                        prop:value=move || rows().get(row).and_then(|r| r.get(&col).cloned()).unwrap_or_default()
+                                                        on:input=move |ev| set_cell(row, col2.clone(), event_target_value(&ev))
+                                                    />
+                                                </td>
+                                            }
+                                        })
+                                        .collect_view()}
+                                    {computed
+                                        .iter()
+                                        .map(|c| {
+                                            let col = c.id.clone();
+                                            let kind = c.kind;
+                                            let id = id.clone();
+                                            view! {
+                                                <td class="num">
+                                                    {move || ctx.filled.with(|f| match f.values.get(&id) {
+                                                        Some(crate::template::expr::Value::Rows(r)) => r
+                                                            .get(row)
+                                                            .and_then(|cells| cells.iter().find(|(k, _)| *k == col))
+                                                            .map(|(_, v)| crate::template::render::fmt_value(kind, v, None))
+                                                            .unwrap_or_default(),
+                                                        _ => String::new(),
+                                                    })}
+                                                </td>
+                                            }
+                                        })
+                                        .collect_view()}
+                                    <td>
+                                        <button type="button" class="cc-small" on:click=move |_| remove(row)>
+                                            {move || ctx.tr("remove_row")}
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+            <button type="button" class="cc-small" on:click=add>{move || ctx.tr("add_row")}</button>
+        </div>
+    }
+}

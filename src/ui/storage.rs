@@ -1,0 +1,67 @@
+//! Browser storage: autosave to localStorage, share links in the URL fragment, JSON file
+//! export. Nothing is ever sent over the network.
+
+use crate::state::{Loaded, Snapshot};
+use wasm_bindgen::JsCast;
+
+const KEY: &str = "contract-calc:v1";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Save the snapshot (ignored if storage is unavailable, e.g. in a private window).
+pub fn save(s: &Snapshot) {
+    if let Some(st) = storage() {
+        let _ = st.set_item(KEY, &s.to_json());
+    }
+}
+
+pub fn load() -> Option<Loaded> {
+    let text = storage()?.get_item(KEY).ok().flatten()?;
+    Some(Snapshot::from_json(&text))
+}
+
+/// The snapshot in the current URL fragment, if the page was opened from a share link.
+pub fn from_location() -> Option<Loaded> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    Snapshot::from_fragment(&hash)
+}
+
+/// Remove the share fragment from the address bar once it has been read, so a reload
+/// restores the autosave (the user's latest edits) rather than the original link.
+pub fn clear_location_fragment() {
+    if let Some(w) = web_sys::window() {
+        if let Ok(history) = w.history() {
+            let path = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        }
+    }
+}
+
+/// The full share link for a snapshot (this page's address + `#s=…`).
+pub fn share_link(s: &Snapshot) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    format!("{base}{}", s.to_fragment())
+}
+
+/// Offer `text` as a file download.
+pub fn download(filename: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = document.create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(filename);
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

@@ -1,0 +1,121 @@
+//! Template picker, language switch, and the actions: example values, clear, export,
+//! import, share link, print.
+
+use super::ctx::{template_of, use_ctx, Ctx};
+use super::storage;
+use crate::state::{Loaded, Snapshot};
+use crate::template::{bundled, example_inputs, Inputs, Lang};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let ctx = use_ctx();
+    let templates = bundled::all();
+    let options = templates
+        .iter()
+        .map(|t| {
+            let (id, title) = (t.id.clone(), t.title.clone());
+            view! { <option value=id>{title}</option> }
+        })
+        .collect_view();
+    let pick = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if let Some(t) = bundled::get(&id) {
+            ctx.set_template(t, None);
+        }
+    };
+    let fill_example = move |_| ctx.template.with(|t| ctx.inputs.set(example_inputs(t)));
+    let clear = move |_| ctx.inputs.set(Inputs::new());
+    let export = move |_| {
+        let s = ctx.snapshot();
+        storage::download(&format!("{}.json", s.template), "application/json", &s.to_json());
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            apply_loaded(ctx, text.map(|t| Snapshot::from_json(&t)), "import_problem");
+        });
+    };
+    let share_link = RwSignal::new(String::new());
+    let share = move |_| {
+        let link = storage::share_link(&ctx.snapshot());
+        share_link.set(link.clone());
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&link);
+        }
+        ctx.notice.set(Some(ctx.tr("share_done").to_string()));
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let current = move || ctx.template.with(|t| t.id.clone());
+    view! {
+        <header class="cc-toolbar">
+            <h1 class="cc-title">{move || ctx.tr("app_title")}</h1>
+            <label class="cc-picker">
+                <span>{move || ctx.tr("template")}</span>
+                <select id="cc-template" prop:value=current on:change=pick>{options}</select>
+            </label>
+            <label class="cc-lang">
+                <span>{move || ctx.tr("language")}</span>
+                <select
+                    id="cc-lang"
+                    prop:value=move || if ctx.lang.get() == Lang::En { "en" } else { "zh-CN" }
+                    on:change=move |ev| ctx.lang.set(if event_target_value(&ev) == "en" { Lang::En } else { Lang::Zh })
+                >
+                    <option value="zh-CN">"中文"</option>
+                    <option value="en">"English"</option>
+                </select>
+            </label>
+            <div class="cc-actions" role="toolbar">
+                <button type="button" id="cc-example" on:click=fill_example>{move || ctx.tr("fill_example")}</button>
+                <button type="button" id="cc-clear" on:click=clear>{move || ctx.tr("clear")}</button>
+                <button type="button" id="cc-export" on:click=export>{move || ctx.tr("export")}</button>
+                <label class="cc-button" for="cc-import">{move || ctx.tr("import")}</label>
+                <input type="file" id="cc-import" class="cc-visually-hidden" accept=".json,application/json" on:change=import />
+                <button type="button" id="cc-share" on:click=share>{move || ctx.tr("share")}</button>
+                <button type="button" id="cc-print" on:click=print>{move || ctx.tr("print")}</button>
+                <label class="cc-check">
+                    <input type="checkbox" id="cc-annex" prop:checked=move || ctx.annex.get() on:change=move |ev| ctx.annex.set(event_target_checked(&ev)) />
+                    {move || ctx.tr("annex")}
+                </label>
+            </div>
+            {move || (!share_link.get().is_empty()).then(|| view! {
+                <input class="cc-share-link" readonly aria-label=move || ctx.tr("share") prop:value=move || share_link.get() />
+            })}
+            <p class="cc-notice" role="status">{move || ctx.notice.get()}</p>
+        </header>
+    }
+}
+
+/// Apply a loaded snapshot (import, share link, autosave), reporting any problem.
+pub fn apply_loaded(ctx: Ctx, loaded: Option<Loaded>, problem_key: &str) {
+    let (snapshot, problem) = match loaded {
+        None => (None, Some("empty".to_string())),
+        Some(Loaded::Ok(s)) => (Some(s), None),
+        Some(Loaded::Recovered { snapshot, problem }) => (snapshot, Some(problem)),
+    };
+    if let Some(s) = snapshot {
+        match template_of(&s) {
+            Some((t, doc)) => {
+                ctx.doc.set(doc);
+                ctx.template.set(t);
+                ctx.inputs.set(s.inputs);
+                ctx.lang.set(s.lang);
+            }
+            None => {
+                ctx.notice.set(Some(format!("{}unknown template '{}'", ctx.tr(problem_key), s.template)));
+                return;
+            }
+        }
+    }
+    if let Some(p) = problem {
+        ctx.notice.set(Some(format!("{}{p}", ctx.tr(problem_key))));
+    }
+}
