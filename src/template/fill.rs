@@ -693,7 +693,11 @@ fn bind_devices(b: &mut Binder, d: &DevicesBinding) -> Option<DeviceFeeInput> {
             match (get("date").and_then(|v| v.as_date()), get("device"), delta) {
                 (Some(date), Some(Value::Text(device)), Some(delta)) => changes.push(CountChange {
                     date,
-                    device,
+                    // A user types the device's name (台式机) as readily as its id (desktop).
+                    device: match d.devices.iter().find(|x| x.name == device) {
+                        Some(x) if !d.devices.iter().any(|y| y.id == device) => x.id.clone(),
+                        _ => device,
+                    },
                     delta,
                 }),
                 _ => {
