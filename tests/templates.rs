@@ -166,3 +166,31 @@ fn validation_never_panics_on_odd_documents() {
     let t = bundled::get("after-sales-upgrade").unwrap();
     assert!(validate(&t).is_empty());
 }
+
+#[test]
+fn calculator_row_errors_land_on_the_table_cell() {
+    let src = r#"{
+      "id": "rows", "title": "行错误",
+      "blanks": [
+        { "id": "due", "type": "money", "label": { "zh": "应付" } },
+        { "id": "due_date", "type": "date", "label": { "zh": "到期日" } },
+        { "id": "as_of", "type": "date", "label": { "zh": "计算日" } },
+        { "id": "paid", "type": "table", "label": { "zh": "已付款" }, "columns": [
+          { "id": "date", "type": "date", "label": { "zh": "日期" } },
+          { "id": "amount", "type": "money", "label": { "zh": "金额" } } ] }
+      ],
+      "calculators": { "penalty": { "due_date": "due_date", "amount_due": "due", "rate_unit": "percent",
+        "rate": "0.05", "payments": "paid", "as_of": "as_of" } },
+      "body": [ { "heading": "一", "paragraphs": ["{{penalty.total}}"] } ]
+    }"#;
+    let t = parse_template(src).unwrap();
+    let mut inputs = contract_calc::template::Inputs::new();
+    inputs.insert("due".into(), Input::Text("1000".into()));
+    inputs.insert("due_date".into(), Input::Text("2025-03-10".into()));
+    inputs.insert("as_of".into(), Input::Text("2025-04-10".into()));
+    let row = |d: &str, a: &str| [("date".to_string(), d.to_string()), ("amount".to_string(), a.to_string())].into_iter().collect();
+    inputs.insert("paid".into(), Input::Rows(vec![row("2025-03-20", "600"), row("2025-03-25", "600")]));
+    let f = fill(&t, &inputs, &Calendar::new());
+    assert!(matches!(f.penalty, Calc::Failed(_)));
+    assert_eq!(f.error_for("paid").map(|e| e.field.as_str()), Some("paid.1.amount"));
+}

@@ -293,6 +293,7 @@ pub(crate) struct Binder<'a> {
     missing: BTreeSet<String>,
     invalid: Option<Error>,
     sources: Vec<(String, String)>,
+    row_sources: Vec<(String, String)>,
 }
 
 impl<'a> Binder<'a> {
@@ -302,6 +303,7 @@ impl<'a> Binder<'a> {
             missing: BTreeSet::new(),
             invalid: None,
             sources: Vec::new(),
+            row_sources: Vec::new(),
         }
     }
 
@@ -390,6 +392,8 @@ impl<'a> Binder<'a> {
     }
 
     fn rows(&mut self, field: &str, src: &str) -> Option<Vec<Vec<(String, Value)>>> {
+        // Row errors (`payments.1.amount`) go to the table's cell (`<src>.1.amount`).
+        self.row_sources.push((field.to_string(), src.to_string()));
         match self.scope.get(src) {
             Ok(Value::Rows(r)) => Some(r),
             Ok(_) => {
@@ -407,6 +411,9 @@ impl<'a> Binder<'a> {
 
     /// The blank that fed a calculator field (longest matching prefix), or the field itself.
     fn blank_for(&self, field: &str) -> String {
+        if let Some((f, table)) = self.row_sources.iter().find(|(f, _)| field.starts_with(&format!("{f}."))) {
+            return format!("{table}{}", &field[f.len()..]);
+        }
         self.sources
             .iter()
             .filter(|(f, _)| field == f || field.starts_with(&format!("{f}.")))

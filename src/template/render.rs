@@ -117,12 +117,17 @@ pub fn render_html(t: &Template, f: &Filled, opts: RenderOptions) -> String {
         }
         html.push_str("</section>");
     }
-    if opts.annex && f.schedule.ready().is_some() {
+    // An annex repeats a table only when the body does not already show it.
+    let in_body = |name: &str| {
+        let tag = format!("{{{{table:{name}}}}}");
+        t.body.iter().any(|s| s.paragraphs.iter().any(|p| p.contains(&tag)))
+    };
+    if opts.annex && f.schedule.ready().is_some() && !in_body("schedule") {
         html.push_str("<section class=\"clause annex\"><h2>附件：付款计划表</h2>");
         render_table(&mut html, t, f, "schedule");
         html.push_str("</section>");
     }
-    if opts.annex && f.devices.ready().is_some() {
+    if opts.annex && f.devices.ready().is_some() && !in_body("devices") {
         html.push_str("<section class=\"clause annex\"><h2>附件：设备服务费明细</h2>");
         render_table(&mut html, t, f, "devices");
         html.push_str("</section>");
