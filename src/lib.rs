@@ -6,8 +6,10 @@
 //! - `ui` (feature `web`): Leptos components.
 
 pub mod core;
-pub mod template;
+pub mod i18n;
+pub mod import;
 pub mod state;
+pub mod template;
 
 #[cfg(feature = "web")]
 pub mod ui;

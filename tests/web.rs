@@ -29,15 +29,22 @@ fn app_mounts_and_renders_title() {
         .unwrap()
         .expect("an <h1> in the mounted app");
     assert_eq!(h1.text_content().as_deref(), Some("合同费用计算器"));
-    let sample = host
-        .query_selector(".sample")
-        .unwrap()
-        .expect("a .sample paragraph");
-    assert_eq!(
-        sample.text_content().as_deref(),
-        Some("人民币壹仟肆佰零玖元伍角整")
-    );
 
     drop(handle);
     host.remove();
+}
+
+#[wasm_bindgen_test]
+fn bundled_template_fills_in_wasm() {
+    use contract_calc::core::calendar::Calendar;
+    use contract_calc::template::{bundled, example_inputs, fill};
+    let t = bundled::get("after-sales-upgrade").expect("bundled template");
+    let f = fill(&t, &example_inputs(&t), &Calendar::new());
+    let s = f.schedule.ready().expect("schedule computes in wasm");
+    let amounts: Vec<String> = s.rows.iter().map(|r| r.amount.to_string()).collect();
+    assert_eq!(amounts, ["108000.00", "144000.00", "108000.00"]);
+    assert_eq!(
+        s.rows[0].due_date.map(|d| d.to_string()).as_deref(),
+        Some("2025-10-10")
+    );
 }

@@ -41,7 +41,7 @@ fn whole_fen(amount: Decimal) -> Result<u64> {
         mantissa.checked_mul(10u128.pow(2 - scale))
     } else {
         let divisor = 10u128.checked_pow(scale - 2).unwrap_or(u128::MAX);
-        if mantissa % divisor != 0 {
+        if !mantissa.is_multiple_of(divisor) {
             return Err(Error::new("amount", Problem::TooManyDecimals { max: 2 }));
         }
         Some(mantissa / divisor)
@@ -66,32 +66,32 @@ fn write_words(amount: Decimal, out: &mut String) -> Result<()> {
     let fen = (fen_total % 10) as usize;
 
     if amount.is_sign_negative() && fen_total > 0 {
-        out.push_str("负");
+        out.push('负');
     }
     if yuan > 0 {
         integer_words(yuan, out);
-        out.push_str("元");
+        out.push('元');
     } else if jiao == 0 && fen == 0 {
         out.push_str("零元");
     }
     match (jiao, fen) {
-        (0, 0) => out.push_str("整"),
+        (0, 0) => out.push('整'),
         (j, 0) => {
             out.push_str(DIGITS[j]);
             out.push_str("角整");
         }
         (0, f) => {
             if yuan > 0 {
-                out.push_str("零");
+                out.push('零');
             }
             out.push_str(DIGITS[f]);
-            out.push_str("分");
+            out.push('分');
         }
         (j, f) => {
             out.push_str(DIGITS[j]);
-            out.push_str("角");
+            out.push('角');
             out.push_str(DIGITS[f]);
-            out.push_str("分");
+            out.push('分');
         }
     }
     Ok(())
@@ -116,7 +116,7 @@ fn integer_words(n: u64, out: &mut String) {
             pending_zero = wrote_any;
         } else {
             if pending_zero {
-                out.push_str("零");
+                out.push('零');
                 pending_zero = false;
             }
             out.push_str(DIGITS[d]);

@@ -411,7 +411,11 @@ impl<'a> Binder<'a> {
 
     /// The blank that fed a calculator field (longest matching prefix), or the field itself.
     fn blank_for(&self, field: &str) -> String {
-        if let Some((f, table)) = self.row_sources.iter().find(|(f, _)| field.starts_with(&format!("{f}."))) {
+        if let Some((f, table)) = self
+            .row_sources
+            .iter()
+            .find(|(f, _)| field.starts_with(&format!("{f}.")))
+        {
             return format!("{table}{}", &field[f.len()..]);
         }
         self.sources

@@ -160,7 +160,7 @@ pub fn parse_cell(
     let lo = min.and_then(|m| parse_decimal(m).ok()).or(default_range.0);
     let hi = max.and_then(|m| parse_decimal(m).ok()).or(default_range.1);
     if lo.is_some_and(|l| number < l) || hi.is_some_and(|h| number > h) {
-        if lo == Some(Decimal::ZERO) && number < Decimal::ZERO && hi.is_none() {
+        if lo == Some(Decimal::ZERO) && number < Decimal::ZERO {
             return Err(Problem::Negative);
         }
         return Err(Problem::OutOfRange {

@@ -12,6 +12,7 @@ pub mod inputs;
 pub mod model;
 pub mod placeholder;
 pub mod render;
+pub mod report;
 pub mod validate;
 pub mod warnings;
 

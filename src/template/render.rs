@@ -120,7 +120,9 @@ pub fn render_html(t: &Template, f: &Filled, opts: RenderOptions) -> String {
     // An annex repeats a table only when the body does not already show it.
     let in_body = |name: &str| {
         let tag = format!("{{{{table:{name}}}}}");
-        t.body.iter().any(|s| s.paragraphs.iter().any(|p| p.contains(&tag)))
+        t.body
+            .iter()
+            .any(|s| s.paragraphs.iter().any(|p| p.contains(&tag)))
     };
     if opts.annex && f.schedule.ready().is_some() && !in_body("schedule") {
         html.push_str("<section class=\"clause annex\"><h2>附件：付款计划表</h2>");
@@ -155,7 +157,7 @@ fn push_shown(html: &mut String, shown: Shown) {
     let _ = match shown {
         Shown::Filled { text, field } => write!(
             html,
-            "<span class=\"v filled\" data-field=\"{}\">{}</span>",
+            "<span class=\"v filled\" data-field=\"{}\" tabindex=\"0\">{}</span>",
             escape(&field),
             escape(&text)
         ),
@@ -167,7 +169,7 @@ fn push_shown(html: &mut String, shown: Shown) {
         ),
         Shown::Gap { label, field } => write!(
             html,
-            "<span class=\"v gap\" data-field=\"{}\" title=\"{}\">＿＿<small>{}</small>＿＿</span>",
+            "<span class=\"v gap\" data-field=\"{}\" title=\"{}\" tabindex=\"0\">＿＿<small>{}</small>＿＿</span>",
             escape(&field),
             escape(&label),
             escape(&label)

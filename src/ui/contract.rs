@@ -20,10 +20,21 @@ pub fn focus_field(dom_id: &str) {
     }
 }
 
-fn jump_from(target: Option<web_sys::EventTarget>) {
-    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let Ok(Some(span)) = el.closest("[data-field]") else { return };
+/// If the event came from an element with `data-field` (a blank in the contract, a link in a
+/// panel), focus that field instead of following the link.
+pub fn jump_from(ev: impl AsRef<web_sys::Event>) {
+    let ev = ev.as_ref();
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(Some(span)) = el.closest("[data-field]") else {
+        return;
+    };
     if let Some(id) = span.get_attribute("data-field").filter(|id| !id.is_empty()) {
+        ev.prevent_default();
         focus_field(&super::form::field_dom_id(&id));
     }
 }
@@ -33,7 +44,10 @@ pub fn Contract() -> impl IntoView {
     let ctx = use_ctx();
     let html = move || {
         let annex = ctx.annex.get();
-        ctx.template.with(|t| ctx.filled.with(|f| render_html(t, f, RenderOptions { annex })))
+        ctx.template.with(|t| {
+            ctx.filled
+                .with(|f| render_html(t, f, RenderOptions { annex }))
+        })
     };
     view! {
         <section class="cc-contract-wrap" aria-label=move || ctx.tr("contract")>
@@ -42,10 +56,10 @@ pub fn Contract() -> impl IntoView {
                 class="cc-contract"
                 class:cc-with-annex=move || ctx.annex.get()
                 inner_html=html
-                on:click=move |ev| jump_from(ev.target())
+                on:click=move |ev| jump_from(ev)
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" {
-                        jump_from(ev.target());
+                        jump_from(ev);
                     }
                 }
             ></div>

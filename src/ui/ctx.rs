@@ -24,15 +24,19 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn new(template: Template, doc: Option<String>, inputs: Inputs, lang: Lang, calendar: Calendar) -> Self {
+    pub fn new(
+        template: Template,
+        doc: Option<String>,
+        inputs: Inputs,
+        lang: Lang,
+        calendar: Calendar,
+    ) -> Self {
         let template = RwSignal::new(template);
         let inputs = RwSignal::new(inputs);
         let calendar = StoredValue::new(Arc::new(calendar));
         // Recomputed once per change; every view reads the same results.
         let filled = Memo::new_with_compare(
-            move |_| {
-                template.with(|t| inputs.with(|i| calendar.with_value(|c| fill(t, i, c))))
-            },
+            move |_| template.with(|t| inputs.with(|i| calendar.with_value(|c| fill(t, i, c)))),
             |_, _| true,
         );
         Ctx {
@@ -49,7 +53,11 @@ impl Ctx {
     }
 
     pub fn snapshot(&self) -> Snapshot {
-        let mut s = Snapshot::new(&self.template.with(|t| t.id.clone()), self.lang.get(), self.inputs.get());
+        let mut s = Snapshot::new(
+            &self.template.with(|t| t.id.clone()),
+            self.lang.get(),
+            self.inputs.get(),
+        );
         s.doc = self.doc.get();
         s
     }
@@ -68,7 +76,7 @@ impl Ctx {
     }
 
     pub fn tr(&self, key: &str) -> &'static str {
-        super::i18n::t(self.lang.get(), key)
+        crate::i18n::t(self.lang.get(), key)
     }
 }
 

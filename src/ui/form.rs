@@ -28,7 +28,12 @@ pub fn Form() -> impl IntoView {
             }
         }
         // Sections follow the order of `groups`; ungrouped blanks come last.
-        sections.sort_by_key(|(k, _)| t.groups.iter().position(|g| &g.id == k).unwrap_or(usize::MAX));
+        sections.sort_by_key(|(k, _)| {
+            t.groups
+                .iter()
+                .position(|g| &g.id == k)
+                .unwrap_or(usize::MAX)
+        });
         sections
             .into_iter()
             .map(|(key, blanks)| {
@@ -67,10 +72,17 @@ fn Field(blank: Blank) -> impl IntoView {
         let lang = ctx.lang.get();
         ctx.filled.with(|f| {
             f.error_for(&id_err).map(|e| {
-                let msg = if lang == Lang::En { e.problem.en() } else { e.problem.zh() };
+                let msg = if lang == Lang::En {
+                    e.problem.en()
+                } else {
+                    e.problem.zh()
+                };
                 // A table cell error says which row and column.
                 if e.field != id_err {
-                    format!("{}：{msg}", e.field.trim_start_matches(&format!("{id_err}.")))
+                    format!(
+                        "{}：{msg}",
+                        e.field.trim_start_matches(&format!("{id_err}."))
+                    )
                 } else {
                     msg
                 }
@@ -84,7 +96,13 @@ fn Field(blank: Blank) -> impl IntoView {
             f.warnings
                 .iter()
                 .filter(|w| w.field.as_deref() == Some(id_warn.as_str()))
-                .map(|w| if lang == Lang::En { w.en.clone() } else { w.zh.clone() })
+                .map(|w| {
+                    if lang == Lang::En {
+                        w.en.clone()
+                    } else {
+                        w.zh.clone()
+                    }
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -126,7 +144,14 @@ fn Field(blank: Blank) -> impl IntoView {
                 BlankType::Integer | BlankType::Days => ("text", "numeric"),
                 _ => ("text", "text"),
             };
-            let placeholder = blank.example.clone().map(|e| e.to_string()).unwrap_or_default();
+            // Examples read as examples ("例：…"), so they are not mistaken for filled values.
+            let example = blank.example.clone();
+            let placeholder = move || {
+                example
+                    .as_ref()
+                    .map(|e| format!("{}{e}", ctx.tr("example")))
+                    .unwrap_or_default()
+            };
             view! {
                 <input
                     id=dom_id.clone()
@@ -152,7 +177,9 @@ fn Field(blank: Blank) -> impl IntoView {
             return None;
         }
         ctx.filled.with(|f| match f.values.get(&id_words) {
-            Some(crate::template::expr::Value::Number(n)) => crate::core::words::amount_in_words(*n).ok(),
+            Some(crate::template::expr::Value::Number(n)) => {
+                crate::core::words::amount_in_words(*n).ok()
+            }
             _ => None,
         })
     };
@@ -182,8 +209,18 @@ fn Field(blank: Blank) -> impl IntoView {
 fn RowsEditor(blank: Blank) -> impl IntoView {
     let ctx = use_ctx();
     let id = blank.id.clone();
-    let columns: Vec<Column> = blank.columns.iter().filter(|c| c.expr.is_none()).cloned().collect();
-    let computed: Vec<Column> = blank.columns.iter().filter(|c| c.expr.is_some()).cloned().collect();
+    let columns: Vec<Column> = blank
+        .columns
+        .iter()
+        .filter(|c| c.expr.is_none())
+        .cloned()
+        .collect();
+    let computed: Vec<Column> = blank
+        .columns
+        .iter()
+        .filter(|c| c.expr.is_some())
+        .cloned()
+        .collect();
     let rows = {
         let id = id.clone();
         move || {
@@ -201,7 +238,9 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
         let id = id.clone();
         move |row: usize, col: String, value: String| {
             ctx.inputs.update(|m| {
-                let entry = m.entry(id.clone()).or_insert_with(|| Input::Rows(Vec::new()));
+                let entry = m
+                    .entry(id.clone())
+                    .or_insert_with(|| Input::Rows(Vec::new()));
                 if !matches!(entry, Input::Rows(_)) {
                     *entry = Input::Rows(Vec::new());
                 }
@@ -217,7 +256,9 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
         let id = id.clone();
         move |_| {
             ctx.inputs.update(|m| {
-                let entry = m.entry(id.clone()).or_insert_with(|| Input::Rows(Vec::new()));
+                let entry = m
+                    .entry(id.clone())
+                    .or_insert_with(|| Input::Rows(Vec::new()));
                 if let Input::Rows(r) = entry {
                     r.push(BTreeMap::new());
                 } else {

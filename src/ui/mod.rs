@@ -2,12 +2,11 @@
 //!
 //! One concern per file: `ctx` (reactive state), `form`, `results` (tables and panels),
 //! `contract` (the live contract), `toolbar` (picker and actions), `storage` (localStorage,
-//! share links, downloads), `i18n` (UI strings).
+//! share links, downloads). UI strings are in `crate::i18n`.
 
 mod contract;
 mod ctx;
 mod form;
-mod i18n;
 mod results;
 mod storage;
 mod toolbar;
@@ -62,13 +61,24 @@ pub fn Widget(options: Options) -> impl IntoView {
         None
     };
     let notice = match &loaded {
-        Some(Loaded::Recovered { problem, .. }) => Some(format!("{}{problem}", i18n::t(lang, "restore_problem"))),
-        Some(Loaded::Ok(s)) if !s.inputs.is_empty() => Some(i18n::t(s.lang, "restored").to_string()),
+        Some(Loaded::Recovered { problem, .. }) => Some(format!(
+            "{}{problem}",
+            crate::i18n::t(lang, "restore_problem")
+        )),
+        Some(Loaded::Ok(s)) if !s.inputs.is_empty() => {
+            Some(crate::i18n::t(s.lang, "restored").to_string())
+        }
         _ => None,
     };
     match loaded {
-        Some(Loaded::Ok(s)) | Some(Loaded::Recovered { snapshot: Some(s), .. })
-            if options.template.is_none() || options.template.as_ref().is_some_and(|t| t.id == s.template) =>
+        Some(Loaded::Ok(s))
+        | Some(Loaded::Recovered {
+            snapshot: Some(s), ..
+        }) if options.template.is_none()
+            || options
+                .template
+                .as_ref()
+                .is_some_and(|t| t.id == s.template) =>
         {
             if let Some((t, d)) = template_of(&s) {
                 template = Some(t);
@@ -82,7 +92,13 @@ pub fn Widget(options: Options) -> impl IntoView {
     let Some(template) = template else {
         return view! { <p class="cc-error">"No template"</p> }.into_any();
     };
-    let ctx = Ctx::new(template, doc, inputs, lang, options.calendar.clone().unwrap_or_default());
+    let ctx = Ctx::new(
+        template,
+        doc,
+        inputs,
+        lang,
+        options.calendar.clone().unwrap_or_default(),
+    );
     ctx.notice.set(notice);
     provide_context(ctx);
 

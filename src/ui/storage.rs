@@ -33,7 +33,8 @@ pub fn from_location() -> Option<Loaded> {
 pub fn clear_location_fragment() {
     if let Some(w) = web_sys::window() {
         if let Ok(history) = w.history() {
-            let path = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
+            let path = w.location().pathname().unwrap_or_default()
+                + &w.location().search().unwrap_or_default();
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
         }
     }
@@ -50,12 +51,18 @@ pub fn share_link(s: &Snapshot) -> String {
 
 /// Offer `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(a) = document.create_element("a") {
         if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
             a.set_href(&url);

@@ -29,14 +29,28 @@ pub fn Toolbar() -> impl IntoView {
     let clear = move |_| ctx.inputs.set(Inputs::new());
     let export = move |_| {
         let s = ctx.snapshot();
-        storage::download(&format!("{}.json", s.template), "application/json", &s.to_json());
+        storage::download(
+            &format!("{}.json", s.template),
+            "application/json",
+            &s.to_json(),
+        );
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
             apply_loaded(ctx, text.map(|t| Snapshot::from_json(&t)), "import_problem");
         });
     };
@@ -110,7 +124,11 @@ pub fn apply_loaded(ctx: Ctx, loaded: Option<Loaded>, problem_key: &str) {
                 ctx.lang.set(s.lang);
             }
             None => {
-                ctx.notice.set(Some(format!("{}unknown template '{}'", ctx.tr(problem_key), s.template)));
+                ctx.notice.set(Some(format!(
+                    "{}unknown template '{}'",
+                    ctx.tr(problem_key),
+                    s.template
+                )));
                 return;
             }
         }

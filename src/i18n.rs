@@ -1,4 +1,5 @@
-//! UI strings in Simplified Chinese and English. The contract text stays in its own language.
+//! UI strings in Simplified Chinese and English (the contract text stays in its own language).
+//! Shared by the result panels (`template::report`) and the Leptos UI.
 
 use crate::template::Lang;
 
@@ -13,7 +14,10 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "export" => ("导出 JSON", "Export JSON"),
         "import" => ("导入 JSON", "Import JSON"),
         "share" => ("复制分享链接", "Copy share link"),
-        "share_done" => ("分享链接已复制（数据只在链接中，不会上传）", "Link copied (the data lives in the link only; nothing is uploaded)"),
+        "share_done" => (
+            "分享链接已复制（数据只在链接中，不会上传）",
+            "Link copied (the data lives in the link only; nothing is uploaded)",
+        ),
         "print" => ("打印合同", "Print contract"),
         "annex" => ("打印时附付款计划表", "Print with the schedule annex"),
         "form" => ("填写", "Fill in"),
@@ -54,11 +58,20 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "tax" => ("税额", "VAT"),
         "gross" => ("合计（元）", "Total (yuan)"),
         "year" => ("年度", "Year"),
-        "jump" => ("点击合同中的空白可跳到对应栏目", "Click a blank in the contract to jump to its field"),
+        "jump" => (
+            "点击合同中的空白可跳到对应栏目",
+            "Click a blank in the contract to jump to its field",
+        ),
         "restored" => ("已恢复上次填写的内容", "Restored what you filled last time"),
-        "restore_problem" => ("保存的数据有问题，已忽略无法读取的部分：", "The saved data had problems; unreadable parts were ignored: "),
+        "restore_problem" => (
+            "保存的数据有问题，已忽略无法读取的部分：",
+            "The saved data had problems; unreadable parts were ignored: ",
+        ),
         "import_problem" => ("导入的文件有问题：", "The imported file has problems: "),
-        "offline_note" => ("所有计算都在本机浏览器中完成，不会上传任何数据。", "Everything is computed in your browser; nothing is uploaded."),
+        "offline_note" => (
+            "所有计算都在本机浏览器中完成，不会上传任何数据。",
+            "Everything is computed in your browser; nothing is uploaded.",
+        ),
         "required" => ("必填", "required"),
         "example" => ("例：", "e.g. "),
         "rounding" => ("四舍五入到分", "rounded half away from zero to the fen"),

@@ -1,0 +1,376 @@
+//! The result panels as HTML: payment schedule, late penalty, device fees, lump sums, and the
+//! summary of errors, warnings and missing blanks. Every number expands (`<details>`) to show
+//! how it was computed. Plain escaped HTML, so the same panels serve the widget, the npm
+//! `renderContract` and tests; links carry `data-field` for the widget's jump-to-field.
+
+use super::fill::{Calc, Filled, LumpResult};
+use super::model::{Lang, Template};
+use super::render::{escape, fmt_money};
+use crate::core::money::round_display;
+use crate::i18n::t;
+use std::fmt::Write;
+
+fn label(tpl: &Template, lang: Lang, id: &str) -> String {
+    let base = id.split('.').next().unwrap_or(id);
+    tpl.blanks
+        .iter()
+        .find(|b| b.id == base)
+        .map(|b| b.label.get(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// A link to a blank: the widget focuses the field when it is clicked.
+fn link(tpl: &Template, lang: Lang, id: &str) -> String {
+    let base = id.split('.').next().unwrap_or(id);
+    let mut text = label(tpl, lang, id);
+    if id != base {
+        text.push_str(&format!("（{}）", &id[base.len() + 1..]));
+    }
+    format!(
+        "<a href=\"#cc-f-{0}\" data-field=\"{0}\">{1}</a>",
+        escape(base),
+        escape(&text)
+    )
+}
+
+fn message(lang: Lang, zh: String, en: String) -> String {
+    if lang == Lang::En {
+        en
+    } else {
+        zh
+    }
+}
+
+/// "Waiting for …" or the error of a calculator that is not ready.
+fn not_ready<T>(out: &mut String, tpl: &Template, lang: Lang, c: &Calc<T>) {
+    match c {
+        Calc::Waiting(ids) => {
+            let links: Vec<String> = ids.iter().map(|i| link(tpl, lang, i)).collect();
+            let _ = write!(
+                out,
+                "<p class=\"cc-waiting\">{}{}</p>",
+                t(lang, "waiting"),
+                links.join("、")
+            );
+        }
+        Calc::Failed(e) => {
+            let _ = write!(
+                out,
+                "<p class=\"cc-error\">{}：{}</p>",
+                link(tpl, lang, &e.field),
+                escape(&message(lang, e.problem.zh(), e.problem.en()))
+            );
+        }
+        Calc::Ready(_) | Calc::Unused => {}
+    }
+}
+
+fn details(summary: &str, how: &str) -> String {
+    format!(
+        "<details><summary>{summary}</summary><p class=\"cc-how\">{}</p></details>",
+        escape(how)
+    )
+}
+
+/// All result panels.
+pub fn results_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
+    let tr = |k| t(lang, k);
+    let mut out = String::with_capacity(8 * 1024);
+
+    if !matches!(f.schedule, Calc::Unused) {
+        let _ = write!(
+            out,
+            "<div class=\"cc-panel\" id=\"cc-schedule\"><h3>{}</h3>",
+            tr("schedule")
+        );
+        match &f.schedule {
+            Calc::Ready(s) => {
+                let _ = write!(
+                    out,
+                    "<div class=\"cc-scroll\"><table class=\"cc-table cc-schedule\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+                    tr("instalment"), tr("percent"), tr("amount"), tr("words"), tr("due_date"), tr("rule")
+                );
+                for r in &s.rows {
+                    let due = r
+                        .due_date
+                        .map_or_else(|| tr("pending_date").to_string(), |d| d.to_string());
+                    let moved = match (r.due_date, r.unadjusted_due_date) {
+                        (Some(d), Some(u)) if d != u => format!(
+                            "<small class=\"cc-moved\">{u} → {d}（{}）</small>",
+                            tr("moved")
+                        ),
+                        _ => String::new(),
+                    };
+                    let residue = if r.residue.is_zero() {
+                        String::new()
+                    } else {
+                        format!("；{} {}", tr("residue"), r.residue)
+                    };
+                    let how = format!(
+                        "{} × {}% = {}，{}{residue}",
+                        fmt_money(s.total),
+                        round_display(r.percent, 4),
+                        fmt_money(r.amount - r.residue),
+                        tr("rounding")
+                    );
+                    let rule = message(lang, r.rule_zh.clone(), r.rule_en.clone());
+                    let _ = write!(
+                        out,
+                        "<tr><th scope=\"row\">{}</th><td class=\"num\">{}%</td><td class=\"num\">{}</td><td class=\"cc-words-cell\">{}</td><td>{due}{moved}</td><td>{}</td></tr>",
+                        escape(&r.name),
+                        round_display(r.percent, 2),
+                        details(&fmt_money(r.amount), &how),
+                        escape(&r.words),
+                        escape(&rule)
+                    );
+                }
+                let _ = write!(
+                    out,
+                    "</tbody><tfoot><tr><th scope=\"row\">{}</th><td class=\"num\">100%</td><td class=\"num\">{}</td><td colspan=\"3\">{}</td></tr></tfoot></table></div>",
+                    tr("total"),
+                    fmt_money(s.total),
+                    escape(&s.total_words)
+                );
+            }
+            other => not_ready(&mut out, tpl, lang, other),
+        }
+        out.push_str("</div>");
+    }
+
+    if !matches!(f.penalty, Calc::Unused) {
+        let _ = write!(
+            out,
+            "<div class=\"cc-panel\" id=\"cc-penalty\"><h3>{}</h3>",
+            tr("penalty")
+        );
+        match &f.penalty {
+            Calc::Ready(p) => {
+                let _ = write!(
+                    out,
+                    "<dl class=\"cc-facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}%</dd></dl>",
+                    tr("overdue_days"), p.overdue_days, tr("penalty_days"), p.penalty_days, tr("annualized"), p.annualized_percent
+                );
+                let _ = write!(
+                    out,
+                    "<div class=\"cc-scroll\"><table class=\"cc-table\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+                    tr("segment"), tr("days"), tr("base"), tr("amount")
+                );
+                for s in &p.segments {
+                    let how = if p.daily_rate.is_zero() {
+                        format!(
+                            "{} × {} = {}",
+                            fmt_money(s.base),
+                            s.days,
+                            fmt_money(s.amount)
+                        )
+                    } else {
+                        format!(
+                            "{} × {} × {} = {}（{}）",
+                            fmt_money(s.base),
+                            p.daily_rate,
+                            s.days,
+                            fmt_money(s.amount),
+                            tr("rounding")
+                        )
+                    };
+                    let _ = write!(
+                        out,
+                        "<tr><td>{} – {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                        s.from, s.to, s.days, fmt_money(s.base), details(&fmt_money(s.amount), &how)
+                    );
+                }
+                let cap = match p.cap_amount {
+                    Some(c) => format!(
+                        " {} {}（{}）",
+                        tr("cap"),
+                        fmt_money(c),
+                        if p.capped {
+                            tr("capped")
+                        } else {
+                            tr("not_capped")
+                        }
+                    ),
+                    None => String::new(),
+                };
+                let _ = write!(
+                    out,
+                    "</tbody><tfoot><tr><th scope=\"row\" colspan=\"3\">{}{cap}</th><td class=\"num\">{}</td></tr></tfoot></table></div><p class=\"cc-words\">{}</p>",
+                    tr("total"),
+                    fmt_money(p.total),
+                    escape(&p.total_words)
+                );
+            }
+            other => not_ready(&mut out, tpl, lang, other),
+        }
+        out.push_str("</div>");
+    }
+
+    if !matches!(f.devices, Calc::Unused) {
+        let _ = write!(
+            out,
+            "<div class=\"cc-panel\" id=\"cc-devices\"><h3>{}</h3>",
+            tr("devices")
+        );
+        match &f.devices {
+            Calc::Ready(d) => {
+                let _ = write!(out, "<div class=\"cc-scroll\"><table class=\"cc-table cc-devices\"><thead><tr><th scope=\"col\">{}</th>", tr("month"));
+                if let Some(m) = d.months.first() {
+                    for l in &m.lines {
+                        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(&l.name));
+                    }
+                }
+                let _ = write!(
+                    out,
+                    "<th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+                    tr("subtotal"), tr("discount"), tr("tax"), tr("gross")
+                );
+                for m in &d.months {
+                    let _ = write!(out, "<tr><td>{} – {}</td>", m.from, m.to);
+                    for l in &m.lines {
+                        let how = format!(
+                            "{} × {} ÷ {} = {}",
+                            l.unit_fee,
+                            l.device_days,
+                            m.days,
+                            fmt_money(l.amount)
+                        );
+                        let _ = write!(
+                            out,
+                            "<td class=\"num\">{}</td>",
+                            details(&fmt_money(l.amount), &how)
+                        );
+                    }
+                    let _ = write!(
+                        out,
+                        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                        fmt_money(m.subtotal), fmt_money(m.discount), fmt_money(m.split.tax), fmt_money(m.split.gross)
+                    );
+                }
+                out.push_str("</tbody></table></div><ul class=\"cc-years\">");
+                for y in &d.years {
+                    let _ = write!(
+                        out,
+                        "<li>{} {}：{}（{} {}）</li>",
+                        tr("year"),
+                        y.index,
+                        fmt_money(y.split.gross),
+                        tr("tax"),
+                        fmt_money(y.split.tax)
+                    );
+                }
+                let _ = write!(
+                    out,
+                    "</ul><p class=\"cc-total\">{}：{} <span class=\"cc-words\">{}</span></p>",
+                    tr("total"),
+                    fmt_money(d.total.gross),
+                    escape(&d.total_words)
+                );
+            }
+            other => not_ready(&mut out, tpl, lang, other),
+        }
+        out.push_str("</div>");
+    }
+
+    if !f.lump.is_empty() {
+        let _ = write!(
+            out,
+            "<div class=\"cc-panel\" id=\"cc-lump\"><h3>{}</h3><ul class=\"cc-lump\">",
+            tr("lump")
+        );
+        for l in &tpl.calculators.lump_sum {
+            let _ = write!(
+                out,
+                "<li><strong>{}</strong>：",
+                escape(l.label().get(lang))
+            );
+            match f.lump(l.id()) {
+                Some(Calc::Ready(r)) => {
+                    let extra = match r {
+                        LumpResult::Capped(c) => format!(
+                            "（{} {}，{}）",
+                            tr("cap"),
+                            fmt_money(c.cap),
+                            if c.capped {
+                                tr("capped")
+                            } else {
+                                tr("not_capped")
+                            }
+                        ),
+                        LumpResult::Maintenance(m) => m
+                            .instalments
+                            .iter()
+                            .map(|i| fmt_money(i.gross))
+                            .collect::<Vec<_>>()
+                            .join(" + "),
+                        LumpResult::Amount(_) => String::new(),
+                    };
+                    let words = crate::core::words::amount_in_words(r.amount()).unwrap_or_default();
+                    let _ = write!(
+                        out,
+                        "<span class=\"num\">{}</span> <span class=\"cc-words\">{}</span> <small>{}</small>",
+                        fmt_money(r.amount()),
+                        escape(&words),
+                        escape(&extra)
+                    );
+                }
+                Some(other) => not_ready(&mut out, tpl, lang, other),
+                None => {}
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></div>");
+    }
+    out
+}
+
+/// Errors, warnings and missing blanks, each linked to its field. Empty when all is well.
+pub fn summary_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
+    if f.warnings.is_empty() && f.errors.is_empty() && f.missing.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("<section class=\"cc-summary\">");
+    if !f.errors.is_empty() {
+        let _ = write!(out, "<h3>{}</h3><ul>", t(lang, "errors"));
+        for e in &f.errors {
+            let _ = write!(
+                out,
+                "<li class=\"cc-error\">{}：{}</li>",
+                link(tpl, lang, &e.field),
+                escape(&message(lang, e.problem.zh(), e.problem.en()))
+            );
+        }
+        out.push_str("</ul>");
+    }
+    if !f.warnings.is_empty() {
+        let _ = write!(out, "<h3>{}</h3><ul>", t(lang, "warnings"));
+        for w in &f.warnings {
+            let text = escape(&message(lang, w.zh.clone(), w.en.clone()));
+            match &w.field {
+                Some(id) => {
+                    let _ = write!(
+                        out,
+                        "<li class=\"cc-warning\">{}：{text}</li>",
+                        link(tpl, lang, id)
+                    );
+                }
+                None => {
+                    let _ = write!(out, "<li class=\"cc-warning\">{text}</li>");
+                }
+            }
+        }
+        out.push_str("</ul>");
+    }
+    if !f.missing.is_empty() {
+        let _ = write!(
+            out,
+            "<h3>{}</h3><ul class=\"cc-missing\">",
+            t(lang, "missing")
+        );
+        for id in &f.missing {
+            let _ = write!(out, "<li>{}</li>", link(tpl, lang, id));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</section>");
+    out
+}

@@ -1,0 +1,144 @@
+// End-to-end tests of the widget in dist/ (run `trunk build --release` first):
+// `node --test tests/browser/widget.mjs`. Screenshots go to tests/browser/out/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, guardedPage, OUT } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => ({ server, browser } = await start()));
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = async (page) => {
+  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.locator('.cc-app').waitFor({ timeout: 15_000 });
+};
+const field = (page, id) => page.locator(`#cc-f-${id}`);
+
+test('fill a template: schedule rows, 大写, contract text, jump to field', async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await open(page);
+  await page.selectOption('#cc-template', 'after-sales-upgrade');
+  await field(page, 'party_a').fill('杭州云集优选电子商务有限公司');
+  await field(page, 'total').fill('36万');
+  await field(page, 'effective_date').fill('2025-09-26');
+  await field(page, 'advance_days').fill('5');
+  await field(page, 'advance_pct').fill('30');
+  await field(page, 'progress_pct').fill('40');
+  await field(page, 'progress_days').fill('10');
+  await field(page, 'final_days').fill('15');
+
+  // The money field shows its 大写 as you type.
+  await assert.doesNotReject(page.locator('.cc-words', { hasText: '人民币叁拾陆万元整' }).first().waitFor());
+  const rows = page.locator('.cc-schedule tbody tr');
+  assert.equal(await rows.count(), 3);
+  assert.match(await rows.nth(0).innerText(), /108,000\.00[\s\S]*人民币壹拾万捌仟元整[\s\S]*2025-10-10/);
+  assert.match(await rows.nth(2).innerText(), /30%[\s\S]*108,000\.00/);
+
+  const contract = page.locator('.cc-contract');
+  assert.match(await contract.innerText(), /杭州云集优选电子商务有限公司/);
+  assert.match(await contract.innerText(), /2025年10月10日前，支付合同总额的30%，计人民币108,000\.00元（人民币壹拾万捌仟元整）/);
+
+  // An unfilled blank in the text jumps to its field.
+  await contract.locator('.v.gap[data-field="party_b"]').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'cc-f-party_b');
+
+  await page.screenshot({ path: `${OUT}widget-1280.png`, fullPage: true });
+  page.assertClean();
+  await page.context().close();
+});
+
+test('bad input shows its error beside the field; the rest keeps working; no panic', async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await open(page);
+  await page.selectOption('#cc-template', 'after-sales-upgrade');
+  await page.click('#cc-example');
+  await field(page, 'total').fill('12a3');
+  const err = page.locator('#cc-e-total');
+  await assert.doesNotReject(err.filter({ hasText: '第3个字符“a”不能出现在数字中' }).waitFor());
+  assert.equal(await field(page, 'total').getAttribute('aria-invalid'), 'true');
+  // Other fields still render their values; the breach panel waits for the total.
+  assert.equal(await field(page, 'party_a').inputValue(), '杭州云集优选电子商务有限公司');
+  await field(page, 'total').fill('😀'.repeat(50));
+  await field(page, 'advance_pct').fill('-5');
+  await assert.doesNotReject(page.locator('#cc-e-advance_pct', { hasText: '不能为负数' }).waitFor());
+  // English UI: the same error in English.
+  await page.selectOption('#cc-lang', 'en');
+  await assert.doesNotReject(page.locator('#cc-e-advance_pct', { hasText: 'Must not be negative' }).waitFor());
+  page.assertClean();
+  await page.context().close();
+});
+
+test('reload keeps the values; export then import restores the same state', async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await open(page);
+  await page.selectOption('#cc-template', 'after-sales-upgrade');
+  await page.click('#cc-example');
+  await field(page, 'party_b').fill('乙方 <b>粗体</b> & "引号"');
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('.cc-app').waitFor();
+  assert.equal(await field(page, 'party_b').inputValue(), '乙方 <b>粗体</b> & "引号"');
+  assert.equal(await field(page, 'total').inputValue(), '360000');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cc-export')]);
+  const exported = readFileSync(await download.path(), 'utf8');
+  const state = JSON.parse(exported);
+  assert.equal(state.v, 1);
+  assert.equal(state.template, 'after-sales-upgrade');
+
+  await page.click('#cc-clear');
+  assert.equal(await field(page, 'party_b').inputValue(), '');
+  await page.setInputFiles('#cc-import', { name: 'state.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await assert.doesNotReject(page.waitForFunction(() => document.querySelector('#cc-f-party_b')?.value === '乙方 <b>粗体</b> & "引号"'));
+  const [again] = await Promise.all([page.waitForEvent('download'), page.click('#cc-export')]);
+  assert.equal(readFileSync(await again.path(), 'utf8'), exported, 'lossless round trip');
+
+  // A damaged file is reported, and the widget keeps working.
+  await page.setInputFiles('#cc-import', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"v":1,') });
+  await assert.doesNotReject(page.locator('.cc-notice', { hasText: '导入的文件有问题' }).waitFor());
+  assert.equal(await field(page, 'total').inputValue(), '360000');
+  page.assertClean();
+  await page.context().close();
+});
+
+test('share link carries the state in the fragment', async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await open(page);
+  await page.selectOption('#cc-template', 'after-sales-upgrade');
+  await page.click('#cc-example');
+  await field(page, 'party_a').fill('分享测试公司');
+  await page.click('#cc-share');
+  const link = await page.locator('.cc-share-link').inputValue();
+  assert.match(link, /#s=[A-Za-z0-9_-]+$/);
+  const other = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await other.goto(link, { waitUntil: 'load' });
+  await other.locator('.cc-app').waitFor();
+  assert.equal(await field(other, 'party_a').inputValue(), '分享测试公司');
+  other.assertClean();
+  page.assertClean();
+  await other.context().close();
+  await page.context().close();
+});
+
+test('phone width and print media screenshots', async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  await open(page);
+  await page.selectOption('#cc-template', 'after-sales-upgrade');
+  await page.click('#cc-example');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `no horizontal scrolling on a phone (page is ${width}px wide)`);
+  await page.screenshot({ path: `${OUT}widget-390.png`, fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.cc-toolbar').isVisible(), false, 'no UI chrome in print');
+  assert.equal(await page.locator('.cc-contract').isVisible(), true);
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.screenshot({ path: `${OUT}widget-print.png`, fullPage: true });
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 1000);
+  page.assertClean();
+  await page.context().close();
+});
