@@ -81,7 +81,7 @@ fn computed(source: &str, text: &str) -> String {
 }
 /// How the renderer marks a filled blank.
 fn filled(field: &str, text: &str) -> String {
-    format!("<span class=\"v filled\" data-field=\"{field}\">{text}</span>")
+    format!("<span class=\"v filled\" data-field=\"{field}\" tabindex=\"0\">{text}</span>")
 }
 fn lump_amount(f: &Filled, id: &str) -> (String, String) {
     match f.lump(id) {

@@ -188,9 +188,22 @@ fn calculator_row_errors_land_on_the_table_cell() {
     inputs.insert("due".into(), Input::Text("1000".into()));
     inputs.insert("due_date".into(), Input::Text("2025-03-10".into()));
     inputs.insert("as_of".into(), Input::Text("2025-04-10".into()));
-    let row = |d: &str, a: &str| [("date".to_string(), d.to_string()), ("amount".to_string(), a.to_string())].into_iter().collect();
-    inputs.insert("paid".into(), Input::Rows(vec![row("2025-03-20", "600"), row("2025-03-25", "600")]));
+    let row = |d: &str, a: &str| {
+        [
+            ("date".to_string(), d.to_string()),
+            ("amount".to_string(), a.to_string()),
+        ]
+        .into_iter()
+        .collect()
+    };
+    inputs.insert(
+        "paid".into(),
+        Input::Rows(vec![row("2025-03-20", "600"), row("2025-03-25", "600")]),
+    );
     let f = fill(&t, &inputs, &Calendar::new());
     assert!(matches!(f.penalty, Calc::Failed(_)));
-    assert_eq!(f.error_for("paid").map(|e| e.field.as_str()), Some("paid.1.amount"));
+    assert_eq!(
+        f.error_for("paid").map(|e| e.field.as_str()),
+        Some("paid.1.amount")
+    );
 }

@@ -37,12 +37,21 @@ pub struct Snapshot {
 pub enum Loaded {
     Ok(Snapshot),
     /// Something was wrong; `snapshot` holds what could be recovered (if anything).
-    Recovered { snapshot: Option<Snapshot>, problem: String },
+    Recovered {
+        snapshot: Option<Snapshot>,
+        problem: String,
+    },
 }
 
 impl Snapshot {
     pub fn new(template: &str, lang: Lang, inputs: Inputs) -> Self {
-        Snapshot { v: VERSION, template: template.to_string(), doc: None, lang, inputs }
+        Snapshot {
+            v: VERSION,
+            template: template.to_string(),
+            doc: None,
+            lang,
+            inputs,
+        }
     }
 
     pub fn to_json(&self) -> String {
@@ -53,15 +62,29 @@ impl Snapshot {
     pub fn from_json(text: &str) -> Loaded {
         let value: Json = match serde_json::from_str(text) {
             Ok(v) => v,
-            Err(e) => return Loaded::Recovered { snapshot: None, problem: format!("not JSON: {e}") },
+            Err(e) => {
+                return Loaded::Recovered {
+                    snapshot: None,
+                    problem: format!("not JSON: {e}"),
+                }
+            }
         };
         let Some(obj) = value.as_object() else {
-            return Loaded::Recovered { snapshot: None, problem: "not a JSON object".into() };
+            return Loaded::Recovered {
+                snapshot: None,
+                problem: "not a JSON object".into(),
+            };
         };
         let version = obj.get("v").and_then(Json::as_u64);
-        let template = obj.get("template").and_then(Json::as_str).map(str::to_string);
+        let template = obj
+            .get("template")
+            .and_then(Json::as_str)
+            .map(str::to_string);
         let Some(template) = template else {
-            return Loaded::Recovered { snapshot: None, problem: "no template id".into() };
+            return Loaded::Recovered {
+                snapshot: None,
+                problem: "no template id".into(),
+            };
         };
         let lang = obj
             .get("lang")
@@ -82,7 +105,13 @@ impl Snapshot {
         } else if obj.contains_key("inputs") {
             dropped.push("inputs".into());
         }
-        let snapshot = Snapshot { v: VERSION, template, doc, lang, inputs };
+        let snapshot = Snapshot {
+            v: VERSION,
+            template,
+            doc,
+            lang,
+            inputs,
+        };
         let problem = match version {
             Some(v) if v as u32 == VERSION && dropped.is_empty() => return Loaded::Ok(snapshot),
             Some(v) if v as u32 != VERSION => format!("version {v}, expected {VERSION}"),
@@ -92,9 +121,15 @@ impl Snapshot {
         let problem = match (problem.is_empty(), dropped.is_empty()) {
             (_, true) => problem,
             (true, false) => format!("unreadable values dropped: {}", dropped.join(", ")),
-            (false, false) => format!("{problem}; unreadable values dropped: {}", dropped.join(", ")),
+            (false, false) => format!(
+                "{problem}; unreadable values dropped: {}",
+                dropped.join(", ")
+            ),
         };
-        Loaded::Recovered { snapshot: Some(snapshot), problem }
+        Loaded::Recovered {
+            snapshot: Some(snapshot),
+            problem,
+        }
     }
 
     /// The share-link fragment: `#s=` + base64url(JSON). Nothing is sent to any server: the
@@ -107,10 +142,15 @@ impl Snapshot {
     /// Read a share-link fragment (with or without the leading `#`).
     pub fn from_fragment(fragment: &str) -> Option<Loaded> {
         let payload = fragment.trim_start_matches('#').strip_prefix("s=")?;
-        Some(match base64url_decode(payload).and_then(|b| String::from_utf8(b).ok()) {
-            Some(json) => Snapshot::from_json(&json),
-            None => Loaded::Recovered { snapshot: None, problem: "the link is damaged".into() },
-        })
+        Some(
+            match base64url_decode(payload).and_then(|b| String::from_utf8(b).ok()) {
+                Some(json) => Snapshot::from_json(&json),
+                None => Loaded::Recovered {
+                    snapshot: None,
+                    problem: "the link is damaged".into(),
+                },
+            },
+        )
     }
 }
 
@@ -134,24 +174,38 @@ mod tests {
         assert_eq!(Snapshot::from_json(&s.to_json()), Loaded::Ok(s.clone()));
         let frag = s.to_fragment();
         assert!(frag.starts_with("#s="));
-        assert!(frag[3..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        assert!(frag[3..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         assert_eq!(Snapshot::from_fragment(&frag), Some(Loaded::Ok(s)));
     }
 
     #[test]
     fn corrupt_and_old_snapshots_are_reported_and_recovered() {
-        assert!(matches!(Snapshot::from_json("{oops"), Loaded::Recovered { snapshot: None, .. }));
-        assert!(matches!(Snapshot::from_json("[1,2]"), Loaded::Recovered { snapshot: None, .. }));
+        assert!(matches!(
+            Snapshot::from_json("{oops"),
+            Loaded::Recovered { snapshot: None, .. }
+        ));
+        assert!(matches!(
+            Snapshot::from_json("[1,2]"),
+            Loaded::Recovered { snapshot: None, .. }
+        ));
         let old = r#"{"v":0,"template":"x","inputs":{"a":"1","b":{"bad":true},"c":"2"}}"#;
         match Snapshot::from_json(old) {
-            Loaded::Recovered { snapshot: Some(s), problem } => {
+            Loaded::Recovered {
+                snapshot: Some(s),
+                problem,
+            } => {
                 assert!(problem.contains("version 0"), "{problem}");
                 assert!(problem.contains('b'), "{problem}");
                 assert_eq!(s.inputs.len(), 2);
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(Snapshot::from_fragment("#s=!!!"), Some(Loaded::Recovered { snapshot: None, .. })));
+        assert!(matches!(
+            Snapshot::from_fragment("#s=!!!"),
+            Some(Loaded::Recovered { snapshot: None, .. })
+        ));
         assert_eq!(Snapshot::from_fragment("#other"), None);
     }
 }

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Reports the release build's wasm + JS sizes (raw / gzip -9 / brotli q11) from dist/
+// and fails when the brotli total of wasm + JS exceeds the budget (default 250 kB).
+// Usage: node .ci/size.mjs [dist-dir] [budget-kB]
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as z } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const budgetKB = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 250);
+const budget = budgetKB * 1000;
+
+const files = readdirSync(dist)
+  .filter((f) => ['.wasm', '.js'].includes(extname(f)) && statSync(join(dist, f)).isFile())
+  .sort((a, b) => extname(b).localeCompare(extname(a)) || a.localeCompare(b));
+if (!files.some((f) => f.endsWith('.wasm'))) {
+  console.error(`size: no .wasm in ${dist}/ (run \`trunk build --release\` first)`);
+  process.exit(1);
+}
+
+const kB = (n) => `${(n / 1000).toFixed(1).padStart(7)} kB`;
+const total = { raw: 0, gzip: 0, br: 0 };
+console.log(`${'file'.padEnd(44)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+for (const f of files) {
+  const buf = readFileSync(join(dist, f));
+  const gz = gzipSync(buf, { level: 9 }).length;
+  const br = brotliCompressSync(buf, {
+    params: {
+      [z.BROTLI_PARAM_QUALITY]: 11,
+      [z.BROTLI_PARAM_MODE]: f.endsWith('.js') ? z.BROTLI_MODE_TEXT : z.BROTLI_MODE_GENERIC,
+      [z.BROTLI_PARAM_SIZE_HINT]: buf.length,
+    },
+  }).length;
+  total.raw += buf.length;
+  total.gzip += gz;
+  total.br += br;
+  console.log(`${f.padEnd(44)} ${kB(buf.length)} ${kB(gz)} ${kB(br)}`);
+}
+console.log(`${'total (wasm + JS)'.padEnd(44)} ${kB(total.raw)} ${kB(total.gzip)} ${kB(total.br)}`);
+
+if (total.br > budget) {
+  console.error(`size: FAIL brotli total ${kB(total.br).trim()} > budget ${budgetKB} kB`);
+  process.exit(1);
+}
+console.log(`size: ok, brotli total ${kB(total.br).trim()} <= budget ${budgetKB} kB`);

@@ -1,0 +1,866 @@
+//! The importer against the seed texts in /work/shared/seeds (or $SEEDS_DIR): recall and
+//! precision of the blanks it finds against lists made by reading the texts, every expected
+//! fee clause bound, and every import a valid template that fills and renders.
+//!
+//! Expected blanks are (label keyword, type); a keyword may list alternatives (`a|b`), and ""
+//! accepts any label (used where the text gives nothing to name the blank by). A detected
+//! blank counts as found when its type is right and its label contains the keyword; blanks
+//! and expectations are paired one to one (maximum matching). Recall = expected blanks found
+//! / expected; precision = detected blanks paired / detected. Blanks the importer adds for
+//! the calculators are not in the text and are not counted.
+//!
+//! The two collections (three contracts each) are measured contract by contract, as
+//! `split_documents` cuts them; each whole file is imported too and must validate.
+
+use contract_calc::core::calendar::Calendar;
+use contract_calc::import::{import_text, split_documents, ImportResult};
+use contract_calc::template::model::{BlankType, DueBinding, LumpSumBinding, Template};
+use contract_calc::template::render::{render_html, RenderOptions};
+use contract_calc::template::validate::validate;
+use contract_calc::template::{fill, Calc, Input, Inputs};
+use std::path::PathBuf;
+use BlankType::*;
+
+fn seed(name: &str) -> Option<String> {
+    let dir = std::env::var("SEEDS_DIR").unwrap_or_else(|_| "/work/shared/seeds".into());
+    std::fs::read_to_string(PathBuf::from(dir).join(name)).ok()
+}
+
+struct Doc {
+    name: &'static str,
+    blanks: Vec<(&'static str, BlankType)>,
+    /// Calculator facts that must be present (see `facts`).
+    bindings: Vec<&'static str>,
+}
+
+/// The calculator bindings as facts, each expression shown by the labels of the blanks it
+/// uses: `schedule.instalment:预付款:percent=预付款比例（%）`.
+fn facts(t: &Template) -> Vec<String> {
+    let show = |e: &str| -> String {
+        let mut out = e.to_string();
+        let mut ids: Vec<(&str, &str)> = t
+            .blanks
+            .iter()
+            .map(|b| (b.id.as_str(), b.label.zh.as_str()))
+            .chain(
+                t.derived
+                    .iter()
+                    .map(|d| (d.id.as_str(), d.label.zh.as_str())),
+            )
+            .collect();
+        ids.sort_by_key(|(id, _)| std::cmp::Reverse(id.len()));
+        // A derived value shows its expression too: `合同总额[月费 * 有效期 * 12]`.
+        let expanded: Vec<(String, String)> = t
+            .derived
+            .iter()
+            .map(|d| (d.id.clone(), d.expr.clone()))
+            .collect();
+        for (id, expr) in &expanded {
+            if out
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .any(|w| w == id)
+            {
+                out = format!("{out}[{expr}]");
+            }
+        }
+        for (id, label) in ids {
+            if out
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .any(|w| w == id)
+            {
+                out = out
+                    .split_inclusive(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .map(|w| {
+                        let (word, tail) = w
+                            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                            .map_or((w, ""), |i| (&w[..i], &w[i..]));
+                        if word == id {
+                            format!("{label}{tail}")
+                        } else {
+                            w.to_string()
+                        }
+                    })
+                    .collect();
+            }
+        }
+        out
+    };
+    let mut f = Vec::new();
+    let c = &t.calculators;
+    if let Some(s) = &c.schedule {
+        f.push(format!("schedule.total={}", show(&s.total)));
+        for i in &s.instalments {
+            let p = format!("schedule.instalment:{}", i.name);
+            f.push(p.clone());
+            if let Some(x) = &i.percent {
+                f.push(format!("{p}:percent={}", show(x)));
+            }
+            if let Some(x) = &i.amount {
+                f.push(format!("{p}:amount={}", show(x)));
+            }
+            match &i.due {
+                DueBinding::AfterEffective { days, day_kind } => {
+                    f.push(format!("{p}:after_effective:days={}", show(days)));
+                    f.push(format!(
+                        "{p}:day_kind={}",
+                        day_kind.clone().unwrap_or_default()
+                    ));
+                }
+                DueBinding::AfterMilestone { days, day_kind, .. } => {
+                    f.push(format!("{p}:after_milestone:days={}", show(days)));
+                    f.push(format!(
+                        "{p}:day_kind={}",
+                        day_kind.clone().unwrap_or_default()
+                    ));
+                }
+                DueBinding::FixedDate { date } => f.push(format!("{p}:date={}", show(date))),
+                DueBinding::Monthly { day, months, .. } => {
+                    f.push(format!("{p}:monthly:day={}", show(day)));
+                    f.push(format!("{p}:monthly:months={}", show(months)));
+                }
+            }
+        }
+    }
+    if let Some(p) = &c.penalty {
+        f.push(format!("penalty.rate={}", show(&p.rate)));
+        f.push(format!("penalty.rate_unit={}", p.rate_unit));
+        f.push(format!(
+            "penalty.base={}",
+            p.base.clone().unwrap_or_default()
+        ));
+        if let Some(s) = &p.suspend_after_days {
+            f.push(format!("penalty.suspend_after_days={}", show(s)));
+        }
+        if let Some(s) = &p.cap_percent_of_total {
+            f.push(format!("penalty.cap={}", show(s)));
+        }
+    }
+    if let Some(d) = &c.devices {
+        for dev in &d.devices {
+            f.push(format!(
+                "devices.device:{}:fee={}",
+                dev.name,
+                show(&dev.monthly_fee)
+            ));
+            f.push(format!(
+                "devices.device:{}:count={}",
+                dev.name,
+                show(&dev.count)
+            ));
+        }
+    }
+    for l in &c.lump_sum {
+        match l {
+            LumpSumBinding::BreachPercent { total, percent, .. } => {
+                f.push(format!("lump.breach_percent:total={}", show(total)));
+                f.push(format!("lump.breach_percent:percent={}", show(percent)));
+            }
+            LumpSumBinding::Cap { percent, .. } => {
+                f.push(format!("lump.cap:percent={}", show(percent)))
+            }
+            LumpSumBinding::Maintenance {
+                annual_percent,
+                instalments_per_year,
+                vat_percent,
+                ..
+            } => {
+                f.push(format!(
+                    "lump.maintenance:annual_percent={}",
+                    show(annual_percent)
+                ));
+                f.push(format!("lump.maintenance:per_year={instalments_per_year}"));
+                if let Some(v) = vat_percent {
+                    f.push(format!("lump.maintenance:vat={}", show(v)));
+                }
+            }
+            LumpSumBinding::PartsDiscount { zhe, .. } => {
+                f.push(format!("lump.parts_discount:zhe={}", show(zhe)))
+            }
+        }
+    }
+    f
+}
+
+/// An expected fact `KEY=VALUE`: the fact's key (before its first `=`) contains every
+/// `&`-separated part of KEY, and its value every `&`-separated part of VALUE, where a part
+/// may list alternatives with `|` (an empty VALUE accepts any value).
+fn fact_matches(fact: &str, expected: &str) -> bool {
+    let (fk, fv) = fact.split_once('=').unwrap_or((fact, ""));
+    let (ek, ev) = expected.split_once('=').unwrap_or((expected, ""));
+    let all = |text: &str, pattern: &str| {
+        pattern.is_empty()
+            || pattern
+                .split('&')
+                .all(|part| part.split('|').any(|alt| text.contains(alt)))
+    };
+    all(fk, ek) && all(fv, ev)
+}
+
+fn label_matches(label: &str, keyword: &str) -> bool {
+    keyword.is_empty() || keyword.split('|').any(|k| label.contains(k))
+}
+
+/// Maximum one-to-one pairing (augmenting paths); returns the pair count and, per expected
+/// item, the detected index it got.
+fn pair(
+    n_expected: usize,
+    n_found: usize,
+    ok: impl Fn(usize, usize) -> bool,
+) -> (usize, Vec<Option<usize>>) {
+    fn augment(
+        e: usize,
+        ok: &dyn Fn(usize, usize) -> bool,
+        n_found: usize,
+        seen: &mut [bool],
+        owner: &mut [Option<usize>],
+    ) -> bool {
+        for f in 0..n_found {
+            if ok(e, f) && !seen[f] {
+                seen[f] = true;
+                if owner[f].is_none_or(|o| augment(o, ok, n_found, seen, owner)) {
+                    owner[f] = Some(e);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    let mut owner: Vec<Option<usize>> = vec![None; n_found];
+    let mut count = 0;
+    for e in 0..n_expected {
+        let mut seen = vec![false; n_found];
+        if augment(e, &ok, n_found, &mut seen, &mut owner) {
+            count += 1;
+        }
+    }
+    let mut of_expected = vec![None; n_expected];
+    for (f, o) in owner.iter().enumerate() {
+        if let Some(e) = o {
+            of_expected[*e] = Some(f);
+        }
+    }
+    (count, of_expected)
+}
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    expected: usize,
+    found: usize,
+    detected: usize,
+    paired: usize,
+}
+
+/// Import, check validity, fill with typed values, render; then score.
+fn measure(doc: &Doc, text: &str) -> (Score, Vec<String>) {
+    let r = import_text(text);
+    check_template(doc.name, &r);
+    let found = &r.report.blanks;
+    let (n, of_expected) = pair(doc.blanks.len(), found.len(), |e, f| {
+        let (kw, kind) = doc.blanks[e];
+        found[f].kind == kind && label_matches(&found[f].label, kw)
+    });
+    let mut problems = Vec::new();
+    for (e, got) in of_expected.iter().enumerate() {
+        if got.is_none() {
+            problems.push(format!("  missed: {:?}", doc.blanks[e]));
+        }
+    }
+    let used: Vec<usize> = of_expected.iter().flatten().copied().collect();
+    for (f, b) in found.iter().enumerate() {
+        if !used.contains(&f) {
+            problems.push(format!(
+                "  extra:  {} {:?} {:?} from {:?}",
+                b.id, b.kind, b.label, b.source
+            ));
+        }
+    }
+    let fs = facts(&r.template);
+    let (_, bound) = pair(doc.bindings.len(), fs.len(), |e, f| {
+        fact_matches(&fs[f], doc.bindings[e])
+    });
+    for (e, got) in bound.iter().enumerate() {
+        if got.is_none() {
+            problems.push(format!("  unbound: {}  (facts: {fs:#?})", doc.bindings[e]));
+        }
+    }
+    (
+        Score {
+            expected: doc.blanks.len(),
+            found: n,
+            detected: found.len(),
+            paired: n,
+        },
+        problems,
+    )
+}
+
+fn sample(kind: BlankType) -> &'static str {
+    match kind {
+        Money => "12000",
+        Percent => "10",
+        Integer => "1",
+        Days => "5",
+        Date => "2025-03-03",
+        Words => "人民币壹万贰仟元整",
+        _ => "某某",
+    }
+}
+
+/// Valid, and it fills (with a typed value in every blank) and renders without panicking.
+fn check_template(name: &str, r: &ImportResult) {
+    let errors = validate(&r.template);
+    assert!(errors.is_empty(), "{name}: {errors:#?}");
+    let cal = Calendar::new();
+    let empty = fill(&r.template, &Inputs::new(), &cal);
+    let _ = render_html(&r.template, &empty, RenderOptions { annex: true });
+    let mut inputs = Inputs::new();
+    for b in &r.template.blanks {
+        let v = match (b.kind, b.min.as_deref(), b.max.as_deref()) {
+            (_, _, Some("10")) => "8".to_string(),
+            (Integer, Some("1"), Some("31")) => "10".to_string(),
+            (Percent, _, _) if b.label.zh.contains("比例") => "20".to_string(),
+            // A tax rate must be a real VAT rate (营业税 blanks are bound as VAT).
+            (Percent, _, _) if b.label.zh.contains("税") => "6".to_string(),
+            (k, _, _) => sample(k).to_string(),
+        };
+        inputs.insert(b.id.clone(), Input::Text(v));
+    }
+    let f = fill(&r.template, &inputs, &cal);
+    let html = render_html(&r.template, &f, RenderOptions { annex: true });
+    assert!(html.contains("<article"), "{name}");
+    // Every bound calculator computes from typed values: none waits for a blank (all are
+    // filled) or fails on a binding (a wrong type, an unknown word). A share that does not
+    // add up to 100% is the sample values' fault, not the import's.
+    let states = [
+        ("schedule", state(&f.schedule)),
+        ("penalty", state(&f.penalty)),
+        ("devices", state(&f.devices)),
+    ]
+    .into_iter()
+    .chain(f.lump.iter().map(|(id, c)| (id.as_str(), state(c))))
+    .collect::<Vec<_>>();
+    println!("{name}: {states:?}");
+    for (calc, st) in &states {
+        assert!(
+            st == "unused" || st == "ready" || st.contains("instalments"),
+            "{name}: {calc} is {st}"
+        );
+    }
+}
+
+fn state<T>(c: &Calc<T>) -> String {
+    match c {
+        Calc::Unused => "unused".into(),
+        Calc::Ready(_) => "ready".into(),
+        Calc::Waiting(w) => format!("waiting for {w:?}"),
+        Calc::Failed(e) => format!("failed at {}: {}", e.field, e.problem.en()),
+    }
+}
+
+fn run(seed_name: &str, docs: &[Doc], split: bool) -> Option<(Score, Vec<String>)> {
+    let text = seed(seed_name)?;
+    // The whole file imports to a valid template too.
+    check_template(seed_name, &import_text(&text));
+    let parts = if split {
+        split_documents(&text)
+    } else {
+        vec![text.as_str()]
+    };
+    assert_eq!(parts.len(), docs.len(), "{seed_name}: contracts found");
+    let mut total = Score::default();
+    let mut problems = Vec::new();
+    for (doc, part) in docs.iter().zip(parts) {
+        let (s, p) = measure(doc, part);
+        println!(
+            "{:<40} blanks expected {:>3}  detected {:>3}  recall {:>5.1}%  precision {:>5.1}%",
+            doc.name,
+            s.expected,
+            s.detected,
+            100.0 * s.found as f64 / s.expected.max(1) as f64,
+            100.0 * s.paired as f64 / s.detected.max(1) as f64
+        );
+        for line in &p {
+            println!("{line}");
+        }
+        problems.extend(p.into_iter().map(|l| format!("{}:{l}", doc.name)));
+        total.expected += s.expected;
+        total.found += s.found;
+        total.detected += s.detected;
+        total.paired += s.paired;
+    }
+    println!(
+        "{seed_name}: recall {:.1}% precision {:.1}%",
+        100.0 * total.found as f64 / total.expected.max(1) as f64,
+        100.0 * total.paired as f64 / total.detected.max(1) as f64
+    );
+    Some((total, problems))
+}
+
+const MIN_RECALL: f64 = 0.95;
+const MIN_PRECISION: f64 = 0.90;
+
+fn assert_targets(seed_name: &str, docs: &[Doc], split: bool) {
+    let Some((s, problems)) = run(seed_name, docs, split) else {
+        eprintln!("seed {seed_name} not found; skipped");
+        return;
+    };
+    let recall = s.found as f64 / s.expected as f64;
+    let precision = s.paired as f64 / s.detected.max(1) as f64;
+    assert!(
+        recall >= MIN_RECALL,
+        "{seed_name}: recall {recall:.3}\n{}",
+        problems.join("\n")
+    );
+    assert!(
+        precision >= MIN_PRECISION,
+        "{seed_name}: precision {precision:.3}\n{}",
+        problems.join("\n")
+    );
+    let unbound: Vec<&String> = problems.iter().filter(|p| p.contains("unbound")).collect();
+    assert!(unbound.is_empty(), "{seed_name}: {unbound:#?}");
+}
+
+#[test]
+fn after_sales_upgrade_service() {
+    let docs = [Doc {
+        name: "after-sales-upgrade",
+        blanks: vec![
+            ("合同编号", Text),
+            ("甲方", Party),
+            ("乙方", Party),
+            ("有效期", Integer),
+            ("预付款", Days),
+            ("预付款", Percent),
+            ("违约金", Percent),
+            ("违约金", Percent),
+        ],
+        bindings: vec![
+            "schedule.instalment:预付款:percent=预付款",
+            "schedule.instalment:预付款:after_effective:days=预付款",
+            "schedule.instalment:预付款:day_kind=working",
+            "schedule.instalment:进度款:percent=",
+            "schedule.instalment:尾款:percent=rest",
+            "lump.breach_percent:percent=违约金",
+            "lump.breach_percent:percent=违约金",
+        ],
+    }];
+    assert_targets("after-sales-upgrade-service.txt", &docs, false);
+}
+
+#[test]
+fn outsourced_after_sales_operations() {
+    let docs = [Doc {
+        name: "outsourced-after-sales",
+        blanks: vec![
+            ("甲方", Party),
+            ("法定代表人", Text),
+            ("地址", Text),
+            ("联系方式", Text),
+            ("乙方", Party),
+            ("法定代表人", Text),
+            ("地址", Text),
+            ("联系方式", Text),
+            ("产品名称|服务内容", Text),
+            ("费用", Money),
+            ("大写", Words),
+            ("每月", Integer),
+            ("发票", Days),
+            ("保密期限", Integer),
+            ("违约金", Percent),
+            ("暂停", Days),
+            ("违约金", Money),
+            ("违约金", Money),
+            ("违约金", Percent),
+            ("有效期", Integer),
+            ("延续", Integer),
+            ("法定代表人", Text),
+            ("签订日期", Date),
+        ],
+        bindings: vec![
+            "schedule.instalment&:monthly:day=每月",
+            "schedule.instalment&:monthly:months=有效期",
+            "schedule.total=费用",
+            "penalty.rate=违约金",
+            "penalty.rate_unit=percent",
+            "penalty.base=unpaid",
+            "penalty.suspend_after_days=暂停",
+            "lump.breach_percent:percent=违约金",
+        ],
+    }];
+    assert_targets("outsourced-after-sales-operations.txt", &docs, false);
+}
+
+#[test]
+fn website_and_maintenance_three_contracts() {
+    let docs = [
+        Doc {
+            name: "website-1 (网站建设与维护)",
+            blanks: vec![
+                ("地址", Text),
+                ("邮编", Text),
+                ("电话", Text),
+                ("传真", Text),
+                ("乙方", Party),
+                ("地址", Text),
+                ("邮编", Text),
+                ("电话", Text),
+                ("传真", Text),
+                ("网站", Text),
+                ("标准", Text),
+                ("其它要求", Text),
+                ("资料", Text),
+                ("退还", Text),
+                ("通知|验证", Days),
+                ("资料|设计", Days),
+                ("资料", Text),
+                ("资料", Text),
+                ("资料", Text),
+                ("付", Money),
+                ("余款", Money),
+                ("个月", Integer),
+                ("总价款|延迟", Percent),
+                ("延迟|违约金|总价款", Money),
+                ("违约金", Money),
+                ("迟延履行金|每日", Text),
+                ("委员会|提交", Text),
+                ("申请", Text),
+                ("规则", Text),
+                ("进行", Text),
+                ("裁决", Text),
+                ("有效期", Integer),
+                ("日期", Date),
+            ],
+            bindings: vec![
+                "schedule.instalment&:amount=付",
+                "schedule.instalment:余款:amount=余款",
+                "penalty.rate=总价款|延迟",
+                "penalty.base=total",
+            ],
+        },
+        Doc {
+            name: "website-2 (电脑软件维护)",
+            blanks: vec![
+                ("甲方", Party),
+                ("乙方", Party),
+                ("起", Date),
+                ("止|到", Date),
+                ("延续", Date),
+                ("台式机", Integer),
+                ("笔记本", Integer),
+                ("服务器", Integer),
+                ("维护费", Money),
+                ("维护费", Money),
+                ("星期", Text),
+                ("合同总额", Money),
+                ("大写", Words),
+                ("备注", Text),
+                ("身份证号", Text),
+                ("地址", Text),
+                ("联系人", Text),
+                ("联系电话", Text),
+            ],
+            bindings: vec![
+                "devices.device:台式机:fee=维护费",
+                "devices.device:台式机:count=台式机",
+                "devices.device:笔记本&服务器:fee=维护费",
+                "devices.device:笔记本&服务器:count=笔记本&服务器",
+            ],
+        },
+        Doc {
+            name: "website-3 (硬体设备维护)",
+            blanks: vec![
+                ("客户名称", Text),
+                ("维护内容", Text),
+                ("甲方", Party),
+                ("乙方", Party),
+                ("维护费|购买", Percent),
+                ("定价|折", Percent),
+                ("台", Integer),
+                ("接收机", Integer),
+                ("地址", Text),
+                ("电话", Text),
+                ("传真", Text),
+                ("联络人", Text),
+                ("起迄|合约", Date),
+                ("起迄|合约", Date),
+                ("期票|付款", Days),
+                ("维护费", Money),
+                ("营业税", Percent),
+                ("每半年|付款", Money),
+                ("保养", Integer),
+                ("", Text),
+                ("", Text),
+                ("", Text),
+                ("", Text),
+                ("", Text),
+                ("", Text),
+                ("", Text),
+                ("公司地址", Text),
+                ("电话", Text),
+                ("传真", Text),
+                ("公司地址", Text),
+                ("电话", Text),
+                ("传真", Text),
+                ("日期", Date),
+            ],
+            bindings: vec![
+                "lump.maintenance:annual_percent=维护费|购买",
+                "lump.maintenance:per_year=2",
+                "lump.maintenance:vat=营业税",
+                "lump.parts_discount:zhe=折",
+            ],
+        },
+    ];
+    assert_targets("website-and-maintenance-three-contracts.txt", &docs, true);
+}
+
+#[test]
+fn customer_service_outsourcing_contracts() {
+    let docs = [
+        Doc {
+            name: "customer-service (合同)",
+            blanks: vec![
+                ("甲方全称", Party),
+                ("甲方地址", Text),
+                ("甲方联系人", Text),
+                ("甲方联系电话", Text),
+                ("甲方电子邮箱", Text),
+                ("乙方全称", Party),
+                ("乙方地址", Text),
+                ("乙方联系人", Text),
+                ("乙方联系电话", Text),
+                ("乙方电子邮箱", Text),
+                ("合同编号", Text),
+                ("签订日期", Date),
+                ("服务期限", Text),
+                ("生效日期", Date),
+                ("终止日期", Date),
+                ("签订地点", Text),
+                ("服务地域", Text),
+                ("服务时间", Text),
+                ("响应时间", Text),
+                ("解决问题效率", Text),
+                ("服务费用总额", Money),
+                ("支付日", Integer),
+                ("支付方式", Text),
+                ("提前通知时间", Text),
+                ("保密期限", Integer),
+                ("同意期限", Text),
+                ("责任限额|百分比", Percent),
+                ("争议解决方式", Text),
+                ("争议解决机构", Text),
+                ("通知期限", Text),
+                ("合同份数", Integer),
+                ("份", Integer),
+                ("违约金", Money),
+                ("违约金", Money),
+            ],
+            bindings: vec![
+                "schedule.total=服务费用总额",
+                "schedule.instalment&:monthly:day=支付日",
+            ],
+        },
+        Doc {
+            name: "customer-service 1",
+            blanks: vec![
+                ("总金额", Money),
+                ("首付款", Days),
+                ("首付款", Percent),
+                ("第二期", Days),
+                ("第二期", Percent),
+                ("第三期", Days),
+                ("第三期", Percent),
+                ("响应", Integer),
+                ("解决", Integer),
+                ("改正|措施", Integer),
+                ("违约金", Percent),
+                ("仲裁", Text),
+                ("裁决|仲裁", Days),
+                ("地点", Text),
+                ("通知", Days),
+                ("确认|收到", Days),
+                ("仲裁", Text),
+                ("通知", Days),
+                ("确认", Days),
+                ("通知", Days),
+                ("仲裁", Text),
+                ("损失", Money),
+                ("违约金", Money),
+                ("损失", Money),
+                ("违约金", Money),
+            ],
+            bindings: vec![
+                "schedule.total=总金额",
+                "schedule.instalment:首付款:percent=首付款",
+                "schedule.instalment:首付款:after_effective:days=首付款",
+                "schedule.instalment:第二期:percent=第二期",
+                "schedule.instalment:第二期:after_milestone:days=第二期",
+                "schedule.instalment:第三期:percent=第三期",
+                "lump.breach_percent:total=总金额",
+                "lump.breach_percent:percent=违约金",
+            ],
+        },
+        Doc {
+            name: "customer-service 2",
+            blanks: vec![
+                ("服务方全称", Party),
+                ("客户方全称", Party),
+                ("代表|姓名", Text),
+                ("职务", Text),
+                ("代表|姓名", Text),
+                ("职务", Text),
+                ("电话", Text),
+                ("邮箱", Text),
+                ("电话", Text),
+                ("邮箱", Text),
+                ("响应", Integer),
+                ("解决", Integer),
+                ("解决", Days),
+                ("总额", Money),
+                ("首期", Days),
+                ("每月", Integer),
+                ("首期", Date),
+                ("每月", Integer),
+                ("验收时间", Text),
+                ("验收地点", Text),
+                ("违约金", Percent),
+                ("回复", Days),
+                ("份", Integer),
+                ("份", Integer),
+                ("签署日期", Date),
+                ("签署地点", Text),
+                ("服务方代表", Text),
+                ("客户方代表", Text),
+                ("损失", Money),
+                ("违约金", Money),
+                ("赔偿", Money),
+            ],
+            bindings: vec![
+                "schedule.total=总额",
+                "schedule.instalment:首期:after_effective:days=首期",
+                "schedule.instalment&:monthly:day=每月",
+                "lump.breach_percent:total=未履行",
+                "lump.breach_percent:percent=违约金",
+            ],
+        },
+    ];
+    assert_targets("customer-service-outsourcing-contracts.txt", &docs, true);
+}
+
+/// Whatever the text, the import does not panic and gives a valid template that fills and
+/// renders.
+#[cfg(not(target_arch = "wasm32"))]
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "____",
+        "＿＿",
+        "_",
+        "__30__",
+        "?",
+        "？",
+        "??",
+        "?qū",
+        "[",
+        "]",
+        "[x]",
+        "[x%]",
+        "[甲方全称]",
+        "【金额】",
+        "{{",
+        "}}",
+        "{",
+        "年",
+        "月",
+        "日",
+        "____年____月____日",
+        "年?月?日",
+        "元",
+        "万元整",
+        "人民币",
+        "%",
+        "百分之",
+        "折",
+        "第一章",
+        "第十条",
+        "第一部分:",
+        "一、",
+        "(一)",
+        "（二）",
+        "1.",
+        "1.1",
+        "2、",
+        "(1)",
+        "a)",
+        "甲方:",
+        "乙方（受托方）：",
+        "名称:",
+        "合同编号:",
+        "每逾期一日",
+        "每月",
+        "个工作日",
+        "日内",
+        "台",
+        "每增加一台台式机",
+        "违约金为合同总金额的",
+        "最高不超过",
+        "预付款",
+        "尾款",
+        "剩余",
+        "合同签订后",
+        "后",
+        "支付",
+        "\n",
+        " ",
+        "　",
+        "\u{e80b}",
+        "。",
+        ",",
+        ";",
+        ":",
+        "目录",
+        "全文完",
+        "第1页共2页",
+        "服务",
+        "a",
+        "7",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_text_imports_to_a_valid_template(picks in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let r = import_text(&text);
+            let errors = validate(&r.template);
+            prop_assert!(errors.is_empty(), "{text:?}: {errors:#?}");
+            let f = fill(&r.template, &Inputs::new(), &Calendar::new());
+            let _ = render_html(&r.template, &f, RenderOptions { annex: true });
+            for part in split_documents(&text) {
+                prop_assert!(validate(&import_text(part).template).is_empty());
+            }
+        }
+    }
+}
+
+/// The importer is pure Rust: no browser crate anywhere in `src/import`.
+#[test]
+fn import_has_no_web_dependency() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/import");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for banned in ["leptos", "web_sys", "wasm_bindgen", "js_sys"] {
+            assert!(
+                !text.contains(banned),
+                "{} mentions {banned}",
+                path.display()
+            );
+        }
+        n += 1;
+    }
+    assert!(n >= 4);
+}
