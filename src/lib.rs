@@ -3,6 +3,7 @@
 //! Layers, each in its own folder, data flowing one way:
 //! - [`core`]: exact calculations (money, 大写, calendar, schedules, penalties, device fees).
 //!   No web dependency; builds and tests natively.
+//! - [`import`]: a contract text (from a template website) → a template. No web dependency.
 //! - `ui` (feature `web`): Leptos components.
 
 pub mod core;

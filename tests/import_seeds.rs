@@ -397,7 +397,9 @@ fn run(seed_name: &str, docs: &[Doc], split: bool) -> Option<(Score, Vec<String>
 }
 
 const MIN_RECALL: f64 = 0.95;
-const MIN_PRECISION: f64 = 0.90;
+/// Measured: 100% recall and 100% precision on every seed. The heuristics were developed on
+/// these four texts, so that is optimistic for unseen ones; the assertions keep headroom.
+const MIN_PRECISION: f64 = 0.95;
 
 fn assert_targets(seed_name: &str, docs: &[Doc], split: bool) {
     let Some((s, problems)) = run(seed_name, docs, split) else {

@@ -8,7 +8,8 @@
 //!   签订后) or from the milestone before 后 (服务期限届满后). In a payment section, a
 //!   sentence paying `人民币□元` within some days is an instalment too (第1期 …).
 //!   `每月人民币□元`, `每月□前`, `每月1号至10号`, `按月支付` make a monthly instalment
-//!   (months = the term in years × 12 when the contract has one, else a months blank);
+//!   (months = the term in years × 12 when the contract has one, else a months blank; paid
+//!   from the effective month when it says 当月/预付, else from the month after);
 //! - per-day penalties (→ `calculators.penalty`): 每逾期一日 / 每延迟一日 / 逾期每日 … with
 //!   a percent (or 千分之/万分之) blank, or else an amount per day (`fixed`); base `total`
 //!   when the rate is of the 总价款/总额, else `unpaid`; `逾期超过□日…暂停` → suspension;
@@ -511,6 +512,7 @@ fn schedule(b: &mut Binder, ss: &[Sentence], paras: &[Para]) {
     let mut day = None;
     let mut lit_day = None;
     let mut monthly_at = None;
+    let mut current_month = false;
     for s in ss {
         let text = s.s();
         if s.has(PENALTY_WORDS) {
@@ -553,6 +555,10 @@ fn schedule(b: &mut Binder, ss: &[Sentence], paras: &[Para]) {
         }
         if s.has(&["按月支付"]) {
             monthly_at.get_or_insert(s.para);
+        }
+        // `当月服务费用`, `每月预付`: the month's fee is due in that month, not the next.
+        if s.has(&["每月", "按月"]) && s.has(&["当月", "预付"]) {
+            current_month = true;
         }
     }
     let has_devices = ss.iter().any(|s| s.has(&["每增加一台"]));
@@ -603,7 +609,7 @@ fn schedule(b: &mut Binder, ss: &[Sentence], paras: &[Para]) {
                 day: day_expr,
                 months,
                 inclusive: None,
-                start_offset_months: None,
+                start_offset_months: current_month.then(|| "0".to_string()),
             },
         });
         last_para = Some(last_para.map_or(para, |l: usize| l.max(para)));

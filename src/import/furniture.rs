@@ -45,14 +45,9 @@ pub fn find(chs: &[Ch], from: usize, pat: &str) -> Option<usize> {
 }
 
 pub fn starts_with(chs: &[Ch], at: usize, pat: &str) -> bool {
-    let mut i = at;
-    for c in pat.chars() {
-        if chs.get(i).map(|x| x.n) != Some(c) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    pat.chars()
+        .enumerate()
+        .all(|(k, c)| chs.get(at + k).map(|x| x.n) == Some(c))
 }
 
 fn is_page_line(line: &str) -> bool {

@@ -712,6 +712,57 @@ mod tests {
     }
 
     #[test]
+    fn money_in_wan_simplified() {
+        let r = import_text("本合同总金额为人民币______万元整。");
+        let f = &r.report.blanks[0];
+        assert_eq!(
+            (f.kind, f.label.as_str()),
+            (BlankType::Money, "合同总金额（万元）")
+        );
+        let b = &r.template.blanks[0];
+        assert!(b.help.as_ref().is_some_and(|h| h.zh.contains("万元")));
+        assert!(r.report.notes.iter().any(|n| n.contains("万元")));
+        let body = &r.template.body[0].paragraphs[0];
+        assert_eq!(
+            body,
+            &format!("本合同总金额为人民币{{{{{}}}}}万元整。", b.id)
+        );
+    }
+
+    #[test]
+    fn repeated_titles_split_into_contracts() {
+        let text =
+            "范文如何写一\n甲方:\n一、费用\n金额____元。\n范文如何写二\n一、期限\n有效期____年。\n";
+        let parts = split_documents(text);
+        assert_eq!(parts.len(), 2);
+        assert!(parts[1].starts_with("范文如何写二"));
+        let whole = import_text(text);
+        assert!(whole.report.sections.contains(&"范文如何写二".to_string()));
+        assert!(whole.report.notes.iter().any(|n| n.contains("2份合同")));
+        assert_eq!(import_documents(text).len(), 2);
+    }
+
+    #[test]
+    fn per_day_penalty_and_monthly_fee() {
+        let r = import_text("三、费用\n1.甲方每月支付服务费人民币[x]元,于每月[具体支付日期]前支付。\n五、违约责任\n甲方每逾期一日,应按照未支付金额的[x%]支付违约金,逾期超过[x]日的,乙方有权暂停服务。");
+        let c = &r.template.calculators;
+        let p = c.penalty.as_ref().expect("penalty");
+        assert_eq!(
+            (p.rate_unit.as_str(), p.base.as_deref()),
+            ("percent", Some("unpaid"))
+        );
+        assert!(p.suspend_after_days.is_some());
+        let s = c.schedule.as_ref().expect("schedule");
+        assert!(matches!(s.instalments[0].due, DueBinding::Monthly { .. }));
+        assert!(r.report.added.iter().any(|a| a == "late_due_date"));
+        assert!(
+            validate(&r.template).is_empty(),
+            "{:?}",
+            validate(&r.template)
+        );
+    }
+
+    #[test]
     fn cap_and_lump_sum() {
         let r = import_text("第五条 违约责任\n1.违约金为合同总金额的____%。\n2.各项违约金累计最高不超过合同总金额的20%。");
         let l = &r.template.calculators.lump_sum;

@@ -224,8 +224,8 @@ fn find_title(chs: &[Ch], blank_at: &[bool]) -> Range<usize> {
     while e > s && matches!(chs[e - 1].n, ' ' | '\r') {
         e -= 1;
     }
-    // A field label (`签订日期:`) is not a title.
-    if chs[s..e].iter().any(|c| c.n == ':') {
+    // A field label (`签订日期:`), or words that run into a blank, are not a title.
+    if chs[s..e].iter().any(|c| c.n == ':') || blank_at.get(e).copied().unwrap_or(false) {
         return s..s;
     }
     s..e
