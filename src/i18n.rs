@@ -58,6 +58,8 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "tax" => ("税额", "VAT"),
         "gross" => ("合计（元）", "Total (yuan)"),
         "year" => ("年度", "Year"),
+        "show_months" => ("显示逐月明细", "Show each month"),
+        "hide_months" => ("收起逐月明细", "Hide the months"),
         "jump" => (
             "点击合同中的空白可跳到对应栏目",
             "Click a blank in the contract to jump to its field",

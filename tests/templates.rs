@@ -10,9 +10,12 @@ use contract_calc::template::{example_inputs, fill, Calc, Input};
 #[test]
 fn every_bundled_template_validates_and_renders_its_example() {
     assert!(!bundled::SOURCES.is_empty());
-    for (id, src) in bundled::SOURCES {
+    // Start-up deserialises without validating; every source must still make it in.
+    assert_eq!(bundled::all().len(), bundled::SOURCES.len());
+    for (id, title, src) in bundled::SOURCES {
         let t = parse_template(src).unwrap_or_else(|e| panic!("{id}: {e:#?}"));
         assert_eq!(&t.id, id);
+        assert_eq!(&t.title, title, "the picker's title matches the template");
         let f = fill(&t, &example_inputs(&t), &Calendar::new());
         assert!(f.errors.is_empty(), "{id}: {:#?}", f.errors);
         assert!(f.missing.is_empty(), "{id}: missing {:?}", f.missing);

@@ -1,49 +1,60 @@
 //! The templates bundled with the widget, compiled in from `bundled/*.json`.
 
 use super::model::Template;
-use super::validate::parse_template;
+use std::sync::OnceLock;
 
-/// (id, JSON source) of every bundled template.
-pub const SOURCES: &[(&str, &str)] = &[
+/// (id, title, JSON source) of every bundled template. The title is repeated here so the
+/// picker can list templates without parsing them (a test checks it matches the JSON).
+pub const SOURCES: &[(&str, &str, &str)] = &[
     (
         "after-sales-upgrade",
+        "电商平台售后服务体系升级服务合同",
         include_str!("bundled/after-sales-upgrade.json"),
     ),
     (
         "outsourced-operations",
+        "外包售后运营服务协议",
         include_str!("bundled/outsourced-operations.json"),
     ),
     (
         "website-maintenance",
+        "网站设计制作及维护合同",
         include_str!("bundled/website-maintenance.json"),
     ),
     (
         "pc-maintenance",
+        "计算机软件维护服务合同（按台计费）",
         include_str!("bundled/pc-maintenance.json"),
     ),
     (
         "hardware-maintenance",
+        "硬件设备维护合同",
         include_str!("bundled/hardware-maintenance.json"),
     ),
     (
         "customer-service",
+        "客户服务与支持外包合同",
         include_str!("bundled/customer-service.json"),
     ),
 ];
 
-/// A bundled template by id, parsed. Bundled templates are validated by the tests, so a
-/// failure here is reported as `None`, never a panic.
+/// Every bundled template, parsed once per program. Bundled templates are validated by the
+/// tests (`tests/templates.rs`), so this only deserialises them; one that fails to parse is
+/// left out, never a panic.
+pub fn all() -> &'static [Template] {
+    static ALL: OnceLock<Vec<Template>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        SOURCES
+            .iter()
+            .filter_map(|(_, _, src)| serde_json::from_str(src).ok())
+            .collect()
+    })
+}
+
+/// A bundled template by id, parsed on demand (start-up parses only the one shown).
 pub fn get(id: &str) -> Option<Template> {
     SOURCES
         .iter()
-        .find(|(i, _)| *i == id)
-        .and_then(|(_, src)| parse_template(src).ok())
-}
-
-/// All bundled templates that parse.
-pub fn all() -> Vec<Template> {
-    SOURCES
-        .iter()
-        .filter_map(|(_, src)| parse_template(src).ok())
-        .collect()
+        .find(|(i, _, _)| *i == id)
+        .and_then(|(_, _, src)| serde_json::from_str(src).ok())
 }

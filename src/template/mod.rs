@@ -8,6 +8,7 @@
 pub mod bundled;
 pub mod expr;
 pub mod fill;
+pub mod html_tokens;
 pub mod inputs;
 pub mod model;
 pub mod placeholder;

@@ -89,18 +89,28 @@ enum Shown {
     Gap { label: String, field: String },
 }
 
+/// The filled contract as one HTML document fragment.
 pub fn render_html(t: &Template, f: &Filled, opts: RenderOptions) -> String {
-    let mut html = String::with_capacity(16 * 1024);
     let lang = match t.language {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
     };
-    let _ = write!(
-        html,
-        "<article class=\"contract\" lang=\"{lang}\"><h1 class=\"contract-title\">{}</h1>",
+    format!(
+        "<article class=\"contract\" lang=\"{lang}\">{}</article>",
+        render_blocks(t, f, opts).concat()
+    )
+}
+
+/// The contract in blocks (the title, each section, each annex), so a live view can replace
+/// only the blocks whose HTML changed.
+pub fn render_blocks(t: &Template, f: &Filled, opts: RenderOptions) -> Vec<String> {
+    let mut blocks = Vec::with_capacity(t.body.len() + 3);
+    blocks.push(format!(
+        "<h1 class=\"contract-title\">{}</h1>",
         escape(&t.title)
-    );
+    ));
     for (si, section) in t.body.iter().enumerate() {
+        let mut html = String::with_capacity(1024);
         let _ = write!(html, "<section class=\"clause\" data-section=\"{si}\"><h2>");
         push_inline(&mut html, t, f, &section.heading);
         html.push_str("</h2>");
@@ -116,6 +126,7 @@ pub fn render_html(t: &Template, f: &Filled, opts: RenderOptions) -> String {
             html.push_str("</p>");
         }
         html.push_str("</section>");
+        blocks.push(html);
     }
     // An annex repeats a table only when the body does not already show it.
     let in_body = |name: &str| {
@@ -124,18 +135,22 @@ pub fn render_html(t: &Template, f: &Filled, opts: RenderOptions) -> String {
             .iter()
             .any(|s| s.paragraphs.iter().any(|p| p.contains(&tag)))
     };
-    if opts.annex && f.schedule.ready().is_some() && !in_body("schedule") {
-        html.push_str("<section class=\"clause annex\"><h2>附件：付款计划表</h2>");
-        render_table(&mut html, t, f, "schedule");
-        html.push_str("</section>");
+    for (name, title, ready) in [
+        ("schedule", "附件：付款计划表", f.schedule.ready().is_some()),
+        (
+            "devices",
+            "附件：设备服务费明细",
+            f.devices.ready().is_some(),
+        ),
+    ] {
+        if opts.annex && ready && !in_body(name) {
+            let mut html = format!("<section class=\"clause annex\"><h2>{title}</h2>");
+            render_table(&mut html, t, f, name);
+            html.push_str("</section>");
+            blocks.push(html);
+        }
     }
-    if opts.annex && f.devices.ready().is_some() && !in_body("devices") {
-        html.push_str("<section class=\"clause annex\"><h2>附件：设备服务费明细</h2>");
-        render_table(&mut html, t, f, "devices");
-        html.push_str("</section>");
-    }
-    html.push_str("</article>");
-    html
+    blocks
 }
 
 /// Text with its placeholders filled in (a malformed paragraph is shown as plain text).

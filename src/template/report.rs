@@ -1,6 +1,6 @@
 //! The result panels as HTML: payment schedule, late penalty, device fees, lump sums, and the
-//! summary of errors, warnings and missing blanks. Every number expands (`<details>`) to show
-//! how it was computed. Plain escaped HTML, so the same panels serve the widget, the npm
+//! summary of errors, warnings and missing blanks. Every number reveals how it was computed
+//! when focused, tapped or hovered. Plain escaped HTML, so the same panels serve the widget, the npm
 //! `renderContract` and tests; links carry `data-field` for the widget's jump-to-field.
 
 use super::fill::{Calc, Filled, LumpResult};
@@ -72,10 +72,22 @@ fn details(summary: &str, how: &str) -> String {
     )
 }
 
-/// All result panels.
+/// All result panels as one HTML fragment.
 pub fn results_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
+    results_panels(tpl, f, lang, Some(true)).concat()
+}
+
+/// Each result panel's HTML, so a live view can replace only the panels that changed.
+/// `show_months`: the device fees' month-by-month table (`None`: shown up to 12 months).
+pub fn results_panels(
+    tpl: &Template,
+    f: &Filled,
+    lang: Lang,
+    show_months: Option<bool>,
+) -> Vec<String> {
     let tr = |k| t(lang, k);
-    let mut out = String::with_capacity(8 * 1024);
+    let mut panels = Vec::with_capacity(4);
+    let mut out = String::with_capacity(4 * 1024);
 
     if !matches!(f.schedule, Calc::Unused) {
         let _ = write!(
@@ -135,6 +147,7 @@ pub fn results_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
             other => not_ready(&mut out, tpl, lang, other),
         }
         out.push_str("</div>");
+        panels.push(std::mem::take(&mut out));
     }
 
     if !matches!(f.penalty, Calc::Unused) {
@@ -203,6 +216,7 @@ pub fn results_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
             other => not_ready(&mut out, tpl, lang, other),
         }
         out.push_str("</div>");
+        panels.push(std::mem::take(&mut out));
     }
 
     if !matches!(f.devices, Calc::Unused) {
@@ -213,40 +227,7 @@ pub fn results_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
         );
         match &f.devices {
             Calc::Ready(d) => {
-                let _ = write!(out, "<div class=\"cc-scroll\"><table class=\"cc-table cc-devices\"><thead><tr><th scope=\"col\">{}</th>", tr("month"));
-                if let Some(m) = d.months.first() {
-                    for l in &m.lines {
-                        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(&l.name));
-                    }
-                }
-                let _ = write!(
-                    out,
-                    "<th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-                    tr("subtotal"), tr("discount"), tr("tax"), tr("gross")
-                );
-                for m in &d.months {
-                    let _ = write!(out, "<tr><td>{} – {}</td>", m.from, m.to);
-                    for l in &m.lines {
-                        let how = format!(
-                            "{} × {} ÷ {} = {}",
-                            l.unit_fee,
-                            l.device_days,
-                            m.days,
-                            fmt_money(l.amount)
-                        );
-                        let _ = write!(
-                            out,
-                            "<td class=\"num\">{}</td>",
-                            details(&fmt_money(l.amount), &how)
-                        );
-                    }
-                    let _ = write!(
-                        out,
-                        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                        fmt_money(m.subtotal), fmt_money(m.discount), fmt_money(m.split.tax), fmt_money(m.split.gross)
-                    );
-                }
-                out.push_str("</tbody></table></div><ul class=\"cc-years\">");
+                out.push_str("<ul class=\"cc-years\">");
                 for y in &d.years {
                     let _ = write!(
                         out,
@@ -265,10 +246,56 @@ pub fn results_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
                     fmt_money(d.total.gross),
                     escape(&d.total_words)
                 );
+                // A long term's month-by-month table is behind a toggle (the contract's annex
+                // always has it): shown by default up to 12 months.
+                let open = show_months.unwrap_or(d.months.len() <= 12);
+                let _ = write!(
+                    out,
+                    "<button type=\"button\" class=\"cc-small\" data-action=\"months\" aria-expanded=\"{open}\">{} ({})</button>",
+                    tr(if open { "hide_months" } else { "show_months" }),
+                    d.months.len()
+                );
+                if open {
+                    let _ = write!(out, "<div class=\"cc-scroll\"><table class=\"cc-table cc-devices\"><thead><tr><th scope=\"col\">{}</th>", tr("month"));
+                    if let Some(m) = d.months.first() {
+                        for l in &m.lines {
+                            let _ = write!(out, "<th scope=\"col\">{}</th>", escape(&l.name));
+                        }
+                    }
+                    let _ = write!(
+                        out,
+                        "<th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+                        tr("subtotal"), tr("discount"), tr("tax"), tr("gross")
+                    );
+                    for m in &d.months {
+                        let _ = write!(out, "<tr><td>{} – {}</td>", m.from, m.to);
+                        for l in &m.lines {
+                            let how = format!(
+                                "{} × {} ÷ {} = {}",
+                                l.unit_fee,
+                                l.device_days,
+                                m.days,
+                                fmt_money(l.amount)
+                            );
+                            let _ = write!(
+                                out,
+                                "<td class=\"num\">{}</td>",
+                                details(&fmt_money(l.amount), &how)
+                            );
+                        }
+                        let _ = write!(
+                            out,
+                            "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                            fmt_money(m.subtotal), fmt_money(m.discount), fmt_money(m.split.tax), fmt_money(m.split.gross)
+                        );
+                    }
+                    out.push_str("</tbody></table></div>");
+                }
             }
             other => not_ready(&mut out, tpl, lang, other),
         }
         out.push_str("</div>");
+        panels.push(std::mem::take(&mut out));
     }
 
     if !f.lump.is_empty() {
@@ -319,8 +346,9 @@ pub fn results_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
             out.push_str("</li>");
         }
         out.push_str("</ul></div>");
+        panels.push(out);
     }
-    out
+    panels
 }
 
 /// Errors, warnings and missing blanks, each linked to its field. Empty when all is well.

@@ -1,8 +1,10 @@
 //! The filled contract, live: the HTML comes from `template::render`, the same results as
 //! the tables. Clicking (or pressing Enter on) a blank in the text jumps to its field.
 
+use super::blocks::Blocks;
 use super::ctx::use_ctx;
-use crate::template::render::{render_html, RenderOptions};
+use crate::template::render::{render_blocks, RenderOptions};
+use crate::template::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -42,11 +44,20 @@ pub fn jump_from(ev: impl AsRef<web_sys::Event>) {
 #[component]
 pub fn Contract() -> impl IntoView {
     let ctx = use_ctx();
-    let html = move || {
+    let blocks = Memo::new(move |_| {
         let annex = ctx.annex.get();
         ctx.template.with(|t| {
             ctx.filled
-                .with(|f| render_html(t, f, RenderOptions { annex }))
+                .with(|f| render_blocks(t, f, RenderOptions { annex }))
+        })
+    });
+    let lang = move || {
+        ctx.template.with(|t| {
+            if t.language == Lang::En {
+                "en"
+            } else {
+                "zh-CN"
+            }
         })
     };
     view! {
@@ -55,14 +66,17 @@ pub fn Contract() -> impl IntoView {
             <div
                 class="cc-contract"
                 class:cc-with-annex=move || ctx.annex.get()
-                inner_html=html
                 on:click=move |ev| jump_from(ev)
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" {
                         jump_from(ev);
                     }
                 }
-            ></div>
+            >
+                <article class="contract" lang=move || lang()>
+                    <Blocks blocks=blocks />
+                </article>
+            </div>
         </section>
     }
 }

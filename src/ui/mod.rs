@@ -4,9 +4,11 @@
 //! `contract` (the live contract), `toolbar` (picker and actions), `storage` (localStorage,
 //! share links, downloads). UI strings are in `crate::i18n`.
 
+mod blocks;
 mod contract;
 mod ctx;
 mod form;
+mod patch;
 mod results;
 mod storage;
 mod toolbar;
@@ -42,7 +44,11 @@ pub fn App() -> impl IntoView {
 /// The widget, configurable for embedding.
 #[component]
 pub fn Widget(options: Options) -> impl IntoView {
-    let first = || bundled::all().into_iter().next();
+    let first = || {
+        bundled::SOURCES
+            .first()
+            .and_then(|(id, _, _)| bundled::get(id))
+    };
     let (mut template, mut doc) = match options.template.clone() {
         Some(t) => (Some(t), options.doc.clone()),
         None => (first(), None),

@@ -1,26 +1,40 @@
 //! Results and summary panels. Their HTML comes from `template::report` (escaped, display
 //! only); clicking a linked label focuses its field.
 
+use super::blocks::Blocks;
 use super::contract::jump_from;
 use super::ctx::use_ctx;
-use crate::template::report::{results_html, summary_html};
+use crate::template::report::{results_panels, summary_html};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Results() -> impl IntoView {
     let ctx = use_ctx();
-    let html = move || {
+    let show_months = RwSignal::new(None::<bool>);
+    let panels = Memo::new(move |_| {
         let lang = ctx.lang.get();
+        let show = show_months.get();
         ctx.template
-            .with(|t| ctx.filled.with(|f| results_html(t, f, lang)))
+            .with(|t| ctx.filled.with(|f| results_panels(t, f, lang, show)))
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let toggle = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-action=months]").ok().flatten());
+        match toggle {
+            Some(button) => {
+                let open = button.get_attribute("aria-expanded").as_deref() == Some("true");
+                show_months.set(Some(!open));
+            }
+            None => jump_from(ev),
+        }
     };
     view! {
-        <section
-            class="cc-results"
-            aria-label=move || ctx.tr("results")
-            inner_html=html
-            on:click=move |ev| jump_from(ev)
-        ></section>
+        <section class="cc-results" aria-label=move || ctx.tr("results") on:click=on_click>
+            <Blocks blocks=panels />
+        </section>
     }
 }
 

@@ -11,13 +11,9 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ctx = use_ctx();
-    let templates = bundled::all();
-    let options = templates
+    let options = bundled::SOURCES
         .iter()
-        .map(|t| {
-            let (id, title) = (t.id.clone(), t.title.clone());
-            view! { <option value=id>{title}</option> }
-        })
+        .map(|(id, title, _)| view! { <option value=*id>{*title}</option> })
         .collect_view();
     let pick = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);

@@ -26,7 +26,9 @@ export async function start(dir = DIST) {
 }
 
 /// A page (in `context`, or a fresh one) whose problems are collected in `page.problems`.
-export async function guardedPage(browser, server, options = {}, context = null) {
+/// `intercept: false` watches requests without routing them (routing adds latency, so the
+/// benchmark uses this); foreign requests are then reported but not blocked.
+export async function guardedPage(browser, server, options = {}, context = null, { intercept = true } = {}) {
   const ctx = context ?? (await browser.newContext({ acceptDownloads: true, ...options }));
   const page = await ctx.newPage();
   const problems = { errors: [], foreign: [], failed: [] };
@@ -37,12 +39,19 @@ export async function guardedPage(browser, server, options = {}, context = null)
   page.on('response', (res) => {
     if (res.status() >= 400) problems.failed.push(`${res.url()} HTTP ${res.status()}`);
   });
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === server.origin) return route.continue();
-    problems.foreign.push(url);
-    return route.abort('blockedbyclient');
-  });
+  const local = (url) => url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === server.origin;
+  if (intercept) {
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (local(url)) return route.continue();
+      problems.foreign.push(url);
+      return route.abort('blockedbyclient');
+    });
+  } else {
+    page.on('request', (req) => {
+      if (!local(req.url())) problems.foreign.push(req.url());
+    });
+  }
   page.problems = problems;
   page.assertClean = () => {
     assert.deepEqual(problems.foreign, [], 'requests to other origins');
