@@ -10,7 +10,8 @@ const dist = process.argv[2] ?? 'dist';
 const budgetKB = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 250);
 const budget = budgetKB * 1000;
 
-const files = readdirSync(dist)
+// Every .wasm and .js under dist/, including wasm-bindgen's snippets/ folder.
+const files = readdirSync(dist, { recursive: true })
   .filter((f) => ['.wasm', '.js'].includes(extname(f)) && statSync(join(dist, f)).isFile())
   .sort((a, b) => extname(b).localeCompare(extname(a)) || a.localeCompare(b));
 if (!files.some((f) => f.endsWith('.wasm'))) {

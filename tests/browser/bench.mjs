@@ -69,7 +69,7 @@ try {
 
   // 3. Sizes.
   let raw = 0, gz = 0, br = 0;
-  for (const f of readdirSync(DIST).filter((f) => ['.wasm', '.js'].includes(extname(f)))) {
+  for (const f of readdirSync(DIST, { recursive: true }).filter((f) => ['.wasm', '.js'].includes(extname(f)))) {
     const buf = readFileSync(join(DIST, f));
     raw += buf.length;
     gz += gzipSync(buf, { level: 9 }).length;
