@@ -11,7 +11,7 @@ use super::calendar::{add_days, add_months};
 use super::error::{Error, Problem, Result};
 use super::money::{check_amount, check_percent, mul, percent_of, round_display, round_fen};
 use super::tax::{split_vat, TaxSplit, Vat};
-use super::words::amount_in_words;
+use super::words::result_in_words;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -247,7 +247,7 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
             .map(|d| d.id.clone())
             .zip(device_totals)
             .collect(),
-        total_words: amount_in_words(total.gross)?,
+        total_words: result_in_words("months", total.gross)?,
         months,
         years,
         total,

@@ -9,7 +9,7 @@
 use super::calendar::add_days;
 use super::error::{Error, Problem, Result};
 use super::money::{check_amount, check_percent, div, mul, round_fen};
-use super::words::amount_in_words;
+use super::words::result_in_words;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -212,7 +212,7 @@ pub fn lpr_interest(input: &LprInterestInput, table: &LprTable) -> Result<Intere
         days,
         segments,
         total,
-        total_words: amount_in_words(total)?,
+        total_words: result_in_words("principal", total)?,
         beyond_verified_data: input.to > table.verified_through,
     })
 }
@@ -241,7 +241,7 @@ pub fn judgment_delay_interest(
             amount,
         }],
         total: amount,
-        total_words: amount_in_words(amount)?,
+        total_words: result_in_words("principal", amount)?,
         beyond_verified_data: false,
     })
 }

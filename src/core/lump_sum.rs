@@ -5,7 +5,7 @@
 use super::error::{Error, Problem, Result};
 use super::money::{check_amount, check_percent, div, mul, percent_of, round_fen};
 use super::tax::{split_vat, TaxSplit, Vat};
-use super::words::amount_in_words;
+use super::words::{amount_in_words, result_in_words};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -114,10 +114,10 @@ pub fn maintenance_fee(input: &MaintenanceInput) -> Result<MaintenanceResult> {
         instalments.push(split);
     }
     Ok(MaintenanceResult {
-        annual_words: amount_in_words(total.gross)?,
+        annual_words: result_in_words("annual_percent", total.gross)?,
         instalment_words: instalments
             .iter()
-            .map(|s| amount_in_words(s.gross))
+            .map(|s| result_in_words("annual_percent", s.gross))
             .collect::<Result<_>>()?,
         annual_fee: total,
         instalments,

@@ -12,7 +12,7 @@
 use super::calendar::add_days;
 use super::error::{Error, Problem, Result};
 use super::money::{check_amount, check_percent, mul, percent_of, round_display, round_fen};
-use super::words::amount_in_words;
+use super::words::result_in_words;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -383,7 +383,7 @@ pub fn late_penalty(input: &PenaltyInput) -> Result<PenaltyResult> {
         cap_amount,
         capped,
         total: total_penalty,
-        total_words: amount_in_words(total_penalty)?,
+        total_words: result_in_words("rate.rate", total_penalty)?,
         outstanding: round_fen(balance_on(add_days(end, 1)?)),
     })
 }

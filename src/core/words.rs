@@ -26,6 +26,19 @@ pub fn amount_in_words(amount: Decimal) -> Result<String> {
     Ok(out)
 }
 
+/// The 大写 of a computed result. A result too large to write (beyond ±[`MAX_AMOUNT`]) is an
+/// error on `field`, the input that drove it, saying so, rather than on an "amount" the user
+/// never typed.
+pub fn result_in_words(field: &str, amount: Decimal) -> Result<String> {
+    amount_in_words(amount).map_err(|_| {
+        Error::rule(
+            field,
+            format!("计算结果{amount}元超出可计算的范围（最多999,999,999,999.99元），请检查此项"),
+            format!("The result ({amount}) exceeds the largest amount (999,999,999,999.99); check this value"),
+        )
+    })
+}
+
 /// The 大写 without the 人民币 prefix, for clauses that already say 人民币.
 pub fn words_without_prefix(amount: Decimal) -> Result<String> {
     let mut out = String::with_capacity(128);
