@@ -103,3 +103,18 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// The fast integer `round_fen` is exactly Decimal's half-away-from-zero rounding.
+    #[test]
+    fn round_fen_matches_decimal_rounding(m in any::<i64>(), scale in 0u32..=12) {
+        let x = Decimal::new(m, scale);
+        let mut expected = x.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        expected.rescale(2);
+        let got = contract_calc::core::money::round_fen(x);
+        prop_assert_eq!(got, expected);
+        prop_assert_eq!(got.scale(), 2);
+    }
+}

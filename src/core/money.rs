@@ -15,13 +15,25 @@ pub const MAX_AMOUNT: Decimal = Decimal::from_parts(276_447_231, 23_283, 0, fals
 /// 四舍五入 to the fen (half away from zero), result always carrying 2 decimal places.
 /// This is the default rounding rule of the whole core.
 pub fn round_fen(x: Decimal) -> Decimal {
-    let mut r = if x.scale() <= 2 {
-        x // already exact to the fen: nothing to round
-    } else {
-        x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-    };
-    r.rescale(2);
-    r
+    let scale = x.scale();
+    if scale <= 2 {
+        // Already exact to the fen: nothing to round.
+        let mut r = x;
+        r.rescale(2);
+        return r;
+    }
+    // Half away from zero on the integer mantissa: |m| / 10^(s-2), plus one if the
+    // remainder is at least half. (Exact; much cheaper than a general Decimal rounding.)
+    let m = x.mantissa();
+    let f = 10i128.pow(scale - 2);
+    let (q, r) = (m.unsigned_abs() / f as u128, m.unsigned_abs() % f as u128);
+    let q = q + u128::from(r * 2 >= f as u128);
+    let signed = if m < 0 { -(q as i128) } else { q as i128 };
+    Decimal::try_from_i128_with_scale(signed, 2).unwrap_or_else(|_| {
+        let mut r = x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        r.rescale(2);
+        r
+    })
 }
 
 /// Round a percentage or rate for display to `dp` places, half away from zero.

@@ -188,8 +188,9 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
     let mut rows = Vec::with_capacity(input.instalments.len());
     for (i, (inst, amount)) in input.instalments.iter().zip(&exact).enumerate() {
         let at = |e: Error| e.within(&format!("instalments.{i}"));
-        let due =
+        let due_dates =
             due_dates(&inst.due, input.effective_date, input.rest_day_rule, cal).map_err(at)?;
+        let due = due_dates.as_slice();
         let count = Decimal::from(due.len() as u64);
         let per_row = if due.len() == 1 {
             round_fen(*amount)
@@ -255,7 +256,24 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
     })
 }
 
-type DueDates = Vec<(Option<NaiveDate>, Option<NaiveDate>)>;
+/// (due date, date before a rest-day move); `None` while a milestone date is unknown.
+type Due = (Option<NaiveDate>, Option<NaiveDate>);
+
+/// One due date for most rules, several for a monthly rule: no allocation for the common case
+/// (this runs for every instalment on every keystroke).
+enum DueDates {
+    One([Due; 1]),
+    Many(Vec<Due>),
+}
+
+impl DueDates {
+    fn as_slice(&self) -> &[Due] {
+        match self {
+            DueDates::One(one) => one,
+            DueDates::Many(many) => many,
+        }
+    }
+}
 
 fn due_dates(
     rule: &DueRule,
@@ -275,7 +293,7 @@ fn due_dates(
         }
         Ok(days)
     };
-    let one = |d: super::calendar::Deadline| vec![(Some(d.date), Some(d.unadjusted))];
+    let one = |d: super::calendar::Deadline| DueDates::One([(Some(d.date), Some(d.unadjusted))]);
     Ok(match rule {
         DueRule::AfterEffective { days, day_kind } => one(cal
             .deadline_after(effective, days_ok(*days)?, *day_kind, rest)
@@ -284,7 +302,7 @@ fn due_dates(
             date: None, days, ..
         } => {
             days_ok(*days)?;
-            vec![(None, None)]
+            DueDates::One([(None, None)])
         }
         DueRule::AfterMilestone {
             date: Some(date),
@@ -320,7 +338,7 @@ fn due_dates(
                 let d = cal.adjust(unadjusted, rest).map_err(|e| e.within("due"))?;
                 out.push((Some(d.date), Some(d.unadjusted)));
             }
-            out
+            DueDates::Many(out)
         }
     })
 }
