@@ -142,3 +142,42 @@ test('phone width and print media screenshots', async () => {
   page.assertClean();
   await page.context().close();
 });
+
+test('hostile input renders inertly in the form, contract, print, export and share link', async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await open(page);
+  await page.selectOption('#cc-template', 'after-sales-upgrade');
+  await page.click('#cc-example');
+  const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' +
+    '<a href="javascript:window.__pwned=3">x</a><style>*{display:none}</style>\u202Eevil';
+  await field(page, 'party_a').fill(evil);
+  await field(page, 'contract_no').fill('"><svg onload="window.__pwned=4">');
+  const contract = page.locator('.cc-contract');
+  await assert.doesNotReject(contract.getByText('window.__pwned=2', { exact: false }).first().waitFor());
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
+  assert.equal(await contract.locator('img, script, style, svg, a[href^="javascript"]').count(), 0, 'no element was injected');
+  assert.ok(!(await contract.innerText()).includes('\u202E'), 'bidi controls are dropped from the contract');
+  assert.equal(await field(page, 'party_a').inputValue(), evil, 'the form keeps exactly what was typed');
+  assert.equal(await page.locator('.cc-toolbar').isVisible(), true, 'the injected CSS did not apply');
+  // Print media: same inert text.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await contract.locator('img, script, style, svg').count(), 0);
+  await page.emulateMedia({ media: 'screen' });
+  // Export: the raw value, as JSON text.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cc-export')]);
+  const state = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(state.inputs.party_a, evil);
+  // Share link: round trip, still inert.
+  await page.click('#cc-share');
+  const link = await page.locator('.cc-share-link').inputValue();
+  const other = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await other.goto(link, { waitUntil: 'load' });
+  await other.locator('.cc-app').waitFor();
+  assert.equal(await field(other, 'party_a').inputValue(), evil);
+  assert.equal(await other.evaluate(() => window.__pwned), undefined);
+  assert.equal(await other.locator('.cc-contract').locator('img, script, style, svg').count(), 0);
+  other.assertClean();
+  page.assertClean();
+  await other.context().close();
+  await page.context().close();
+});
