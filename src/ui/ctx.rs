@@ -19,8 +19,6 @@ pub struct Ctx {
     pub notice: RwSignal<Option<String>>,
     pub calendar: StoredValue<Arc<Calendar>>,
     pub filled: Memo<Filled>,
-    /// Called with the snapshot after every change (autosave, host `onChange`).
-    pub on_change: StoredValue<Option<Arc<dyn Fn(&Snapshot, &Filled) + Send + Sync>>>,
 }
 
 impl Ctx {
@@ -48,7 +46,6 @@ impl Ctx {
             notice: RwSignal::new(None),
             calendar,
             filled,
-            on_change: StoredValue::new(None),
         }
     }
 

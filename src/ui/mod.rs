@@ -111,15 +111,6 @@ pub fn Widget(options: Options) -> impl IntoView {
     if options.persist {
         Effect::new(move |_| storage::save(&ctx.snapshot()));
     }
-    Effect::new(move |_| {
-        let snapshot = ctx.snapshot();
-        ctx.on_change.with_value(|cb| {
-            if let Some(cb) = cb {
-                ctx.filled.with(|f| cb(&snapshot, f));
-            }
-        });
-    });
-
     view! {
         <div class="cc-app" lang=move || if ctx.lang.get() == Lang::En { "en" } else { "zh-CN" }>
             <toolbar::Toolbar />
