@@ -210,3 +210,21 @@ fn calculator_row_errors_land_on_the_table_cell() {
         Some("paid.1.amount")
     );
 }
+
+#[test]
+fn result_panels_explain_each_number_and_escape_it() {
+    use contract_calc::template::report::results_html;
+    use contract_calc::template::Lang;
+    let t = bundled::get("after-sales-upgrade").unwrap();
+    let f = fill(&t, &example_inputs(&t), &Calendar::new());
+    let html = results_html(&t, &f, Lang::Zh);
+    // Each amount carries its computation, e.g. 360,000.00 × 30% = 108,000.00.
+    assert!(
+        html.contains("data-how=\"360,000.00 × 30% = 108,000.00，四舍五入到分\""),
+        "{html}"
+    );
+    assert!(html.contains("class=\"cc-x\" tabindex=\"0\""));
+    assert!(!html.contains("<details"));
+    let en = results_html(&t, &f, Lang::En);
+    assert!(en.contains("Payment schedule"));
+}

@@ -65,9 +65,12 @@ fn not_ready<T>(out: &mut String, tpl: &Template, lang: Lang, c: &Calc<T>) {
     }
 }
 
-fn details(summary: &str, how: &str) -> String {
+/// A number that reveals how it was computed when focused, tapped or hovered: a focusable
+/// span, not `<details>`, whose shadow tree makes a long table several times slower to
+/// update on every keystroke.
+fn explained(summary: &str, how: &str) -> String {
     format!(
-        "<details><summary>{summary}</summary><p class=\"cc-how\">{}</p></details>",
+        "<span class=\"cc-x\" tabindex=\"0\" data-how=\"{}\">{summary}</span>",
         escape(how)
     )
 }
@@ -131,7 +134,7 @@ pub fn results_panels(
                         "<tr><th scope=\"row\">{}</th><td class=\"num\">{}%</td><td class=\"num\">{}</td><td class=\"cc-words-cell\">{}</td><td>{due}{moved}</td><td>{}</td></tr>",
                         escape(&r.name),
                         round_display(r.percent, 2),
-                        details(&fmt_money(r.amount), &how),
+                        explained(&fmt_money(r.amount), &how),
                         escape(&r.words),
                         escape(&rule)
                     );
@@ -189,7 +192,7 @@ pub fn results_panels(
                     let _ = write!(
                         out,
                         "<tr><td>{} – {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                        s.from, s.to, s.days, fmt_money(s.base), details(&fmt_money(s.amount), &how)
+                        s.from, s.to, s.days, fmt_money(s.base), explained(&fmt_money(s.amount), &how)
                     );
                 }
                 let cap = match p.cap_amount {
@@ -280,7 +283,7 @@ pub fn results_panels(
                             let _ = write!(
                                 out,
                                 "<td class=\"num\">{}</td>",
-                                details(&fmt_money(l.amount), &how)
+                                explained(&fmt_money(l.amount), &how)
                             );
                         }
                         let _ = write!(
