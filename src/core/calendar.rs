@@ -413,11 +413,6 @@ pub fn monthly_due_date(year: i32, month: u32, day: u32, inclusive: bool) -> Res
     }
 }
 
-/// Days from `start` to `end` counting neither start (第201条) — i.e. `end - start`.
-pub fn days_between(start: NaiveDate, end: NaiveDate) -> i64 {
-    (end - start).num_days()
-}
-
 /// Parse a date as typed: `2025-01-31`, `2025/1/31`, `2025.1.31`, `2025年1月31日`,
 /// full-width digits.
 pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, Problem> {

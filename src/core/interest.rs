@@ -299,6 +299,35 @@ mod tests {
     }
 
     #[test]
+    fn host_added_fixing_applies_and_extends_verified_range() {
+        let mut t = LprTable::default();
+        // A hypothetical cut to 2.90% from 2026-07-20.
+        t.add_fixing(d(2026, 7, 20), dec("2.90")).unwrap();
+        assert_eq!(t.rate_on(d(2026, 7, 19)), Some(dec("3.00")));
+        assert_eq!(t.rate_on(d(2026, 7, 20)), Some(dec("2.90")));
+        let r = lpr_interest(
+            &LprInterestInput {
+                principal: dec("100000"),
+                from: d(2026, 7, 1),
+                to: d(2026, 8, 10),
+                multiplier: Decimal::ONE,
+                day_basis: 365,
+            },
+            &t,
+        )
+        .unwrap();
+        assert_eq!(r.segments.len(), 2);
+        assert!(
+            !r.beyond_verified_data,
+            "the new fixing vouches for the following month"
+        );
+        assert!(
+            t.add_fixing(d(2026, 8, 20), dec("25")).is_err(),
+            "an implausible rate is refused"
+        );
+    }
+
+    #[test]
     fn judgment_delay() {
         // 100,000 × 0.0175% × 30 = 525.00
         let r = judgment_delay_interest(dec("100000"), d(2025, 1, 1), d(2025, 1, 30)).unwrap();

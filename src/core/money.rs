@@ -159,11 +159,6 @@ pub fn parse_amount(text: &str) -> std::result::Result<Decimal, Problem> {
     Ok(v)
 }
 
-/// Parse an amount field, attaching the field name to any problem.
-pub fn parse_amount_field(field: &str, text: &str) -> Result<Decimal> {
-    parse_amount(text).map_err(|p| Error::new(field, p))
-}
-
 /// Parse a percentage as typed: `5`, `5%`, `５％`, `0.5`. Returns the number of percent.
 pub fn parse_percent(text: &str) -> std::result::Result<Decimal, Problem> {
     let cleaned = normalize(text);

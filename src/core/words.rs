@@ -39,13 +39,6 @@ pub fn result_in_words(field: &str, amount: Decimal) -> Result<String> {
     })
 }
 
-/// The 大写 without the 人民币 prefix, for clauses that already say 人民币.
-pub fn words_without_prefix(amount: Decimal) -> Result<String> {
-    let mut out = String::with_capacity(128);
-    write_words(amount, &mut out)?;
-    Ok(out)
-}
-
 /// Whole fen of `|amount|`, from the decimal's integer mantissa and scale (no rounding).
 fn whole_fen(amount: Decimal) -> Result<u64> {
     let mantissa = amount.mantissa().unsigned_abs();

@@ -113,8 +113,10 @@ impl Snapshot {
             inputs,
         };
         let problem = match version {
-            Some(v) if v as u32 == VERSION && dropped.is_empty() => return Loaded::Ok(snapshot),
-            Some(v) if v as u32 != VERSION => format!("version {v}, expected {VERSION}"),
+            Some(v) if v == u64::from(VERSION) && dropped.is_empty() => {
+                return Loaded::Ok(snapshot)
+            }
+            Some(v) if v != u64::from(VERSION) => format!("version {v}, expected {VERSION}"),
             None => "no version".to_string(),
             _ => String::new(),
         };
@@ -207,5 +209,14 @@ mod tests {
             Some(Loaded::Recovered { snapshot: None, .. })
         ));
         assert_eq!(Snapshot::from_fragment("#other"), None);
+        // A version that only truncates to 1 is still the wrong version.
+        let huge = r#"{"v":4294967297,"template":"x","inputs":{}}"#;
+        match Snapshot::from_json(huge) {
+            Loaded::Recovered {
+                snapshot: Some(_),
+                problem,
+            } => assert!(problem.contains("4294967297"), "{problem}"),
+            other => panic!("{other:?}"),
+        }
     }
 }

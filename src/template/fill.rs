@@ -213,7 +213,7 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
         lump,
         warnings: Vec::new(),
     };
-    filled.warnings = warnings(t, &filled, cal);
+    filled.warnings = warnings(t, &filled);
     filled
 }
 

@@ -4,7 +4,7 @@
 use super::expr::Value;
 use super::fill::{Calc, Filled};
 use super::model::{BlankType, Template};
-use crate::core::calendar::{date_zh, Calendar};
+use crate::core::calendar::date_zh;
 use crate::core::interest::{lpr_interest, LprInterestInput, LprTable};
 use crate::core::money::round_display;
 use crate::core::Problem;
@@ -38,7 +38,7 @@ fn instalment_field(t: &Template, i: usize) -> Option<String> {
     t.blanks.iter().find(|b| &b.id == src).map(|b| b.id.clone())
 }
 
-pub fn warnings(t: &Template, f: &Filled, _cal: &Calendar) -> Vec<Warning> {
+pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
     let mut out = Vec::new();
     let lpr = LprTable::default();
 
