@@ -17,10 +17,10 @@ export const ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-export async function start(dir = DIST) {
+export async function start(dir = DIST, serverOptions = {}) {
   assert.ok(existsSync(`${dir}index.html`), `no ${dir}index.html: run \`trunk build --release\` first`);
   mkdirSync(OUT, { recursive: true });
-  const server = await serveDir(dir);
+  const server = await serveDir(dir, serverOptions);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   return { server, browser };
 }

@@ -16,8 +16,10 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-export async function serveDir(dir, { host = '127.0.0.1', port = 0 } = {}) {
-  const root = resolve(dir);
+// `headers` are added to every response (e.g. a Content-Security-Policy); `setRoot(dir)`
+// switches the served directory (a "new deployment" at the same origin).
+export async function serveDir(dir, { host = '127.0.0.1', port = 0, headers = {} } = {}) {
+  let root = resolve(dir);
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
@@ -30,6 +32,7 @@ export async function serveDir(dir, { host = '127.0.0.1', port = 0 } = {}) {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...headers,
       });
       res.end(body);
     } catch (err) {
@@ -45,6 +48,9 @@ export async function serveDir(dir, { host = '127.0.0.1', port = 0 } = {}) {
   return {
     origin: `http://${host}:${actual}`,
     requests,
+    setRoot: (d) => {
+      root = resolve(d);
+    },
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }
