@@ -28,6 +28,7 @@
 mod blanks;
 mod clauses;
 mod furniture;
+pub mod review;
 mod sections;
 mod text;
 mod typing;
