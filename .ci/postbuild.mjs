@@ -94,25 +94,32 @@ if (release) {
   writeFileSync(join(dir, 'sw.js'), sw);
 }
 
-// 4. The single-file build.
-const wasmFile = files(dir).find((f) => f.endsWith('_bg.wasm'));
+// 4. The single-file build: the app's module with its snippets inlined, and the documents
+// module (loaded on demand by the app, see src/ui/docs.rs) as `globalThis.ccDocsModule`.
+const DOCS = 'contract-calc-docs';
+const wasmFile = files(dir).find((f) => f.endsWith('_bg.wasm') && !f.startsWith(DOCS));
 if (!wasmFile) throw new Error(`postbuild: no *_bg.wasm in ${dir}`);
 const glueFile = wasmFile.replace(/_bg\.wasm$/, '.js');
-let glue = readFileSync(join(dir, glueFile), 'utf8');
-// wasm-bindgen snippets (`inline_js`) are separate modules: put their code in place of the import.
-glue = glue.replace(/^import \{[^}]*\} from '\.\/(snippets\/[^']+)';$/gm, (_, path) =>
-  readFileSync(join(dir, path), 'utf8').trim(),
-);
-if (/^import /m.test(glue)) throw new Error(`postbuild: ${glueFile} has an import this script cannot inline`);
+const glue = inlineSnippets(readFileSync(join(dir, glueFile), 'utf8'));
+const docsWasm = files(dir).find((f) => f === `${DOCS}_bg.wasm`);
+const docs = docsWasm
+  ? `globalThis.ccDocsModule = async () => {
+  const m = ${asObject(readFileSync(join(dir, `${DOCS}.js`), 'utf8'))};
+  await m.default({ module_or_path: await gunzip('${packed(docsWasm)}') });
+  return m;
+};`
+  : '';
 const css = files(dir)
   .filter((f) => f.endsWith('.css'))
   .map((f) => readFileSync(join(dir, f), 'utf8'))
   .join('\n');
-const wasm64 = gzipSync(readFileSync(join(dir, wasmFile)), { level: 9 }).toString('base64');
 const script = `${glue}
-const packed = Uint8Array.from(atob('${wasm64}'), (c) => c.charCodeAt(0));
-const wasmBytes = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-await __wbg_init({ module_or_path: wasmBytes });
+async function gunzip(base64) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+}
+${docs}
+await __wbg_init({ module_or_path: await gunzip('${packed(wasmFile)}') });
 `;
 if (/<\/script/i.test(script) || /<\/style/i.test(css)) throw new Error('postbuild: a closing tag inside inlined code');
 const singleCsp = [
@@ -141,6 +148,43 @@ writeFileSync(
 </html>
 `,
 );
+
+/// The wasm file, gzip'd, in base64.
+function packed(file) {
+  return gzipSync(readFileSync(join(dir, file)), { level: 9 }).toString('base64');
+}
+
+/// wasm-bindgen snippets (`inline_js`) are separate modules: put their code in place of the
+/// import (`import { a } from './snippets/…'` or `import * as m from "./snippets/…"`).
+function inlineSnippets(code) {
+  const out = code
+    .replace(/^import \{[^}]*\} from '\.\/(snippets\/[^']+)';$/gm, (_, path) => readFileSync(join(dir, path), 'utf8').trim())
+    .replace(/^import \* as (\w+) from ["']\.\/(snippets\/[^"']+)["'];?$/gm, (_, name, path) =>
+      `const ${name} = ${asObject(readFileSync(join(dir, path), 'utf8'))};`,
+    );
+  if (/^import /m.test(out)) throw new Error('postbuild: an import this script cannot inline');
+  return out;
+}
+
+/// An ES module's code as an expression: its exports as the properties of an object.
+function asObject(code) {
+  const names = [];
+  const body = code
+    .replace(/^export (async function|function|class|const|let) (\w+)/gm, (_, kind, name) => {
+      names.push([name, name]);
+      return `${kind} ${name}`;
+    })
+    .replace(/^export \{([^}]*)\};?[ \t]*$/gm, (_, list) => {
+      for (const part of list.split(',')) {
+        const [local, exported = local] = part.trim().split(/\s+as\s+/);
+        names.push([exported, local]);
+      }
+      return '';
+    });
+  if (/^(export|import) /m.test(body)) throw new Error('postbuild: a module this script cannot inline');
+  const props = names.map(([exported, local]) => `${JSON.stringify(exported)}: ${local}`).join(', ');
+  return `(() => {\n${body}\nreturn { ${props} };\n})()`;
+}
 
 const kB = (f) => `${(statSync(join(dir, f)).size / 1000).toFixed(0)} kB`;
 console.log(

@@ -78,10 +78,78 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "example" => ("例：", "e.g. "),
         "rounding" => ("四舍五入到分", "rounded half away from zero to the fen"),
         "residue" => ("尾差", "rounding residue"),
+        "import_text" => ("导入合同文本", "Import contract text"),
+        "import_hint" => (
+            "粘贴合同全文或选择 .txt 文件：识别其中的空白（____、[甲方全称]、[x%]、？、____年__月__日）和费用条款。核对名称与类型，必要时合并同一项的空白，再使用。文本只在本机处理。",
+            "Paste a contract's full text or pick a .txt file: its blanks (____, [甲方全称], [x%], ？, ____年__月__日) and fee clauses are detected. Check names and types, merge blanks that are the same item, then use it. The text never leaves this browser.",
+        ),
+        "import_paste" => ("合同文本", "Contract text"),
+        "import_file" => ("选择 .txt 文件", "Choose a .txt file"),
+        "import_run" => ("识别", "Detect"),
+        "import_busy" => ("识别中…", "Detecting…"),
+        "import_failed" => ("无法识别：", "Could not import: "),
+        "import_empty" => ("请先粘贴或选择合同文本", "Paste or choose a contract text first"),
+        "cancel" => ("关闭", "Close"),
+        "import_found" => ("识别结果", "Detected"),
+        "import_blanks" => ("个空白", " blanks"),
+        "import_clauses" => ("个费用条款已接入计算", " fee clauses bound to the calculators"),
+        "import_removed" => ("处网页杂项已移除", " pieces of page furniture removed"),
+        "col_name" => ("名称", "Name"),
+        "col_type" => ("类型", "Type"),
+        "col_source" => ("原文位置", "In the text"),
+        "col_count" => ("次数", "Times"),
+        "col_merge" => ("与…合并", "Merge into"),
+        "added_blank" => ("计算用（原文无此空白）", "for the calculators (not in the text)"),
+        "clauses" => ("费用条款", "Fee clauses"),
+        "use_template" => ("使用此模板", "Use this template"),
+        "save_template" => ("下载模板 JSON", "Download template JSON"),
+        "imported" => ("已导入，可以填写了", "Imported: ready to fill in"),
         _ => ("", ""),
     };
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
+    }
+}
+
+/// A blank type's name, for the import review.
+pub fn kind(lang: Lang, k: crate::template::model::BlankType) -> &'static str {
+    use crate::template::model::BlankType::*;
+    let (zh, en) = match k {
+        Text => ("文字", "Text"),
+        Party => ("当事人", "Party"),
+        Money => ("金额（元）", "Money (yuan)"),
+        Percent => ("百分比", "Percent"),
+        Integer => ("数量", "Number"),
+        Days => ("天数", "Days"),
+        Date => ("日期", "Date"),
+        Choice => ("选项", "Choice"),
+        Table => ("表格", "Table"),
+        Words => ("大写金额", "Amount in words"),
+    };
+    if lang == Lang::En {
+        en
+    } else {
+        zh
+    }
+}
+
+/// A fee clause kind's name (`import::ClauseReport::kind`), for the import review.
+pub fn clause(lang: Lang, kind: &str) -> &'static str {
+    let (zh, en) = match kind {
+        "instalment" => ("分期付款", "Instalment"),
+        "monthly" => ("按月付款", "Monthly payment"),
+        "penalty" => ("逾期违约金（按日）", "Late penalty (per day)"),
+        "breach_percent" => ("违约金（按总额比例）", "Breach penalty (% of total)"),
+        "cap" => ("违约金上限", "Penalty cap"),
+        "maintenance" => ("维护费", "Maintenance fee"),
+        "parts_discount" => ("配件折扣", "Parts discount"),
+        "devices" => ("按设备计费", "Per-device fees"),
+        _ => ("费用条款", "Fee clause"),
+    };
+    if lang == Lang::En {
+        en
+    } else {
+        zh
     }
 }

@@ -3,11 +3,11 @@
 
 use contract_calc::core::calendar::Calendar;
 use contract_calc::import::import_text;
-use contract_calc::import::review::{apply, Edit};
+use contract_calc::import::review::{apply, Edit, Review};
 use contract_calc::template::model::{BlankType, Template};
 use contract_calc::template::render::{render_html, RenderOptions};
 use contract_calc::template::validate::validate;
-use contract_calc::template::{fill, Input, Inputs};
+use contract_calc::template::{fill, Input, Inputs, Lang};
 
 const TEXT: &str = "技术服务合同
 合同编号：________
@@ -194,4 +194,60 @@ fn retype_that_breaks_a_calculator_is_refused() {
         .unwrap_err();
         assert!(e.en.contains("fee calculation"), "{e:?}");
     }
+}
+
+/// Merging any blank a calculator reads into another of its kind rewires every reference:
+/// the template stays valid and the dropped id is gone from every expression.
+#[test]
+fn merge_rewires_every_calculator_field_of_the_bundled_templates() {
+    let mut merged = 0;
+    for t in contract_calc::template::bundled::all() {
+        for drop in &t.blanks {
+            let Some(keep) = t
+                .blanks
+                .iter()
+                .find(|k| k.id != drop.id && k.kind == drop.kind && k.kind != BlankType::Table)
+            else {
+                continue;
+            };
+            let edit = Edit::Merge {
+                keep: keep.id.clone(),
+                drop: drop.id.clone(),
+            };
+            let m = apply(t, &edit).unwrap_or_else(|e| panic!("{}: {edit:?}: {e:?}", t.id));
+            let calculators = serde_json::to_string(&m.calculators).unwrap();
+            assert!(
+                !calculators.contains(&format!(":\"{}\"", drop.id)),
+                "{}: {calculators}",
+                drop.id
+            );
+            merged += 1;
+        }
+    }
+    assert!(merged > 40, "only {merged} merges tried");
+}
+
+#[test]
+fn review_survives_json_and_renders_hostile_text_inertly() {
+    let text = "服务合同\n甲方：<img src=x onerror=alert(1)>____\n乙方：____\n1.1 合同总额为人民币____元\u{202E}。\n";
+    let r = Review::new(text);
+    let back: Review = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+    assert_eq!(back.template, r.template);
+    let html = back.html(Lang::Zh, None);
+    assert!(!html.contains("<img"), "{html}");
+    assert!(html.contains("alert(1)&gt;【____】"), "{html}");
+    assert!(!html.contains('\u{202E}'));
+    assert_eq!(html.matches("<tr").count(), back.template.blanks.len() + 1);
+    // A refused edit shows its reason in the row it came from.
+    let mut r2 = back.clone();
+    let party = r2.template.blanks[0].id.clone();
+    let e = r2
+        .edit(&Edit::Relabel {
+            id: party.clone(),
+            label: String::new(),
+        })
+        .unwrap_err();
+    assert!(r2
+        .html(Lang::En, Some(&(party, e)))
+        .contains("The name cannot be empty"));
 }

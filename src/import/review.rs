@@ -3,12 +3,19 @@
 //! import read as different fields are the same one). Each edit returns a new template that
 //! passed validation; when it would not, the error says why and nothing changes.
 
+use super::{import_text, ImportResult};
+use crate::i18n;
 use crate::template::expr;
 use crate::template::inputs::{parse_blank, Input};
-use crate::template::model::{Blank, BlankType, Label, Template};
+use crate::template::model::{
+    Blank, BlankType, Calculators, DueBinding, Label, LumpSumBinding, Template,
+};
 use crate::template::placeholder::{self, Piece, Placeholder};
+use crate::template::render::escape;
 use crate::template::validate::{validate, TemplateError};
-use std::collections::BTreeSet;
+use crate::template::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One change the user makes in the review.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +46,193 @@ pub const RETYPABLE: &[BlankType] = &[
     BlankType::Days,
     BlankType::Date,
 ];
+
+/// An import being reviewed: the template so far, where each field is in the text, and
+/// what else the import found. Plain data (JSON both ways): the app gets it from the
+/// separately loaded import module.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Review {
+    pub template: Template,
+    /// By blank id: the text around its first place (`…前文【____】后文…`) and how many
+    /// places it has. Blanks added for the calculators have none.
+    pub places: BTreeMap<String, (String, usize)>,
+    /// Fee clauses found: (kind, the sentence, a note on what was assumed or why unbound).
+    pub clauses: Vec<(String, String, Option<String>)>,
+    /// How many pieces of page furniture were removed.
+    pub removed: usize,
+}
+
+impl Review {
+    pub fn new(source: &str) -> Review {
+        let ImportResult { template, report } = import_text(source);
+        let places = report
+            .blanks
+            .iter()
+            .map(|b| {
+                let snippet = b
+                    .positions
+                    .first()
+                    .map_or_else(String::new, |&(s, e)| around(source, s, e));
+                (b.id.clone(), (snippet, b.occurrences))
+            })
+            .collect();
+        let clauses = report
+            .clauses
+            .into_iter()
+            .map(|c| (c.kind.to_string(), c.text, c.note))
+            .collect();
+        Review {
+            template,
+            places,
+            clauses,
+            removed: report.removed.len(),
+        }
+    }
+
+    /// Apply an edit; on `Err` nothing changed.
+    pub fn edit(&mut self, edit: &Edit) -> Result<(), TemplateError> {
+        self.template = apply(&self.template, edit)?;
+        if let Edit::Merge { keep, drop } = edit {
+            let (_, count) = self.places.remove(drop).unwrap_or_default();
+            self.places.entry(keep.clone()).or_default().1 += count;
+        }
+        Ok(())
+    }
+
+    /// The review as HTML (every text escaped): a summary, a table with one row per field
+    /// (name, type, place in the text, count, merge), and the fee clauses found. Controls
+    /// carry `data-id` (the blank) and `data-edit` (`label`, `type`, `merge`). `refused` is
+    /// the last refused edit, shown in the row it came from.
+    pub fn html(&self, lang: Lang, refused: Option<&(String, TemplateError)>) -> String {
+        let t = |key| i18n::t(lang, key);
+        let mut out = format!(
+            "<p class=\"cc-import-summary\" role=\"status\"><strong>{}</strong> · {}：{}{}，{}{}，{}{}</p>",
+            escape(&self.template.title),
+            t("import_found"),
+            self.places.len(),
+            t("import_blanks"),
+            self.clauses.len(),
+            t("import_clauses"),
+            self.removed,
+            t("import_removed"),
+        );
+        out.push_str("<div class=\"cc-table-wrap\"><table class=\"cc-import-blanks\"><thead><tr>");
+        for key in [
+            "col_name",
+            "col_type",
+            "col_source",
+            "col_count",
+            "col_merge",
+        ] {
+            out.push_str(&format!("<th scope=\"col\">{}</th>", t(key)));
+        }
+        out.push_str("</tr></thead><tbody>");
+        for b in &self.template.blanks {
+            let id = escape(&b.id);
+            let label = escape(b.label.get(lang));
+            let error = refused
+                .filter(|(rid, _)| *rid == b.id)
+                .map(|(_, e)| escape(if lang == Lang::En { &e.en } else { &e.zh }));
+            let described = if error.is_some() {
+                format!(" aria-describedby=\"cc-import-err-{id}\" aria-invalid=\"true\"")
+            } else {
+                String::new()
+            };
+            let (snippet, count, class) = match self.places.get(&b.id) {
+                Some((snippet, count)) => (escape(snippet), count.to_string(), ""),
+                None => (
+                    t("added_blank").to_string(),
+                    String::new(),
+                    " class=\"cc-added\"",
+                ),
+            };
+            out.push_str(&format!(
+                "<tr{class}><td><input type=\"text\" class=\"cc-import-label\" data-id=\"{id}\" data-edit=\"label\" aria-label=\"{} {label}\" value=\"{label}\"{described}>",
+                t("col_name"),
+            ));
+            if let Some(e) = error {
+                out.push_str(&format!(
+                    "<p class=\"cc-error\" id=\"cc-import-err-{id}\" role=\"alert\">{e}</p>"
+                ));
+            }
+            let retypable = RETYPABLE.contains(&b.kind);
+            out.push_str(&format!(
+                "</td><td><select class=\"cc-import-type\" data-id=\"{id}\" data-edit=\"type\" aria-label=\"{} {label}\"{}>",
+                t("col_type"),
+                if retypable { "" } else { " disabled" },
+            ));
+            for k in RETYPABLE.iter().chain((!retypable).then_some(&b.kind)) {
+                out.push_str(&format!(
+                    "<option value=\"{}\"{}>{}</option>",
+                    kind_id(*k),
+                    if *k == b.kind { " selected" } else { "" },
+                    i18n::kind(lang, *k),
+                ));
+            }
+            out.push_str(&format!(
+                "</select></td><td class=\"cc-import-snippet\">{snippet}</td><td class=\"cc-num\">{count}</td><td><select class=\"cc-import-merge\" data-id=\"{id}\" data-edit=\"merge\" aria-label=\"{} {label}\"><option value=\"\" selected>—</option>",
+                t("col_merge"),
+            ));
+            for o in self.template.blanks.iter().filter(|o| o.id != b.id) {
+                out.push_str(&format!(
+                    "<option value=\"{}\">{}</option>",
+                    escape(&o.id),
+                    escape(o.label.get(lang))
+                ));
+            }
+            out.push_str("</select></td></tr>");
+        }
+        out.push_str(&format!(
+            "</tbody></table></div><h3>{}</h3><ul class=\"cc-import-clauses\">",
+            t("clauses")
+        ));
+        for (kind, text, note) in &self.clauses {
+            out.push_str(&format!(
+                "<li><strong>{}</strong>：{}",
+                i18n::clause(lang, kind),
+                escape(text)
+            ));
+            if let Some(note) = note {
+                out.push_str(&format!(
+                    " <small class=\"cc-hint\">（{}）</small>",
+                    escape(note)
+                ));
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+        out
+    }
+}
+
+/// A blank type as it is written in the template format (`money`, `days` …).
+pub fn kind_id(k: BlankType) -> String {
+    serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The text around bytes `start..end` of `source`, the blank itself in 【】, on one line.
+fn around(source: &str, start: usize, end: usize) -> String {
+    let (Some(before), Some(blank), Some(after)) = (
+        source.get(..start),
+        source.get(start..end),
+        source.get(end..),
+    ) else {
+        return String::new();
+    };
+    let one_line = |s: &str| s.replace(['\n', '\r'], " ");
+    let skip = before.chars().count().saturating_sub(14);
+    let before: String = before.chars().skip(skip).collect();
+    let after: String = after.chars().take(14).collect();
+    format!(
+        "…{}【{}】{}…",
+        one_line(&before),
+        one_line(blank),
+        one_line(&after)
+    )
+}
 
 /// Apply one edit; `Err` (in Chinese and English) leaves the caller's template as it was.
 pub fn apply(t: &Template, edit: &Edit) -> Result<Template, TemplateError> {
@@ -124,23 +318,119 @@ fn blank_mut<'a>(t: &'a mut Template, id: &str) -> Result<&'a mut Blank, Templat
 
 /// The values the calculators and derived values read.
 fn computed_from(t: &Template) -> BTreeSet<String> {
-    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::String(s) => out.push(s.clone()),
-            serde_json::Value::Array(items) => items.iter().for_each(|i| strings(i, out)),
-            serde_json::Value::Object(map) => map.values().for_each(|i| strings(i, out)),
-            _ => {}
+    let mut calculators = t.calculators.clone();
+    let mut refs = BTreeSet::new();
+    let derived = t.derived.iter().map(|d| &d.expr);
+    for e in expressions(&mut calculators)
+        .into_iter()
+        .map(|e| &*e)
+        .chain(derived)
+    {
+        if let Ok(e) = expr::parse(e) {
+            e.references(&mut refs);
         }
     }
-    let mut exprs: Vec<String> = t.derived.iter().map(|d| d.expr.clone()).collect();
-    if let Ok(json) = serde_json::to_value(&t.calculators) {
-        strings(&json, &mut exprs);
-    }
-    let mut refs = BTreeSet::new();
-    for e in exprs.iter().filter_map(|e| expr::parse(e).ok()) {
-        e.references(&mut refs);
-    }
     refs
+}
+
+/// Every expression of the calculators: not display names, ids, milestone names or lists
+/// of lump-sum ids.
+fn expressions(c: &mut Calculators) -> Vec<&mut String> {
+    let mut out: Vec<&mut String> = Vec::new();
+    if let Some(s) = &mut c.schedule {
+        out.extend([&mut s.total, &mut s.effective_date]);
+        out.extend(s.rest_day_rule.as_mut());
+        for i in &mut s.instalments {
+            out.extend(i.percent.as_mut().into_iter().chain(i.amount.as_mut()));
+            match &mut i.due {
+                DueBinding::AfterEffective { days, day_kind } => {
+                    out.push(days);
+                    out.extend(day_kind.as_mut());
+                }
+                DueBinding::AfterMilestone {
+                    date,
+                    days,
+                    day_kind,
+                    ..
+                } => {
+                    out.push(days);
+                    out.extend(date.as_mut().into_iter().chain(day_kind.as_mut()));
+                }
+                DueBinding::FixedDate { date } => out.push(date),
+                DueBinding::Monthly {
+                    day,
+                    months,
+                    inclusive,
+                    start_offset_months,
+                } => {
+                    out.extend([day, months]);
+                    out.extend(
+                        inclusive
+                            .as_mut()
+                            .into_iter()
+                            .chain(start_offset_months.as_mut()),
+                    );
+                }
+            }
+        }
+    }
+    if let Some(p) = &mut c.penalty {
+        out.extend([
+            &mut p.due_date,
+            &mut p.amount_due,
+            &mut p.rate_unit,
+            &mut p.rate,
+            &mut p.as_of,
+        ]);
+        for o in [
+            &mut p.contract_total,
+            &mut p.base,
+            &mut p.grace_days,
+            &mut p.cap_percent_of_total,
+            &mut p.cap_amount,
+            &mut p.payments,
+            &mut p.day_count,
+            &mut p.suspend_after_days,
+        ] {
+            out.extend(o.as_mut());
+        }
+    }
+    if let Some(d) = &mut c.devices {
+        out.extend([&mut d.start, &mut d.months]);
+        for dev in &mut d.devices {
+            out.extend([&mut dev.monthly_fee, &mut dev.count]);
+        }
+        for o in [
+            &mut d.base_monthly_fee,
+            &mut d.changes,
+            &mut d.proration,
+            &mut d.discount_percent,
+            &mut d.vat_percent,
+            &mut d.vat_mode,
+        ] {
+            out.extend(o.as_mut());
+        }
+    }
+    for l in &mut c.lump_sum {
+        match l {
+            LumpSumBinding::BreachPercent { total, percent, .. }
+            | LumpSumBinding::Cap { total, percent, .. } => out.extend([total, percent]),
+            LumpSumBinding::Maintenance {
+                purchase_price,
+                annual_percent,
+                instalments_per_year,
+                vat_percent,
+                ..
+            } => {
+                out.extend([purchase_price, annual_percent, instalments_per_year]);
+                out.extend(vat_percent.as_mut());
+            }
+            LumpSumBinding::PartsDiscount {
+                list_price, zhe, ..
+            } => out.extend([list_price, zhe]),
+        }
+    }
+    out
 }
 
 /// Every reference to the value `from` becomes a reference to `to`: placeholders in the body,
@@ -160,29 +450,8 @@ fn rename(t: &mut Template, from: &str, to: &str) {
             b.matches = Some(to.to_string());
         }
     }
-    // The calculators' fields are expressions, except display names, ids and lists of
-    // lump-sum ids; walking their JSON keeps this in step with the model.
-    if let Ok(mut json) = serde_json::to_value(&t.calculators) {
-        rename_json(&mut json, from, to);
-        if let Ok(c) = serde_json::from_value(json) {
-            t.calculators = c;
-        }
-    }
-}
-
-fn rename_json(v: &mut serde_json::Value, from: &str, to: &str) {
-    use serde_json::Value;
-    match v {
-        Value::String(s) => *s = rename_ident(s, from, to),
-        Value::Array(items) => items.iter_mut().for_each(|i| rename_json(i, from, to)),
-        Value::Object(map) => {
-            for (key, value) in map.iter_mut() {
-                if !matches!(key.as_str(), "name" | "label" | "id" | "type" | "penalties") {
-                    rename_json(value, from, to);
-                }
-            }
-        }
-        _ => {}
+    for e in expressions(&mut t.calculators) {
+        *e = rename_ident(e, from, to);
     }
 }
 

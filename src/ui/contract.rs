@@ -66,14 +66,14 @@ pub fn Contract() -> impl IntoView {
             <div
                 class="cc-contract"
                 class:cc-with-annex=move || ctx.annex.get()
-                on:click=move |ev| jump_from(ev)
+                on:click=jump_from
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" {
                         jump_from(ev);
                     }
                 }
             >
-                <article class="contract" lang=move || lang()>
+                <article class="contract" lang=lang>
                     <Blocks blocks=blocks />
                 </article>
             </div>

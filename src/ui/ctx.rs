@@ -15,6 +15,10 @@ pub struct Ctx {
     pub inputs: RwSignal<Inputs>,
     pub lang: RwSignal<Lang>,
     pub annex: RwSignal<bool>,
+    /// The import step (contract text → template) is open instead of the form.
+    pub importing: RwSignal<bool>,
+    /// A saved template document is being checked before use (autosave waits).
+    pub restoring: RwSignal<bool>,
     /// A message for the user (restored data, import problems, share link copied).
     pub notice: RwSignal<Option<String>>,
     pub calendar: StoredValue<Arc<Calendar>>,
@@ -43,6 +47,8 @@ impl Ctx {
             inputs,
             lang: RwSignal::new(lang),
             annex: RwSignal::new(true),
+            importing: RwSignal::new(false),
+            restoring: RwSignal::new(false),
             notice: RwSignal::new(None),
             calendar,
             filled,
@@ -77,14 +83,44 @@ impl Ctx {
     }
 }
 
-/// Resolve a snapshot's template: bundled by id, or its embedded document.
-pub fn template_of(s: &Snapshot) -> Option<(Template, Option<String>)> {
-    if let Some(doc) = &s.doc {
-        if let Ok(t) = crate::template::validate::parse_template(doc) {
-            return Some((t, Some(doc.clone())));
+/// Apply a snapshot (autosave, share link, imported JSON): its template, values and
+/// language. A bundled template applies at once. An embedded template document is first
+/// validated by the documents module (`docs`, loaded on demand, so the validator is not in
+/// the first load); `ctx.restoring` is true meanwhile, and autosave waits. A document that
+/// fails falls back to the bundled template of the same id, else it is reported.
+pub fn apply_snapshot(ctx: Ctx, s: Snapshot, problem_key: &'static str) {
+    let apply = move |t: Template, doc: Option<String>, s: Snapshot| {
+        ctx.set_template(t, doc);
+        ctx.inputs.set(s.inputs);
+        ctx.lang.set(s.lang);
+    };
+    let Some(doc) = s.doc.clone() else {
+        match bundled::get(&s.template) {
+            Some(t) => apply(t, None, s),
+            None => unknown(ctx, &s, problem_key, None),
         }
-    }
-    bundled::get(&s.template).map(|t| (t, None))
+        return;
+    };
+    ctx.restoring.set(true);
+    leptos::task::spawn_local(async move {
+        match super::docs::checked_template(&doc).await {
+            Ok(t) => apply(t, Some(doc), s),
+            Err(why) => match bundled::get(&s.template) {
+                Some(t) => apply(t, None, s),
+                None => unknown(ctx, &s, problem_key, Some(why)),
+            },
+        }
+        ctx.restoring.set(false);
+    });
+}
+
+fn unknown(ctx: Ctx, s: &Snapshot, problem_key: &str, why: Option<String>) {
+    ctx.notice.set(Some(format!(
+        "{}unknown template '{}'{}",
+        ctx.tr(problem_key),
+        s.template,
+        why.map(|w| format!(": {w}")).unwrap_or_default()
+    )));
 }
 
 pub fn use_ctx() -> Ctx {

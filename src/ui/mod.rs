@@ -7,7 +7,9 @@
 mod blocks;
 mod contract;
 mod ctx;
+mod docs;
 mod form;
+mod import;
 mod patch;
 mod results;
 mod storage;
@@ -18,7 +20,6 @@ pub use ctx::Ctx;
 use crate::core::calendar::Calendar;
 use crate::state::Loaded;
 use crate::template::{bundled, Inputs, Lang, Template};
-use ctx::template_of;
 use leptos::prelude::*;
 
 /// How the widget starts.
@@ -76,6 +77,8 @@ pub fn Widget(options: Options) -> impl IntoView {
         }
         _ => None,
     };
+    // A snapshot whose template is an embedded document: checked after start (`apply_snapshot`).
+    let mut pending = None;
     match loaded {
         Some(Loaded::Ok(s))
         | Some(Loaded::Recovered {
@@ -86,9 +89,11 @@ pub fn Widget(options: Options) -> impl IntoView {
                 .as_ref()
                 .is_some_and(|t| t.id == s.template) =>
         {
-            if let Some((t, d)) = template_of(&s) {
+            if s.doc.is_some() {
+                pending = Some(s);
+            } else if let Some(t) = bundled::get(&s.template) {
                 template = Some(t);
-                doc = d;
+                doc = None;
                 inputs = s.inputs.clone();
                 lang = s.lang;
             }
@@ -107,14 +112,25 @@ pub fn Widget(options: Options) -> impl IntoView {
     );
     ctx.notice.set(notice);
     provide_context(ctx);
+    if let Some(s) = pending {
+        ctx::apply_snapshot(ctx, s, "restore_problem");
+    }
 
     if options.persist {
-        Effect::new(move |_| storage::save(&ctx.snapshot()));
+        Effect::new(move |_| {
+            let s = ctx.snapshot();
+            if !ctx.restoring.get() {
+                storage::save(&s);
+            }
+        });
     }
     view! {
         <div class="cc-app" lang=move || if ctx.lang.get() == Lang::En { "en" } else { "zh-CN" }>
             <toolbar::Toolbar />
-            <div class="cc-layout">
+            <Show when=move || ctx.importing.get()>
+                <import::ImportPanel />
+            </Show>
+            <div class="cc-layout" class:cc-hidden=move || ctx.importing.get()>
                 <div class="cc-side">
                     <p class="cc-offline">{move || ctx.tr("offline_note")}</p>
                     <form class="cc-form" on:submit=|ev| ev.prevent_default()>

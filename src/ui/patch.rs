@@ -10,6 +10,10 @@ use crate::template::html_tokens::{attributes, tag_name, tokens, unescape, Token
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+/// A node to update: its index in document order, its new text (a text node) or its new
+/// attributes (an element).
+type Change<'a> = (usize, Option<String>, Option<Vec<(&'a str, String)>>);
+
 /// Set `el`'s content to `new`, patching in place from `old` when the structure is unchanged.
 pub fn set_html(el: &Element, old: Option<&str>, new: &str) {
     if let Some(old) = old {
@@ -51,7 +55,7 @@ fn patch(el: &Element, old: &str, new: &str) -> Option<()> {
     }
     // Same shape: same tags (by name) and texts in the same places.
     let mut shape = String::with_capacity(b.len() * 4);
-    let mut changes: Vec<(usize, Option<String>, Option<Vec<(&str, String)>>)> = Vec::new();
+    let mut changes: Vec<Change> = Vec::new();
     let mut index = 0;
     for (x, y) in a.iter().zip(&b) {
         match (x, y) {

@@ -49,6 +49,25 @@ pub fn share_link(s: &Snapshot) -> String {
     format!("{base}{}", s.to_fragment())
 }
 
+/// A text file's content: UTF-8, or else GB18030 (what Chinese Windows editors save as
+/// "ANSI"), so a .txt from a template site reads right either way.
+pub async fn read_text_file(file: &web_sys::File) -> Option<String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    let strict = web_sys::TextDecoderOptions::new();
+    strict.set_fatal(true);
+    let utf8 = web_sys::TextDecoder::new_with_label_and_options("utf-8", &strict).ok()?;
+    if let Ok(text) = utf8.decode_with_js_u8_array(&bytes) {
+        return Some(text);
+    }
+    web_sys::TextDecoder::new_with_label("gb18030")
+        .ok()?
+        .decode_with_js_u8_array(&bytes)
+        .ok()
+}
+
 /// Offer `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

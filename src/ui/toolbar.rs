@@ -1,7 +1,7 @@
 //! Template picker, language switch, and the actions: example values, clear, export,
 //! import, share link, print.
 
-use super::ctx::{template_of, use_ctx, Ctx};
+use super::ctx::{apply_snapshot, use_ctx, Ctx};
 use super::storage;
 use crate::state::{Loaded, Snapshot};
 use crate::template::{bundled, example_inputs, Inputs, Lang};
@@ -70,7 +70,13 @@ pub fn Toolbar() -> impl IntoView {
             <h1 class="cc-title">{move || ctx.tr("app_title")}</h1>
             <label class="cc-picker">
                 <span>{move || ctx.tr("template")}</span>
-                <select id="cc-template" prop:value=current on:change=pick>{options}</select>
+                <select id="cc-template" prop:value=current on:change=pick>
+                    {options}
+                    // An imported (not bundled) template is listed too, so the picker names it.
+                    {move || ctx.doc.with(Option::is_some).then(|| ctx.template.with(|t| view! {
+                        <option value=t.id.clone()>{t.title.clone()}</option>
+                    }))}
+                </select>
             </label>
             <label class="cc-lang">
                 <span>{move || ctx.tr("language")}</span>
@@ -87,6 +93,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" id="cc-example" on:click=fill_example>{move || ctx.tr("fill_example")}</button>
                 <button type="button" id="cc-clear" on:click=clear>{move || ctx.tr("clear")}</button>
                 <button type="button" id="cc-export" on:click=export>{move || ctx.tr("export")}</button>
+                <button type="button" id="cc-import-open" aria-pressed=move || ctx.importing.get().to_string() on:click=move |_| ctx.importing.update(|o| *o = !*o)>{move || ctx.tr("import_text")}</button>
                 <label class="cc-button" for="cc-import">{move || ctx.tr("import")}</label>
                 <input type="file" id="cc-import" class="cc-visually-hidden" accept=".json,application/json" on:change=import />
                 <button type="button" id="cc-share" on:click=share>{move || ctx.tr("share")}</button>
@@ -105,29 +112,14 @@ pub fn Toolbar() -> impl IntoView {
 }
 
 /// Apply a loaded snapshot (import, share link, autosave), reporting any problem.
-pub fn apply_loaded(ctx: Ctx, loaded: Option<Loaded>, problem_key: &str) {
+pub fn apply_loaded(ctx: Ctx, loaded: Option<Loaded>, problem_key: &'static str) {
     let (snapshot, problem) = match loaded {
         None => (None, Some("empty".to_string())),
         Some(Loaded::Ok(s)) => (Some(s), None),
         Some(Loaded::Recovered { snapshot, problem }) => (snapshot, Some(problem)),
     };
     if let Some(s) = snapshot {
-        match template_of(&s) {
-            Some((t, doc)) => {
-                ctx.doc.set(doc);
-                ctx.template.set(t);
-                ctx.inputs.set(s.inputs);
-                ctx.lang.set(s.lang);
-            }
-            None => {
-                ctx.notice.set(Some(format!(
-                    "{}unknown template '{}'",
-                    ctx.tr(problem_key),
-                    s.template
-                )));
-                return;
-            }
-        }
+        apply_snapshot(ctx, s, problem_key);
     }
     if let Some(p) = problem {
         ctx.notice.set(Some(format!("{}{p}", ctx.tr(problem_key))));

@@ -27,6 +27,16 @@ after(async () => {
   await server?.close();
 });
 
+/// Import a short contract text (the documents module, loaded on demand) and check the review.
+async function importAndCheck(page) {
+  await page.click('#cc-import-open');
+  await page.fill('#cc-import-source', '服务合同\n甲方：________\n1.1 合同总额为人民币________元。\n');
+  await page.click('#cc-import-run');
+  await page.locator('.cc-import-blanks tbody tr').first().waitFor({ timeout: 15_000 });
+  assert.match(await page.locator('.cc-import-summary').innerText(), /2个空白/);
+  await page.click('#cc-import-close');
+}
+
 /// Fill the after-sales template and check the computed first instalment, in the page.
 async function fillAndCheck(page) {
   await page.locator('.cc-app').waitFor({ timeout: 15_000 });
@@ -61,6 +71,7 @@ test('under a strict CSP header the app computes, with no violation', { timeout:
   );
   await page.goto(`${server.origin}/`);
   await fillAndCheck(page);
+  await importAndCheck(page);
   assert.ok(!(await page.content()).match(/<script(?![^>]*\ssrc=)[^>]*>\s*\S/), 'no inline script in the page');
   assert.deepEqual(violations, []);
   page.assertClean();
@@ -87,6 +98,7 @@ test('after the first visit the service worker serves the app with the network o
   const seen = server.requests.length;
   await page.reload();
   await fillAndCheck(page);
+  await importAndCheck(page);
   assert.equal(server.requests.length, seen, `requests reached the server while offline: ${server.requests.slice(seen)}`);
   await page.screenshot({ path: `${OUT}offline.png` });
 
@@ -135,6 +147,7 @@ test('the single-file build works from file:// with the network off', { timeout:
   });
   await page.goto(pathToFileURL(file).href);
   await fillAndCheck(page);
+  await importAndCheck(page);
   await page.screenshot({ path: `${OUT}single-file.png` });
   assert.deepEqual(problems, []);
   await context.close();

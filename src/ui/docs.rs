@@ -1,0 +1,61 @@
+//! The documents module (`src/main_docs.rs`: the importer and its review), a separate wasm
+//! loaded on first use so the first page load stays small. It works offline like the rest:
+//! the service worker caches it, and the single-file build inlines it
+//! (`globalThis.ccDocsModule`, see .ci/postbuild.mjs).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(inline_js = r#"
+let loading;
+export function cc_docs() {
+  if (!loading) {
+    loading = globalThis.ccDocsModule
+      ? globalThis.ccDocsModule()
+      : import(new URL('../../contract-calc-docs.js', import.meta.url).href).then(async (m) => {
+          await m.default();
+          return m;
+        });
+    loading.catch(() => { loading = undefined; });
+  }
+  return loading;
+}
+"#)]
+extern "C" {
+    fn cc_docs() -> js_sys::Promise;
+}
+
+/// Call `name(args…)` in the documents module, loading it first if needed. Errors (the
+/// module could not load, or threw) come back as their message.
+pub async fn call(name: &str, args: &[&str]) -> Result<JsValue, String> {
+    let module = wasm_bindgen_futures::JsFuture::from(cc_docs())
+        .await
+        .map_err(message)?;
+    let f = js_sys::Reflect::get(&module, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| format!("documents module has no {name}"))?;
+    let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
+    f.apply(&JsValue::NULL, &args).map_err(message)
+}
+
+/// `call` for a function returning a string.
+pub async fn call_str(name: &str, args: &[&str]) -> Result<String, String> {
+    Ok(call(name, args).await?.as_string().unwrap_or_default())
+}
+
+fn message(e: JsValue) -> String {
+    js_sys::Reflect::get(&e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// A template document (JSON) validated by the documents module, then deserialised.
+pub async fn checked_template(json: &str) -> Result<crate::template::Template, String> {
+    let problems = call_str("check_template", &[json]).await?;
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
