@@ -89,16 +89,9 @@ pub fn ImportPanel() -> impl IntoView {
         }
     };
     let load_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = storage::picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             if let Some(t) = storage::read_text_file(&file).await {
                 text.set(t);

@@ -49,6 +49,15 @@ pub fn share_link(s: &Snapshot) -> String {
     format!("{base}{}", s.to_fragment())
 }
 
+/// The file just chosen in a file input (whose value is then cleared, so choosing the same
+/// file again fires `change` again).
+pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0);
+    input.set_value("");
+    file
+}
+
 /// A text file's content: UTF-8, or else GB18030 (what Chinese Windows editors save as
 /// "ANSI"), so a .txt from a template site reads right either way.
 pub async fn read_text_file(file: &web_sys::File) -> Option<String> {

@@ -6,7 +6,6 @@ use super::storage;
 use crate::state::{Loaded, Snapshot};
 use crate::template::{bundled, example_inputs, Inputs, Lang};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
@@ -32,16 +31,9 @@ pub fn Toolbar() -> impl IntoView {
         );
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = storage::picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
