@@ -2,7 +2,11 @@
 // the service worker (offline use) and, when a new version has taken over, offers a reload.
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   const hadController = Boolean(navigator.serviceWorker.controller);
-  navigator.serviceWorker.register('__PUBLIC_URL__sw.js').catch((err) => console.warn('service worker:', err));
+  // After the page has loaded, so caching every asset never competes with the first render.
+  const register = () =>
+    navigator.serviceWorker.register('__PUBLIC_URL__sw.js').catch((err) => console.warn('service worker:', err));
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (!hadController || document.querySelector('.cc-update')) return;
     const zh = (document.documentElement.lang || 'zh').startsWith('zh');
