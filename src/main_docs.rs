@@ -93,17 +93,17 @@ pub fn review_template() -> String {
     })
 }
 
-/// Validate a template document: "" when it is valid, else every problem, one per line.
+/// Validate a template document. Returns `{"doc": …}`, the document as read (hidden control
+/// characters dropped), or `{"problems": …}`, every problem, one per line.
 #[wasm_bindgen]
 pub fn check_template(json: &str) -> String {
-    match contract_calc::template::validate::parse_template(json) {
-        Ok(_) => String::new(),
-        Err(problems) => problems
-            .iter()
-            .map(|p| p.to_string())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    }
+    let checked = match contract_calc::template::validate::parse_template(json) {
+        Ok(t) => serde_json::json!({ "doc": serde_json::to_string(&t).unwrap_or_default() }),
+        Err(problems) => serde_json::json!({
+            "problems": problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+        }),
+    };
+    checked.to_string()
 }
 
 fn main() {}

@@ -228,3 +228,19 @@ fn result_panels_explain_each_number_and_escape_it() {
     let en = results_html(&t, &f, Lang::En);
     assert!(en.contains("Payment schedule"));
 }
+
+#[test]
+fn reading_a_template_document_drops_hidden_controls() {
+    let src = bundled::SOURCES[0].2.replacen(
+        "\"title\": \"",
+        "\"title\": \"\u{202E}反转\u{2066}\\u202e",
+        1,
+    );
+    let t = parse_template(&src).unwrap();
+    assert!(t.title.starts_with("反转"), "{}", t.title);
+    assert!(!serde_json::to_string(&t)
+        .unwrap()
+        .chars()
+        .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')));
+    assert!(!serde_json::to_string(&t).unwrap().contains("\\u202e"));
+}

@@ -19,6 +19,14 @@ pub struct RenderOptions {
 
 /// Escape text for HTML, and drop bidi controls and other invisible control characters so a
 /// pasted value cannot reorder or hide the contract text.
+/// Characters that change how text reads without being seen: bidi overrides and isolates,
+/// direction marks, and control characters other than newline and tab. Rendering drops
+/// them, and so does reading a template document.
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+        || (c.is_control() && c != '\n' && c != '\t')
+}
+
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -28,12 +36,7 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{061C}' => {}
-            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c if is_hidden_control(c) => {}
             c => out.push(c),
         }
     }

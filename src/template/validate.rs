@@ -5,6 +5,7 @@ use super::expr::{self, Expr};
 use super::inputs::parse_cell;
 use super::model::*;
 use super::placeholder::{split, Piece, Placeholder};
+use super::render::is_hidden_control;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -31,19 +32,40 @@ fn err(path: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) ->
 }
 
 /// Parse a template document (JSON) and validate it.
+///
+/// Hidden control characters (`render::is_hidden_control`: bidi overrides and the like) are
+/// dropped from every text of the document first, so labels and options shown by the form
+/// cannot be made to read differently from what they say.
 pub fn parse_template(json: &str) -> Result<Template, Vec<TemplateError>> {
-    let t: Template = serde_json::from_str(json).map_err(|e| {
+    let not_valid = |e: serde_json::Error| {
+        let at = match e.line() {
+            0 => "document".to_string(),
+            line => format!("line {line} column {}", e.column()),
+        };
         vec![err(
-            format!("line {} column {}", e.line(), e.column()),
+            at,
             format!("模板不是有效的模板JSON：{e}"),
             format!("Not a valid template document: {e}"),
         )]
-    })?;
+    };
+    let mut value: serde_json::Value = serde_json::from_str(json).map_err(not_valid)?;
+    drop_hidden_controls(&mut value);
+    let t: Template = serde_json::from_value(value).map_err(not_valid)?;
     let errors = validate(&t);
     if errors.is_empty() {
         Ok(t)
     } else {
         Err(errors)
+    }
+}
+
+fn drop_hidden_controls(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if s.chars().any(is_hidden_control) => s.retain(|c| !is_hidden_control(c)),
+        Value::Array(items) => items.iter_mut().for_each(drop_hidden_controls),
+        Value::Object(map) => map.values_mut().for_each(drop_hidden_controls),
+        _ => {}
     }
 }
 

@@ -104,7 +104,7 @@ pub fn apply_snapshot(ctx: Ctx, s: Snapshot, problem_key: &'static str) {
     ctx.restoring.set(true);
     leptos::task::spawn_local(async move {
         match super::docs::checked_template(&doc).await {
-            Ok(t) => apply(t, Some(doc), s),
+            Ok((t, doc)) => apply(t, Some(doc), s),
             Err(why) => match bundled::get(&s.template) {
                 Some(t) => apply(t, None, s),
                 None => unknown(ctx, &s, problem_key, Some(why)),

@@ -51,11 +51,19 @@ fn message(e: JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// A template document (JSON) validated by the documents module, then deserialised.
-pub async fn checked_template(json: &str) -> Result<crate::template::Template, String> {
-    let problems = call_str("check_template", &[json]).await?;
-    if !problems.is_empty() {
-        return Err(problems);
+/// A template document (JSON) validated by the documents module: the template and the
+/// document as read (hidden control characters dropped), or the problems.
+pub async fn checked_template(json: &str) -> Result<(crate::template::Template, String), String> {
+    #[derive(serde::Deserialize)]
+    struct Checked {
+        doc: Option<String>,
+        problems: Option<String>,
     }
-    serde_json::from_str(json).map_err(|e| e.to_string())
+    let checked: Checked = serde_json::from_str(&call_str("check_template", &[json]).await?)
+        .map_err(|e| e.to_string())?;
+    let doc = checked
+        .doc
+        .ok_or_else(|| checked.problems.unwrap_or_default())?;
+    let t = serde_json::from_str(&doc).map_err(|e| e.to_string())?;
+    Ok((t, doc))
 }

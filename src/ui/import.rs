@@ -107,11 +107,11 @@ pub fn ImportPanel() -> impl IntoView {
             };
             // The review keeps its template valid; `checked_template` checks it once more.
             match checked_template(&json).await {
-                Ok(t) if save => {
+                Ok((t, _)) if save => {
                     storage::download(&format!("{}.json", t.id), "application/json", &json)
                 }
-                Ok(t) => {
-                    ctx.set_template(t, Some(json));
+                Ok((t, doc)) => {
+                    ctx.set_template(t, Some(doc));
                     ctx.importing.set(false);
                     ctx.notice.set(Some(ctx.tr("imported").to_string()));
                 }

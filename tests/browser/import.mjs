@@ -124,3 +124,34 @@ test('hostile contract text renders inertly in the review, the form and the cont
   page.assertClean();
   await page.context().close();
 });
+
+test('a hostile template document (title, labels, help, options, headings) renders inertly', { timeout: 120_000 }, async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.origin}/`);
+  await page.locator('.cc-app').waitFor({ timeout: 15_000 });
+  const t = JSON.parse(readFileSync(new URL('../../src/template/bundled/after-sales-upgrade.json', import.meta.url), 'utf8'));
+  const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>\u202E';
+  t.id = 'evil';
+  t.title = `合同${evil}`;
+  t.groups[0].label.zh = `双方${evil}`;
+  t.blanks[1].label.zh = `甲方<a href="javascript:window.__pwned=3">点</a>`;
+  t.blanks[1].help = { zh: `<style>*{display:none}</style>帮助`, en: '' };
+  t.blanks[1].example = `"><img src=x onerror="window.__pwned=4">`;
+  const choice = t.blanks.find((b) => b.options?.length);
+  choice.options[0].label.zh = `<b onmouseover="window.__pwned=5">顺延</b>`;
+  choice.options[0].text = `<iframe src="javascript:window.__pwned=6"></iframe>顺延`;
+  t.body[1].heading = `第一章 <svg onload="window.__pwned=7"></svg>`;
+  const snapshot = { v: 1, template: 'evil', doc: JSON.stringify(t), lang: 'zh-CN', inputs: {} };
+  await page.setInputFiles('#cc-import', { name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(snapshot)) });
+  await page.locator('.cc-contract .contract-title', { hasText: '<img src=x' }).waitFor({ timeout: 15_000 });
+  await page.click('#cc-example');
+  await page.hover('.cc-form');
+  const injected = await page.locator('.cc-app img, .cc-app script, .cc-app iframe, .cc-app svg, .cc-app style, .cc-app a[href^="javascript"], .cc-app b[onmouseover]').count();
+  assert.equal(injected, 0, 'elements from the template document');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.ok(await page.locator('.cc-form').isVisible());
+  assert.ok(!(await page.locator('.cc-app').innerText()).includes('\u202E'), 'bidi override dropped');
+  assert.equal((await page.locator('#cc-template option:checked').innerText()).trim(), `合同<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`);
+  page.assertClean();
+  await page.context().close();
+});
