@@ -17,7 +17,7 @@ pub fn Blocks(blocks: Memo<Vec<String>>) -> impl IntoView {
                 let el = NodeRef::<Div>::new();
                 Effect::new(move |previous: Option<Option<String>>| {
                     let new = html.get();
-                    let Some(div) = el.get() else { return None };
+                    let div = el.get()?;
                     set_html(&div, previous.flatten().as_deref(), &new);
                     Some(new)
                 });

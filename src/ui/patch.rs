@@ -44,6 +44,9 @@ extern "C" {
     fn cc_patch(root: &Element, shape: &str, changes: &str) -> bool;
 }
 
+/// One node to update: its index in the walk, and its new text or its new attributes.
+type Change<'a> = (usize, Option<String>, Option<Vec<(&'a str, String)>>);
+
 fn patch(el: &Element, old: &str, new: &str) -> Option<()> {
     let (a, b) = (tokens(old)?, tokens(new)?);
     if a.len() != b.len() {
@@ -51,7 +54,7 @@ fn patch(el: &Element, old: &str, new: &str) -> Option<()> {
     }
     // Same shape: same tags (by name) and texts in the same places.
     let mut shape = String::with_capacity(b.len() * 4);
-    let mut changes: Vec<(usize, Option<String>, Option<Vec<(&str, String)>>)> = Vec::new();
+    let mut changes: Vec<Change> = Vec::new();
     let mut index = 0;
     for (x, y) in a.iter().zip(&b) {
         match (x, y) {

@@ -46,5 +46,5 @@ pub fn Summary() -> impl IntoView {
         ctx.template
             .with(|t| ctx.filled.with(|f| summary_html(t, f, lang)))
     };
-    view! { <div class="cc-summary-wrap" aria-live="polite" inner_html=html on:click=move |ev| jump_from(ev)></div> }
+    view! { <div class="cc-summary-wrap" aria-live="polite" inner_html=html on:click=jump_from></div> }
 }
