@@ -204,17 +204,26 @@ pub(crate) fn from_js<T: DeserializeOwned>(
 
 /// JSON text → `T`, refusing JS numbers with a fraction. Errors name the path of the bad value.
 pub(crate) fn from_json_text<T: DeserializeOwned>(field: &str, text: &str) -> Result<T, Error> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        input_error(
-            field,
-            format!("不是有效的JSON：{e}"),
-            format!("Not valid JSON: {e}"),
-        )
-    })?;
-    refuse_floats(&value, field)?;
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    // A quick scan first; only text that may hold a float is parsed to find where it is.
+    if may_hold_float(text) {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            input_error(
+                field,
+                format!("不是有效的JSON：{e}"),
+                format!("Not valid JSON: {e}"),
+            )
+        })?;
+        refuse_floats(&value, field)?;
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = join(field, &dotted(e.path()));
         let inner = e.into_inner().to_string();
+        // The position in text the caller never wrote means nothing to them: the path says where.
+        let inner = match inner.rfind(" at line ") {
+            Some(i) => &inner[..i],
+            None => &inner,
+        };
         // serde names a missing field in its message, at the path of the object holding it.
         match inner
             .strip_prefix("missing field `")
@@ -251,6 +260,38 @@ fn dotted(p: &serde_path_to_error::Path) -> String {
         })
         .collect();
     parts.join(".")
+}
+
+/// Whether JSON text has, outside its strings, a number with a fraction or an exponent, or with
+/// more than 15 digits: the only numbers that can be floats or integers beyond 2^53.
+fn may_hold_float(text: &str) -> bool {
+    let (mut in_string, mut escaped, mut digits) = (false, false, 0);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                digits = 0;
+            }
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits > 15 {
+                    return true;
+                }
+            }
+            b'.' | b'e' | b'E' if digits > 0 => return true,
+            _ => digits = 0,
+        }
+    }
+    false
 }
 
 /// Money must not come as a float: refuse any number with a fraction or beyond 2^53.
