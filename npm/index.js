@@ -1,21 +1,7 @@
 // contract-calc: the entry of the npm package. Loads the WebAssembly module once (top-level
-// await), in Node from the file next to this one, in a browser by fetching it from beside
-// this module, then exports the API. No bundler needed; no dependencies.
-import init, {
-  initSync,
-  amountInWords,
-  parseAmountInWords,
-  isWorkingDay,
-  addWorkingDays,
-  addHolidayData,
-  paymentSchedule,
-  latePenalty,
-  deviceFees,
-  renderContract,
-  templates,
-  mount,
-  WidgetHandle,
-} from './contract_calc.js';
+// await: importers wait for it), in Node from the file beside this one, in a browser by
+// fetching it from beside this module; then the API below is ready. No bundler needed.
+import init, { initSync } from './contract_calc.js';
 
 const wasm = new URL('./contract_calc_bg.wasm', import.meta.url);
 if (wasm.protocol === 'file:' && typeof process === 'object' && process.versions?.node) {
@@ -25,6 +11,7 @@ if (wasm.protocol === 'file:' && typeof process === 'object' && process.versions
   await init({ module_or_path: wasm });
 }
 
+// The API (npm/assemble.mjs declares these same names in index.d.ts).
 export {
   amountInWords,
   parseAmountInWords,
@@ -38,4 +25,4 @@ export {
   templates,
   mount,
   WidgetHandle,
-};
+} from './contract_calc.js';

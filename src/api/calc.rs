@@ -16,6 +16,7 @@ use crate::template::fill::{Calc, LumpResult};
 use crate::template::render::{render_html, RenderOptions};
 use crate::template::warnings::Warning;
 use crate::template::{fill, Filled, Inputs, Lang};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -110,11 +111,7 @@ pub fn payment_schedule_js(
     #[wasm_bindgen(unchecked_param_type = "ScheduleInput")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Language")] lang: Option<JsValue>,
 ) -> JsResult<JsValue> {
-    let lang = lang_of(lang.as_ref())?;
-    let input = from_js("", &input, lang)?;
-    let s: Schedule =
-        with_calendar(|c| payment_schedule(&input, c)).map_err(|e| throw(&e, lang))?;
-    to_js(&s)
+    json_call(&input, lang, |i| with_calendar(|c| payment_schedule(i, c)))
 }
 
 /// The late penalty (违约金/滞纳金) per day: segments between partial payments, grace, cap.
@@ -123,10 +120,7 @@ pub fn late_penalty_js(
     #[wasm_bindgen(unchecked_param_type = "PenaltyInput")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Language")] lang: Option<JsValue>,
 ) -> JsResult<JsValue> {
-    let lang = lang_of(lang.as_ref())?;
-    let input = from_js("", &input, lang)?;
-    let r: PenaltyResult = late_penalty(&input).map_err(|e| throw(&e, lang))?;
-    to_js(&r)
+    json_call(&input, lang, late_penalty)
 }
 
 /// Per-device monthly fees: months, device lines, discount, VAT, yearly and term totals.
@@ -135,10 +129,19 @@ pub fn device_fees_js(
     #[wasm_bindgen(unchecked_param_type = "DeviceFeeInput")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Language")] lang: Option<JsValue>,
 ) -> JsResult<JsValue> {
+    json_call(&input, lang, device_fees)
+}
+
+/// A core calculation on a JSON input: read the input, compute, return the result as JSON;
+/// every error thrown in `lang`.
+fn json_call<I: DeserializeOwned, O: Serialize>(
+    input: &JsValue,
+    lang: Option<JsValue>,
+    f: impl FnOnce(&I) -> Result<O, Error>,
+) -> JsResult<JsValue> {
     let lang = lang_of(lang.as_ref())?;
-    let input = from_js("", &input, lang)?;
-    let r: DeviceFeeResult = device_fees(&input).map_err(|e| throw(&e, lang))?;
-    to_js(&r)
+    let input = from_js("", input, lang)?;
+    to_js(&f(&input).map_err(|e| throw(&e, lang))?)
 }
 
 /// What `renderContract` takes.

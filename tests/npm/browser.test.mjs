@@ -4,7 +4,7 @@
 // requests to other origins. Screenshot: tests/browser/out/npm-element-hostile.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, guardedPage, OUT } from '../browser/harness.mjs';
+import { start, guardedPage, OUT, AFTER_SALES, fillFields, checkAfterSales } from '../browser/harness.mjs';
 
 const SCRATCH = process.env.SCRATCH_DIR;
 assert.ok(SCRATCH, 'SCRATCH_DIR: run through tests/npm/run.sh');
@@ -18,7 +18,6 @@ after(async () => {
 });
 
 const calc = 'contract-calculator';
-const field = (page, id) => page.locator(`${calc} #cc-f-${id}`);
 
 /// Every computed style property of the host's own elements, to compare with and without the
 /// widget; except the sizes of html and body, which grow by the widget's height.
@@ -76,20 +75,8 @@ test('custom element on a hostile host page: renders, isolated both ways, themab
 
   // Typing (input events inside the shadow root) updates the 大写, the schedule and the contract.
   await page.selectOption(`${calc} #cc-template`, 'after-sales-upgrade');
-  await field(page, 'party_a').fill('杭州云集优选电子商务有限公司');
-  await field(page, 'total').fill('36万');
-  await field(page, 'effective_date').fill('2025-09-26');
-  await field(page, 'advance_days').fill('5');
-  await field(page, 'advance_pct').fill('30');
-  await field(page, 'progress_pct').fill('40');
-  await field(page, 'progress_days').fill('10');
-  await field(page, 'final_days').fill('15');
-  await page.locator(`${calc} .cc-words`, { hasText: '人民币叁拾陆万元整' }).first().waitFor();
-  const rows = page.locator(`${calc} .cc-schedule tbody tr`);
-  assert.equal(await rows.count(), 3);
-  assert.match(await rows.nth(0).innerText(), /108,000\.00[\s\S]*人民币壹拾万捌仟元整[\s\S]*2025-10-10/);
-  const contract = page.locator(`${calc} .cc-contract`);
-  assert.match(await contract.innerText(), /2025年10月10日前，支付合同总额的30%，计人民币108,000\.00元（人民币壹拾万捌仟元整）/);
+  await fillFields(page, AFTER_SALES, calc);
+  const contract = await checkAfterSales(page, calc);
 
   // Clicking a blank in the contract text (click events) focuses its field inside the shadow root.
   await contract.locator('.v.gap[data-field="party_b"]').first().click();
