@@ -5,6 +5,7 @@
 //!   No web dependency; builds and tests natively.
 //! - [`import`]: a contract text (from a template website) → a template. No web dependency.
 //! - `ui` (feature `web`): Leptos components.
+//! - `api` (feature `npm`): the JavaScript API of the npm package (`npm/build.sh`).
 
 pub mod core;
 pub mod i18n;
@@ -14,3 +15,6 @@ pub mod template;
 
 #[cfg(feature = "web")]
 pub mod ui;
+
+#[cfg(feature = "npm")]
+pub mod api;

@@ -29,6 +29,7 @@ fn builtin_range() -> (NaiveDate, NaiveDate) {
 }
 
 /// Whether counting is in calendar days or working days.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum DayKind {
@@ -38,6 +39,7 @@ pub enum DayKind {
 }
 
 /// What happens to a deadline that falls on a rest day.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum RestDayRule {
@@ -49,6 +51,7 @@ pub enum RestDayRule {
 }
 
 /// A computed deadline: the date, and the date before a rest-day move if there was one.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Deadline {
     pub date: NaiveDate,
@@ -112,18 +115,22 @@ impl Default for Calendar {
     }
 }
 
-/// One day of a holiday-cn style JSON file.
+/// One day of a holiday-cn style JSON file (its `name` is allowed and ignored).
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Deserialize)]
-struct HolidayCnDay {
-    date: String,
+pub struct HolidayCnDay {
+    pub date: String,
+    /// `true` for a holiday, `false` for a 调休 working day.
     #[serde(rename = "isOffDay")]
-    is_off_day: bool,
+    pub is_off_day: bool,
 }
 
+/// One year of holiday data in the holiday-cn JSON format.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Deserialize)]
-struct HolidayCnYear {
-    year: i32,
-    days: Vec<HolidayCnDay>,
+pub struct HolidayCnYear {
+    pub year: i32,
+    pub days: Vec<HolidayCnDay>,
 }
 
 impl Calendar {

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeviceType {
     pub id: String,
@@ -26,6 +27,7 @@ pub struct DeviceType {
 }
 
 /// A change in the number of devices of one type, effective on `date`.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountChange {
     pub date: NaiveDate,
@@ -35,6 +37,7 @@ pub struct CountChange {
 }
 
 /// How a change in the middle of a billing month is charged.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Proration {
@@ -47,6 +50,7 @@ pub enum Proration {
     FromNextMonth,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeviceFeeInput {
     pub start: NaiveDate,
@@ -65,6 +69,7 @@ pub struct DeviceFeeInput {
     pub vat: Option<Vat>,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeviceLine {
     pub device: String,
@@ -77,6 +82,7 @@ pub struct DeviceLine {
     pub amount: Decimal,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FeeMonth {
     pub index: u32,
@@ -91,6 +97,7 @@ pub struct FeeMonth {
     pub split: TaxSplit,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FeeYear {
     pub index: u32,
@@ -99,6 +106,7 @@ pub struct FeeYear {
     pub split: TaxSplit,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeviceFeeResult {
     pub months: Vec<FeeMonth>,
@@ -130,9 +138,13 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
         input.discount_percent,
         Decimal::ONE_HUNDRED,
     )?;
+    // Unit fees with 2 places (`30` → `30.00`), as they are shown.
+    let mut unit_fees = Vec::with_capacity(input.devices.len());
     for (i, dev) in input.devices.iter().enumerate() {
-        check_amount("monthly_fee", dev.monthly_fee)
-            .map_err(|e| e.within(&format!("devices.{i}")))?;
+        unit_fees.push(
+            check_amount("monthly_fee", dev.monthly_fee)
+                .map_err(|e| e.within(&format!("devices.{i}")))?,
+        );
         if input.devices[..i].iter().any(|o| o.id == dev.id) {
             return Err(Error::rule(
                 format!("devices.{i}.id"),
@@ -191,7 +203,7 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
             );
             let exact = mul(
                 "monthly_fee",
-                dev.monthly_fee,
+                unit_fees[t],
                 Decimal::from(device_days) / Decimal::from(days),
             )
             .map_err(|e| e.within(&format!("devices.{t}")))?;
@@ -200,7 +212,7 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
             lines.push(DeviceLine {
                 device: dev.id.clone(),
                 name: dev.name.clone(),
-                unit_fee: dev.monthly_fee,
+                unit_fee: unit_fees[t],
                 device_days,
                 billed_count,
                 amount,

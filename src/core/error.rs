@@ -15,6 +15,7 @@ pub struct Error {
 }
 
 /// What is wrong. Messages in both languages come from [`Problem::zh`] and [`Problem::en`].
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Problem {

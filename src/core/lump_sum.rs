@@ -9,6 +9,7 @@ use super::words::{amount_in_words, result_in_words};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Amount {
     pub amount: Decimal,
@@ -31,6 +32,7 @@ pub fn breach_penalty(total: Decimal, percent: Decimal) -> Result<Amount> {
     Amount::new(round_fen(percent_of("percent", total, p)?))
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CappedPenalties {
     pub claimed: Decimal,
@@ -48,7 +50,7 @@ pub fn cap_penalties(
 ) -> Result<CappedPenalties> {
     let total = check_amount("total", total)?;
     let p = check_percent("cap_percent", cap_percent, Decimal::ONE_HUNDRED)?;
-    let mut claimed = Decimal::ZERO;
+    let mut claimed = round_fen(Decimal::ZERO);
     for (i, x) in penalties.iter().enumerate() {
         claimed += check_amount(&format!("penalties.{i}"), *x)?;
     }
@@ -64,6 +66,7 @@ pub fn cap_penalties(
     })
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MaintenanceInput {
     pub purchase_price: Decimal,
@@ -75,6 +78,7 @@ pub struct MaintenanceInput {
     pub vat: Option<Vat>,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MaintenanceResult {
     pub annual_fee: TaxSplit,

@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The unit a per-day rate is written in.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum RateUnit {
@@ -49,6 +50,7 @@ impl RateUnit {
 }
 
 /// What a per-day rate applies to.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum PenaltyBase {
@@ -59,6 +61,7 @@ pub enum PenaltyBase {
     Total,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum PenaltyRate {
@@ -74,6 +77,7 @@ pub enum PenaltyRate {
     },
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum CapBase {
@@ -82,6 +86,7 @@ pub enum CapBase {
     AmountDue,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Cap {
@@ -95,6 +100,7 @@ pub enum Cap {
     },
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum DayCount {
@@ -105,6 +111,7 @@ pub enum DayCount {
     BeforePaymentDay,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum GraceMode {
@@ -115,12 +122,14 @@ pub enum GraceMode {
     ThresholdOnly,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
     pub date: NaiveDate,
     pub amount: Decimal,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PenaltyInput {
     /// The last day on which payment was on time.
@@ -146,6 +155,7 @@ pub struct PenaltyInput {
 }
 
 /// A run of days with the same balance.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Segment {
     pub from: NaiveDate,
@@ -159,6 +169,7 @@ pub struct Segment {
     pub amount: Decimal,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PenaltyResult {
     /// Days from the day after the due date to the end of the count.

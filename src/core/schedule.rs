@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// What the instalment is for; used for labels and warnings.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum InstalmentKind {
@@ -32,6 +33,7 @@ pub enum InstalmentKind {
 }
 
 /// The instalment's share of the total.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Share {
@@ -42,6 +44,7 @@ pub enum Share {
 }
 
 /// When the instalment is due.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum DueRule {
@@ -81,6 +84,7 @@ fn one() -> u32 {
     1
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Instalment {
     pub name: String,
@@ -90,6 +94,7 @@ pub struct Instalment {
     pub due: DueRule,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScheduleInput {
     pub total: Decimal,
@@ -100,6 +105,7 @@ pub struct ScheduleInput {
 }
 
 /// One payment row.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScheduleRow {
     /// Index of the instalment this row comes from.
@@ -120,6 +126,7 @@ pub struct ScheduleRow {
     pub residue: Decimal,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Schedule {
     pub total: Decimal,

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// The VAT rates in use (percent).
 pub const VAT_RATES: [u32; 7] = [0, 1, 3, 5, 6, 9, 13];
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum VatMode {
@@ -22,6 +23,7 @@ pub enum VatMode {
     Inclusive,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vat {
     pub rate_percent: Decimal,
@@ -30,6 +32,7 @@ pub struct Vat {
 }
 
 /// Net, tax and gross of one amount.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 pub struct TaxSplit {
     pub net: Decimal,
@@ -74,7 +77,7 @@ pub fn split_vat(field: &str, amount: Decimal, vat: Option<&Vat>) -> Result<TaxS
     let Some(vat) = vat else {
         return Ok(TaxSplit {
             net: amount,
-            tax: Decimal::ZERO,
+            tax: round_fen(Decimal::ZERO),
             gross: amount,
         });
     };

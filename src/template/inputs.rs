@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A raw input: text for ordinary blanks, rows of text cells for tables.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Input {
@@ -22,6 +23,7 @@ pub enum Input {
 }
 
 /// All raw inputs by blank id. This is what autosave, export and share links carry.
+#[cfg_attr(feature = "npm", tsify::declare)]
 pub type Inputs = BTreeMap<String, Input>;
 
 const MAX_TEXT: usize = 2000;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Text in the UI's two languages. The contract text itself is in the template's language.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Label {
     pub zh: String,
@@ -21,6 +22,7 @@ impl Label {
     }
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
 pub enum Lang {
     #[default]
@@ -30,6 +32,7 @@ pub enum Lang {
     En,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Template {
     pub id: String,
@@ -49,6 +52,7 @@ pub struct Template {
     pub body: Vec<Section>,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
     pub id: String,
@@ -56,6 +60,7 @@ pub struct Group {
 }
 
 /// The kind of value a blank holds.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum BlankType {
@@ -72,6 +77,7 @@ pub enum BlankType {
     Words,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChoiceOption {
     pub value: String,
@@ -81,6 +87,7 @@ pub struct ChoiceOption {
     pub text: Option<String>,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {
     pub id: String,
@@ -96,6 +103,7 @@ pub struct Column {
     pub max: Option<String>,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Blank {
     pub id: String,
@@ -139,6 +147,7 @@ pub struct Blank {
 }
 
 /// A value computed from blanks: `deposit = total * deposit_pct / 100`.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Derived {
     pub id: String,
@@ -149,6 +158,7 @@ pub struct Derived {
 }
 
 /// A section of the contract body.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     pub heading: String,
@@ -159,6 +169,7 @@ pub struct Section {
 
 /// Expressions (strings) bound to the core's calculators. Every value is an expression over
 /// blanks and derived values (see `expr`), except plain names such as `milestone`.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Calculators {
     #[serde(default)]
@@ -171,6 +182,7 @@ pub struct Calculators {
     pub lump_sum: Vec<LumpSumBinding>,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScheduleBinding {
     pub total: String,
@@ -181,6 +193,7 @@ pub struct ScheduleBinding {
     pub instalments: Vec<InstalmentBinding>,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstalmentBinding {
     pub name: String,
@@ -196,6 +209,7 @@ pub struct InstalmentBinding {
     pub due: DueBinding,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum DueBinding {
@@ -225,6 +239,7 @@ pub enum DueBinding {
     },
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PenaltyBinding {
     /// Scenario inputs (the due date, payments made …) are blanks like any other.
@@ -256,6 +271,7 @@ pub struct PenaltyBinding {
     pub suspend_after_days: Option<String>,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DevicesBinding {
     pub start: String,
@@ -277,6 +293,7 @@ pub struct DevicesBinding {
     pub vat_mode: Option<String>,
 }
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeviceBinding {
     pub id: String,
@@ -286,6 +303,7 @@ pub struct DeviceBinding {
 }
 
 /// A lump-sum term, available to the text as `{{lump.ID.amount}}` / `{{lump.ID.words}}`.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum LumpSumBinding {

@@ -11,6 +11,7 @@ use crate::core::Problem;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     /// A stable code: `deposit_over_20`, `rate_over_4x_lpr`, `penalty_over_loss`,

@@ -8,11 +8,19 @@ use crate::template::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Focus a form element by its DOM id and bring it into view.
-pub fn focus_field(dom_id: &str) {
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(dom_id))
+/// Focus the form element with DOM id `dom_id` in the same widget as `from`, and bring it
+/// into view. Looked up inside the widget (`.cc-app`), not the document: the widget may live
+/// in a shadow root, or share a page with another widget using the same ids.
+pub fn focus_field(from: &web_sys::Element, dom_id: &str) {
+    let selector = format!(
+        "[id=\"{}\"]",
+        dom_id.replace('\\', "\\\\").replace('"', "\\\"")
+    );
+    let Some(el) = from
+        .closest(".cc-app")
+        .ok()
+        .flatten()
+        .and_then(|app| app.query_selector(&selector).ok().flatten())
     else {
         return;
     };
@@ -37,7 +45,7 @@ pub fn jump_from(ev: impl AsRef<web_sys::Event>) {
     };
     if let Some(id) = span.get_attribute("data-field").filter(|id| !id.is_empty()) {
         ev.prevent_default();
-        focus_field(&super::form::field_dom_id(&id));
+        focus_field(&span, &super::form::field_dom_id(&id));
     }
 }
 

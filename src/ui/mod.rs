@@ -45,6 +45,15 @@ pub fn App() -> impl IntoView {
 /// The widget, configurable for embedding.
 #[component]
 pub fn Widget(options: Options) -> impl IntoView {
+    match init(&options) {
+        Some(ctx) => layout(ctx).into_any(),
+        None => view! { <p class="cc-error">"No template"</p> }.into_any(),
+    }
+}
+
+/// The widget's state from its options (restoring an autosave or a share link when
+/// persistent), provided as context for the components. `None` when there is no template.
+pub fn init(options: &Options) -> Option<Ctx> {
     let first = || {
         bundled::SOURCES
             .first()
@@ -100,11 +109,8 @@ pub fn Widget(options: Options) -> impl IntoView {
         }
         _ => {}
     }
-    let Some(template) = template else {
-        return view! { <p class="cc-error">"No template"</p> }.into_any();
-    };
     let ctx = Ctx::new(
-        template,
+        template?,
         doc,
         inputs,
         lang,
@@ -124,6 +130,11 @@ pub fn Widget(options: Options) -> impl IntoView {
             }
         });
     }
+    Some(ctx)
+}
+
+/// The widget's view of `ctx` (call [`init`] first, in the same reactive owner).
+pub fn layout(ctx: Ctx) -> impl IntoView {
     view! {
         <div class="cc-app" lang=move || if ctx.lang.get() == Lang::En { "en" } else { "zh-CN" }>
             <toolbar::Toolbar />
@@ -145,5 +156,4 @@ pub fn Widget(options: Options) -> impl IntoView {
             </div>
         </div>
     }
-    .into_any()
 }

@@ -10,10 +10,6 @@ use crate::template::html_tokens::{attributes, tag_name, tokens, unescape, Token
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-/// A node to update: its index in document order, its new text (a text node) or its new
-/// attributes (an element).
-type Change<'a> = (usize, Option<String>, Option<Vec<(&'a str, String)>>);
-
 /// Set `el`'s content to `new`, patching in place from `old` when the structure is unchanged.
 pub fn set_html(el: &Element, old: Option<&str>, new: &str) {
     if let Some(old) = old {
@@ -47,6 +43,9 @@ export function cc_patch(root, shape, changes) {
 extern "C" {
     fn cc_patch(root: &Element, shape: &str, changes: &str) -> bool;
 }
+
+/// One node to update: its index in the walk, and its new text or its new attributes.
+type Change<'a> = (usize, Option<String>, Option<Vec<(&'a str, String)>>);
 
 fn patch(el: &Element, old: &str, new: &str) -> Option<()> {
     let (a, b) = (tokens(old)?, tokens(new)?);

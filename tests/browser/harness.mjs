@@ -60,3 +60,30 @@ export async function guardedPage(browser, server, options = {}, context = null,
   };
   return page;
 }
+
+/// The seed example typed into the after-sales-upgrade template: 36万 from 2025-09-26, 30%
+/// within 5 working days, 40% within 10 working days of acceptance, the rest 15 days after.
+export const AFTER_SALES = {
+  party_a: '杭州云集优选电子商务有限公司', total: '36万', effective_date: '2025-09-26', advance_days: '5',
+  advance_pct: '30', progress_pct: '40', progress_days: '10', final_days: '15',
+};
+
+/// Type `values` into the widget's fields (`within`: a selector for the widget, e.g. a host element).
+export async function fillFields(page, values, within = '') {
+  for (const [id, value] of Object.entries(values)) await page.locator(`${within} #cc-f-${id}`.trim()).fill(value);
+}
+
+/// What AFTER_SALES must show: the 大写 under the total, three schedule rows, the contract text.
+export async function checkAfterSales(page, within = '') {
+  const at = (sel) => `${within} ${sel}`.trim();
+  await page.locator(at('.cc-words'), { hasText: '人民币叁拾陆万元整' }).first().waitFor();
+  const rows = page.locator(at('.cc-schedule tbody tr'));
+  assert.equal(await rows.count(), 3);
+  assert.match(await rows.nth(0).innerText(), /108,000\.00[\s\S]*人民币壹拾万捌仟元整[\s\S]*2025-10-10/);
+  assert.match(await rows.nth(2).innerText(), /30%[\s\S]*108,000\.00/);
+  const contract = page.locator(at('.cc-contract'));
+  assert.match(await contract.innerText(), /杭州云集优选电子商务有限公司/);
+  assert.match(await contract.innerText(), /2025年10月10日前，支付合同总额的30%，计人民币108,000\.00元（人民币壹拾万捌仟元整）/);
+  return contract;
+}
+

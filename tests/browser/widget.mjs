@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, guardedPage, OUT } from './harness.mjs';
+import { start, guardedPage, OUT, AFTER_SALES, fillFields, checkAfterSales } from './harness.mjs';
 
 let server;
 let browser;
@@ -23,25 +23,9 @@ test('fill a template: schedule rows, 大写, contract text, jump to field', asy
   const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
   await open(page);
   await page.selectOption('#cc-template', 'after-sales-upgrade');
-  await field(page, 'party_a').fill('杭州云集优选电子商务有限公司');
-  await field(page, 'total').fill('36万');
-  await field(page, 'effective_date').fill('2025-09-26');
-  await field(page, 'advance_days').fill('5');
-  await field(page, 'advance_pct').fill('30');
-  await field(page, 'progress_pct').fill('40');
-  await field(page, 'progress_days').fill('10');
-  await field(page, 'final_days').fill('15');
-
-  // The money field shows its 大写 as you type.
-  await assert.doesNotReject(page.locator('.cc-words', { hasText: '人民币叁拾陆万元整' }).first().waitFor());
-  const rows = page.locator('.cc-schedule tbody tr');
-  assert.equal(await rows.count(), 3);
-  assert.match(await rows.nth(0).innerText(), /108,000\.00[\s\S]*人民币壹拾万捌仟元整[\s\S]*2025-10-10/);
-  assert.match(await rows.nth(2).innerText(), /30%[\s\S]*108,000\.00/);
-
-  const contract = page.locator('.cc-contract');
-  assert.match(await contract.innerText(), /杭州云集优选电子商务有限公司/);
-  assert.match(await contract.innerText(), /2025年10月10日前，支付合同总额的30%，计人民币108,000\.00元（人民币壹拾万捌仟元整）/);
+  await fillFields(page, AFTER_SALES);
+  // The money field shows its 大写 as you type; the schedule and the contract follow.
+  const contract = await checkAfterSales(page);
 
   // An unfilled blank in the text jumps to its field.
   await contract.locator('.v.gap[data-field="party_b"]').first().click();
