@@ -2,6 +2,7 @@
 // await: importers wait for it), in Node from the file beside this one, in a browser by
 // fetching it from beside this module; then the API below is ready. No bundler needed.
 import init, { initSync } from './contract_calc.js';
+import * as bindings from './contract_calc.js';
 
 const wasm = new URL('./contract_calc_bg.wasm', import.meta.url);
 if (wasm.protocol === 'file:' && typeof process === 'object' && process.versions?.node) {
@@ -10,6 +11,10 @@ if (wasm.protocol === 'file:' && typeof process === 'object' && process.versions
 } else {
   await init({ module_or_path: wasm });
 }
+
+// The widget's import step calls the "documents module" (a separate wasm in the standalone
+// app, src/ui/docs.rs); here everything is in this one module.
+globalThis.ccDocsModule ??= async () => bindings;
 
 // The API (npm/assemble.mjs declares these same names in index.d.ts).
 export {
@@ -22,6 +27,7 @@ export {
   latePenalty,
   deviceFees,
   renderContract,
+  importTemplateText,
   templates,
   mount,
   WidgetHandle,

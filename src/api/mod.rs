@@ -16,6 +16,7 @@
 //!   the module.
 
 pub mod calc;
+pub mod docs;
 pub mod mount;
 
 use crate::core::calendar::Calendar;

@@ -30,6 +30,7 @@ mod clauses;
 mod furniture;
 pub mod review;
 mod sections;
+pub mod session;
 mod text;
 mod typing;
 

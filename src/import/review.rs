@@ -51,6 +51,7 @@ pub const RETYPABLE: &[BlankType] = &[
 /// what else the import found. Plain data (JSON both ways): the app gets it from the
 /// separately loaded import module.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct Review {
     pub template: Template,
     /// By blank id: the text around its first place (`…前文【____】后文…`) and how many

@@ -8,7 +8,7 @@ import * as cc from 'contract-calc';
 
 const {
   amountInWords, parseAmountInWords, isWorkingDay, addWorkingDays, addHolidayData,
-  paymentSchedule, latePenalty, deviceFees, renderContract, templates, mount,
+  paymentSchedule, latePenalty, deviceFees, renderContract, templates, mount, importTemplateText,
 } = cc;
 
 /// Call `f`, expect an Error with this field (and code), return it.
@@ -44,7 +44,7 @@ const cents = (s) => BigInt(s.replace('.', ''));
 
 test('exports every function of the API', () => {
   for (const name of ['amountInWords', 'parseAmountInWords', 'isWorkingDay', 'addWorkingDays', 'addHolidayData',
-    'paymentSchedule', 'latePenalty', 'deviceFees', 'renderContract', 'templates', 'mount']) {
+    'paymentSchedule', 'latePenalty', 'deviceFees', 'renderContract', 'templates', 'mount', 'importTemplateText']) {
     assert.equal(typeof cc[name], 'function', name);
   }
   assert.equal(cc.initSync, undefined, 'the loader stays internal');
@@ -257,4 +257,22 @@ test('addHolidayData: a year beyond the built-in data (holiday-cn format)', () =
   assert.equal(isWorkingDay('2027-01-04'), true);
   assert.equal(isWorkingDay('2027-02-06'), true); // a Saturday working day
   assert.equal(addWorkingDays('2027-01-01', 1), '2027-01-04');
+});
+
+test('importTemplateText: a contract text becomes a template that renderContract fills', () => {
+  const text = '技术服务合同\n甲方：________\n乙方：________\n第一条 费用\n1.1 合同总额为人民币________元。\n' +
+    '1.2 甲方在合同生效后____个工作日内支付合同总额的____%作为预付款。\n';
+  const imported = importTemplateText(text);
+  assert.equal(imported.template.title, '技术服务合同');
+  const total = imported.template.blanks.find((b) => b.label.zh === '合同总额（元）');
+  assert.equal(total?.type, 'money');
+  assert.match(imported.places[total.id][0], /人民币【________】元/);
+  assert.ok(imported.clauses.some(([kind]) => kind === 'instalment'), JSON.stringify(imported.clauses));
+  const out = renderContract({ template: imported.template, values: { party_a: '甲公司', [total.id]: '12万' } });
+  assert.match(out.html, /甲公司/);
+  assert.match(out.html, /120,000\.00/);
+  // Hostile text stays text.
+  const evil = importTemplateText('合同<script>alert(1)</script>\n甲方：____\n');
+  assert.ok(!renderContract({ template: evil.template, values: {} }).html.includes('<script'));
+  assert.throws(() => importTemplateText(undefined));
 });

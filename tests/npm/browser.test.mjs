@@ -227,3 +227,18 @@ test('mount(): values in and out, onChange with plain JSON, two widgets, unmount
   page.assertClean();
   await page.context().close();
 });
+
+test('custom element: the import step works inside the shadow root (one wasm, no second module)', async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.locator(`${calc} .cc-app`).waitFor({ timeout: 15_000 });
+  await page.locator(`${calc} #cc-import-open`).click();
+  await page.locator(`${calc} #cc-import-source`).fill('服务合同\n甲方：________\n1.1 合同总额为人民币________元。\n');
+  await page.locator(`${calc} #cc-import-run`).click();
+  await page.locator(`${calc} .cc-import-blanks tbody tr`).first().waitFor({ timeout: 15_000 });
+  assert.match(await page.locator(`${calc} .cc-import-summary`).innerText(), /2个空白/);
+  await page.locator(`${calc} #cc-import-use`).click();
+  await page.locator(`${calc} .cc-contract .contract-title`, { hasText: '服务合同' }).waitFor();
+  page.assertClean();
+  await page.context().close();
+});

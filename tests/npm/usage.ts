@@ -3,11 +3,11 @@
 // must reject misuse (each @ts-expect-error fails the check if the line type-checks).
 import {
   addHolidayData, addWorkingDays, amountInWords, deviceFees, isWorkingDay, latePenalty, mount,
-  parseAmountInWords, paymentSchedule, renderContract, templates,
+  parseAmountInWords, paymentSchedule, renderContract, templates, importTemplateText,
 } from 'contract-calc';
 import type {
   Change, DeviceFeeInput, FieldError, Inputs, MountOptions, PenaltyInput, Schedule, ScheduleInput,
-  ScheduleRow, Template, WidgetHandle,
+  ScheduleRow, Template, WidgetHandle, Review,
 } from 'contract-calc';
 import { ContractCalculator } from 'contract-calc/element';
 
@@ -75,4 +75,10 @@ amountInWords('1', 'fr');
 // @ts-expect-error the handle has no such method
 handle.destroy();
 
-export { back, working, due, years, dueDate, penaltyTotal, gross, html, errors, ids, badShare };
+const imported: Review = importTemplateText('合同\n甲方：____\n');
+const importedTemplate: Template = imported.template;
+const firstPlace: [string, number] | undefined = imported.places['party_a'];
+// @ts-expect-error the text is a string
+importTemplateText(42);
+
+export { back, working, due, years, dueDate, penaltyTotal, gross, html, errors, ids, badShare, importedTemplate, firstPlace };
