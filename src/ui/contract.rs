@@ -47,8 +47,16 @@ pub fn Contract() -> impl IntoView {
     let blocks = Memo::new(move |_| {
         let annex = ctx.annex.get();
         ctx.template.with(|t| {
-            ctx.filled
-                .with(|f| render_blocks(t, f, RenderOptions { annex }))
+            ctx.filled.with(|f| {
+                render_blocks(
+                    t,
+                    f,
+                    RenderOptions {
+                        annex,
+                        ..Default::default()
+                    },
+                )
+            })
         })
     });
     let lang = move || {
