@@ -19,6 +19,8 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Link copied (the data lives in the link only; nothing is uploaded)",
         ),
         "print" => ("打印合同", "Print contract"),
+        "download_docx" => ("下载 Word", "Download Word"),
+        "download_html" => ("下载 HTML", "Download HTML"),
         "annex" => ("打印时附付款计划表", "Print with the schedule annex"),
         "form" => ("填写", "Fill in"),
         "results" => ("计算结果", "Results"),

@@ -23,8 +23,9 @@ pub struct RenderOptions {
     pub annex_tables: bool,
 }
 
-/// Escape text for HTML, and drop bidi controls and other invisible control characters so a
-/// pasted value cannot reorder or hide the contract text.
+/// Escape text for HTML and XML, and drop bidi controls and other invisible control characters
+/// so a pasted value cannot reorder or hide the contract text (and U+FFFE/U+FFFF, which XML
+/// does not allow).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -38,7 +39,9 @@ pub fn escape(s: &str) -> String {
             | '\u{2066}'..='\u{2069}'
             | '\u{200E}'
             | '\u{200F}'
-            | '\u{061C}' => {}
+            | '\u{061C}'
+            | '\u{FFFE}'
+            | '\u{FFFF}' => {}
             c if c.is_control() && c != '\n' && c != '\t' => {}
             c => out.push(c),
         }

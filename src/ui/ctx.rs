@@ -3,7 +3,7 @@
 
 use crate::core::calendar::Calendar;
 use crate::state::Snapshot;
-use crate::template::{bundled, fill, Filled, Inputs, Lang, Template};
+use crate::template::{fill, Filled, Inputs, Lang, Template};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -75,16 +75,6 @@ impl Ctx {
     pub fn tr(&self, key: &str) -> &'static str {
         crate::i18n::t(self.lang.get(), key)
     }
-}
-
-/// Resolve a snapshot's template: bundled by id, or its embedded document.
-pub fn template_of(s: &Snapshot) -> Option<(Template, Option<String>)> {
-    if let Some(doc) = &s.doc {
-        if let Ok(t) = crate::template::validate::parse_template(doc) {
-            return Some((t, Some(doc.clone())));
-        }
-    }
-    bundled::get(&s.template).map(|t| (t, None))
 }
 
 pub fn use_ctx() -> Ctx {

@@ -18,7 +18,6 @@ pub use ctx::Ctx;
 use crate::core::calendar::Calendar;
 use crate::state::Loaded;
 use crate::template::{bundled, Inputs, Lang, Template};
-use ctx::template_of;
 use leptos::prelude::*;
 
 /// How the widget starts.
@@ -86,7 +85,7 @@ pub fn Widget(options: Options) -> impl IntoView {
                 .as_ref()
                 .is_some_and(|t| t.id == s.template) =>
         {
-            if let Some((t, d)) = template_of(&s) {
+            if let Some((t, d)) = s.template() {
                 template = Some(t);
                 doc = d;
                 inputs = s.inputs.clone();

@@ -1,8 +1,9 @@
 //! Template picker, language switch, and the actions: example values, clear, export,
-//! import, share link, print.
+//! import, share link, print, download the contract as Word or HTML.
 
-use super::ctx::{template_of, use_ctx, Ctx};
+use super::ctx::{use_ctx, Ctx};
 use super::storage;
+use crate::export;
 use crate::state::{Loaded, Snapshot};
 use crate::template::{bundled, example_inputs, Inputs, Lang};
 use leptos::prelude::*;
@@ -28,8 +29,28 @@ pub fn Toolbar() -> impl IntoView {
         storage::download(
             &format!("{}.json", s.template),
             "application/json",
-            &s.to_json(),
+            s.to_json().as_bytes(),
         );
+    };
+    // The filled contract as a file, from the same results as the view.
+    let contract_file = move |ext: &'static str| {
+        move |_| {
+            let (name, mime, bytes) = ctx.template.with(|t| {
+                ctx.filled.with(|f| match ext {
+                    "docx" => (
+                        export::file_name(t, ext),
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        export::docx::docx(t, f, export::OPTIONS),
+                    ),
+                    _ => (
+                        export::file_name(t, ext),
+                        "text/html;charset=utf-8",
+                        export::html::html(t, f, export::OPTIONS).into_bytes(),
+                    ),
+                })
+            });
+            storage::download(&name, mime, &bytes);
+        }
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -91,6 +112,8 @@ pub fn Toolbar() -> impl IntoView {
                 <input type="file" id="cc-import" class="cc-visually-hidden" accept=".json,application/json" on:change=import />
                 <button type="button" id="cc-share" on:click=share>{move || ctx.tr("share")}</button>
                 <button type="button" id="cc-print" on:click=print>{move || ctx.tr("print")}</button>
+                <button type="button" id="cc-docx" on:click=contract_file("docx")>{move || ctx.tr("download_docx")}</button>
+                <button type="button" id="cc-html" on:click=contract_file("html")>{move || ctx.tr("download_html")}</button>
                 <label class="cc-check">
                     <input type="checkbox" id="cc-annex" prop:checked=move || ctx.annex.get() on:change=move |ev| ctx.annex.set(event_target_checked(&ev)) />
                     {move || ctx.tr("annex")}
@@ -112,7 +135,7 @@ pub fn apply_loaded(ctx: Ctx, loaded: Option<Loaded>, problem_key: &str) {
         Some(Loaded::Recovered { snapshot, problem }) => (snapshot, Some(problem)),
     };
     if let Some(s) = snapshot {
-        match template_of(&s) {
+        match s.template() {
             Some((t, doc)) => {
                 ctx.doc.set(doc);
                 ctx.template.set(t);
