@@ -26,7 +26,11 @@ fn main() -> std::io::Result<()> {
         std::fs::write(out.join(format!("{}.html", t.id)), html(t, &f, OPTIONS))?;
         let mut expect = vec![t.id.clone(), t.title.clone(), "第 1 页".into()];
         if let Some(s) = f.schedule.ready() {
-            expect.extend(["附件一：付款计划表".into(), fmt_money(s.total), s.total_words.clone()]);
+            expect.extend([
+                "附件一：付款计划表".into(),
+                fmt_money(s.total),
+                s.total_words.clone(),
+            ]);
         }
         println!("{}", expect.join("\t"));
     }

@@ -242,9 +242,24 @@ fn every_bundled_template_exports_a_docx_with_its_parts_styles_page_headings_val
             );
             let first = tbl.children().find(|r| is(r, "tr")).unwrap();
             assert!(first.descendants().any(|n| is(&n, "tblHeader")));
-            // The grid has as many columns as the header row.
+            // Every row spans the whole grid (the device table's total row once fell short).
             let cols = tbl.descendants().filter(|n| is(n, "gridCol")).count();
-            assert_eq!(cols, first.children().filter(|c| is(c, "tc")).count());
+            for tr in tbl.children().filter(|r| is(r, "tr")) {
+                let spans: usize = tr
+                    .children()
+                    .filter(|c| is(c, "tc"))
+                    .map(|c| {
+                        c.descendants()
+                            .find(|n| is(n, "gridSpan"))
+                            .map_or(1, |g| attr(&g, "val").unwrap().parse().unwrap())
+                    })
+                    .sum();
+                assert_eq!(
+                    spans, cols,
+                    "{}: a row of {spans} columns in a grid of {cols}",
+                    t.id
+                );
+            }
         }
         // Nothing in the body is left empty that the template filled.
         assert!(!f.values.is_empty());

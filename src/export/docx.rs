@@ -11,12 +11,23 @@ use crate::template::model::Template;
 use crate::template::render::{escape, sections, Block, Cell, Inline, Part, RenderOptions, Table};
 use std::fmt::Write;
 
-const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
-const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+/// The XML declaration every part starts with (a macro, so constant parts are joined at
+/// compile time).
+macro_rules! xml {
+    () => {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    };
+}
+macro_rules! w {
+    () => {
+        "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+    };
+}
 /// A4 (11906 × 16838 twips) less 1800 twips (3.17 cm) left and right.
 const TEXT_WIDTH: usize = 11906 - 2 * 1800;
 
 const CONTENT_TYPES: &str = concat!(
+    xml!(),
     "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">",
     "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>",
     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>",
@@ -28,6 +39,7 @@ const CONTENT_TYPES: &str = concat!(
 );
 
 const RELS: &str = concat!(
+    xml!(),
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
     "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>",
     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>",
@@ -35,6 +47,7 @@ const RELS: &str = concat!(
 );
 
 const DOCUMENT_RELS: &str = concat!(
+    xml!(),
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
     "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>",
     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>",
@@ -44,38 +57,53 @@ const DOCUMENT_RELS: &str = concat!(
 /// Body 宋体 小四 (12 pt), 1.5 lines, first line indented two characters; title and headings
 /// 黑体; `Filled` and `Gap` character styles, so a user can restyle every value at once.
 const STYLES: &str = concat!(
-    "<w:docDefaults><w:rPrDefault><w:rPr>",
-    "<w:rFonts w:ascii=\"SimSun\" w:hAnsi=\"SimSun\" w:eastAsia=\"SimSun\" w:cs=\"SimSun\" w:hint=\"eastAsia\"/>",
-    "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>",
-    "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"360\" w:lineRule=\"auto\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>",
-    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>",
+    xml!(),
+    "<w:styles ",
+    w!(),
+    "><w:docDefaults><w:rPrDefault><w:rPr>",
+    "<w:rFonts w:ascii=\"SimSun\" w:hAnsi=\"SimSun\" w:eastAsia=\"SimSun\"/>",
+    "<w:sz w:val=\"24\"/><w:lang w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>",
+    "<w:pPrDefault><w:pPr><w:spacing w:line=\"360\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>",
+    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>",
     "<w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"480\"/></w:pPr></w:style>",
-    "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>",
-    "<w:pPr><w:spacing w:before=\"240\" w:after=\"360\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/></w:pPr>",
-    "<w:rPr><w:rFonts w:ascii=\"SimHei\" w:hAnsi=\"SimHei\" w:eastAsia=\"SimHei\"/><w:b/><w:sz w:val=\"36\"/><w:szCs w:val=\"36\"/></w:rPr></w:style>",
-    "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>",
-    "<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"60\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:outlineLvl w:val=\"1\"/></w:pPr>",
+    "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Heading1\"/>",
+    "<w:pPr><w:spacing w:before=\"240\" w:after=\"360\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/></w:pPr>",
+    "<w:rPr><w:sz w:val=\"36\"/></w:rPr></w:style>",
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:next w:val=\"Normal\"/>",
+    "<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"60\"/><w:outlineLvl w:val=\"1\"/></w:pPr>",
     "<w:rPr><w:rFonts w:ascii=\"SimHei\" w:hAnsi=\"SimHei\" w:eastAsia=\"SimHei\"/><w:b/></w:rPr></w:style>",
-    "<w:style w:type=\"paragraph\" w:styleId=\"Cell\"><w:name w:val=\"Table Cell\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>",
-    "<w:pPr><w:spacing w:line=\"280\" w:lineRule=\"auto\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"left\"/></w:pPr>",
-    "<w:rPr><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr></w:style>",
+    "<w:style w:type=\"paragraph\" w:styleId=\"Cell\"><w:name w:val=\"Table Cell\"/>",
+    "<w:pPr><w:spacing w:line=\"280\"/><w:jc w:val=\"left\"/></w:pPr><w:rPr><w:sz w:val=\"21\"/></w:rPr></w:style>",
+    "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/>",
+    "<w:pPr><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/></w:rPr></w:style>",
     "<w:style w:type=\"character\" w:styleId=\"Filled\"><w:name w:val=\"Filled Value\"/><w:rPr><w:u w:val=\"single\"/></w:rPr></w:style>",
-    "<w:style w:type=\"character\" w:styleId=\"Gap\"><w:name w:val=\"Blank\"/><w:rPr><w:color w:val=\"808080\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/><w:u w:val=\"single\" w:color=\"000000\"/></w:rPr></w:style>",
+    "<w:style w:type=\"character\" w:styleId=\"Gap\"><w:name w:val=\"Blank\"/><w:rPr><w:color w:val=\"808080\"/><w:sz w:val=\"18\"/><w:u w:val=\"single\" w:color=\"000000\"/></w:rPr></w:style>",
+    "</w:styles>"
+);
+const FOOTER: &str = concat!(
+    xml!(),
+    "<w:ftr ",
+    w!(),
+    "><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr><w:r><w:t xml:space=\"preserve\">第 </w:t></w:r>",
+    "<w:fldSimple w:instr=\"PAGE\"><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space=\"preserve\"> 页</w:t></w:r></w:p></w:ftr>"
 );
 
+/// Single ½ pt black lines (Word's default colour), around and inside.
 const BORDERS: &str = concat!(
-    "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>",
-    "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>",
-    "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>",
-    "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>",
-    "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>",
-    "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders>",
-    "<w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar>"
+    "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/>",
+    "<w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/>",
+    "<w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders>",
 );
 
 /// The filled contract as a .docx file.
 pub fn docx(t: &Template, f: &Filled, opts: RenderOptions) -> Vec<u8> {
-    let mut body = String::with_capacity(32 * 1024);
+    let mut body = String::with_capacity(64 * 1024);
+    body.push_str(concat!(
+        xml!(),
+        "<w:document ",
+        w!(),
+        " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
+    ));
     para(
         &mut body,
         "<w:pStyle w:val=\"Title\"/>",
@@ -95,37 +123,24 @@ pub fn docx(t: &Template, f: &Filled, opts: RenderOptions) -> Vec<u8> {
             }
         }
     }
-    let document = format!(
-        "{XML}<w:document {W} xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{body}<w:p/>\
-         <w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
-         <w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"
-    );
-    let footer = format!(
-        "{XML}<w:ftr {W}><w:p><w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr>\
-         <w:r><w:rPr><w:sz w:val=\"18\"/></w:rPr><w:t xml:space=\"preserve\">第 </w:t></w:r>\
-         <w:fldSimple w:instr=\"PAGE\"><w:r><w:rPr><w:sz w:val=\"18\"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>\
-         <w:r><w:rPr><w:sz w:val=\"18\"/></w:rPr><w:t xml:space=\"preserve\"> 页</w:t></w:r></w:p></w:ftr>"
+    // A4, 2.54 cm top and bottom, 3.17 cm left and right (Word's defaults for Chinese).
+    body.push_str(
+        "<w:p/><w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
+         <w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
     );
     let core = format!(
-        "{XML}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
-         xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title></cp:coreProperties>",
+        concat!(xml!(), "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title></cp:coreProperties>"),
         escape(&t.title)
     );
-    let styles = format!("{XML}<w:styles {W}>{STYLES}</w:styles>");
     zip(&[
-        (
-            "[Content_Types].xml",
-            format!("{XML}{CONTENT_TYPES}").as_bytes(),
-        ),
-        ("_rels/.rels", format!("{XML}{RELS}").as_bytes()),
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", RELS.as_bytes()),
         ("docProps/core.xml", core.as_bytes()),
-        ("word/document.xml", document.as_bytes()),
-        ("word/styles.xml", styles.as_bytes()),
-        ("word/footer1.xml", footer.as_bytes()),
-        (
-            "word/_rels/document.xml.rels",
-            format!("{XML}{DOCUMENT_RELS}").as_bytes(),
-        ),
+        ("word/document.xml", body.as_bytes()),
+        ("word/styles.xml", STYLES.as_bytes()),
+        ("word/footer1.xml", FOOTER.as_bytes()),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
     ])
 }
 
@@ -180,15 +195,6 @@ fn table(out: &mut String, part: &Part) {
         Part::Pending(note) => return para(out, "", &[Inline::Text((*note).into())]),
         Part::Table(t) => t,
     };
-    let head: Vec<Cell> = t
-        .head
-        .iter()
-        .map(|h| Cell {
-            text: h.clone(),
-            num: false,
-            span: 1,
-        })
-        .collect();
     let widths = column_widths(t);
     let _ = write!(
         out,
@@ -198,7 +204,7 @@ fn table(out: &mut String, part: &Part) {
         let _ = write!(out, "<w:gridCol w:w=\"{w}\"/>");
     }
     out.push_str("</w:tblGrid>");
-    row(out, &widths, &head, true, 0);
+    row(out, &widths, &t.head, true, 0);
     for r in &t.rows {
         row(out, &widths, r, false, 0);
     }
@@ -212,9 +218,9 @@ fn table(out: &mut String, part: &Part) {
 /// another row) are bold.
 fn row(out: &mut String, widths: &[usize], cells: &[Cell], header: bool, bold: usize) {
     out.push_str(if header {
-        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
     } else {
-        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        "<w:tr>"
     });
     let mut col = 0;
     for (i, c) in cells.iter().enumerate() {
@@ -254,8 +260,12 @@ fn column_widths(t: &Table) -> Vec<usize> {
             .sum()
     };
     const PAD: usize = 200;
-    let mut min: Vec<usize> = t.head.iter().map(|h| width(h).min(420) + PAD).collect();
-    let mut want: Vec<usize> = t.head.iter().map(|h| width(h) + PAD).collect();
+    let mut min: Vec<usize> = t
+        .head
+        .iter()
+        .map(|h| width(&h.text).min(420) + PAD)
+        .collect();
+    let mut want: Vec<usize> = t.head.iter().map(|h| width(&h.text) + PAD).collect();
     for row in t.rows.iter().chain(std::iter::once(&t.foot)) {
         let mut col = 0;
         for c in row {

@@ -129,7 +129,8 @@ pub struct Table {
     pub class: &'static str,
     /// The table blank's id, for `rows`.
     pub field: Option<String>,
-    pub head: Vec<String>,
+    /// The header row (text cells).
+    pub head: Vec<Cell>,
     pub rows: Vec<Vec<Cell>>,
     /// The totals row; its first cell is a header cell. Empty for a table blank.
     pub foot: Vec<Cell>,
@@ -145,14 +146,14 @@ pub struct Cell {
 }
 
 impl Cell {
-    fn text(text: impl Into<String>) -> Self {
+    fn text(text: String) -> Self {
         Cell {
-            text: text.into(),
+            text,
             num: false,
             span: 1,
         }
     }
-    fn num(text: impl Into<String>) -> Self {
+    fn num(text: String) -> Self {
         Cell {
             num: true,
             ..Cell::text(text)
@@ -269,9 +270,7 @@ fn push_part(html: &mut String, part: &Part) {
         let _ = write!(html, " data-field=\"{}\"", escape(field));
     }
     html.push_str("><thead><tr>");
-    for h in &t.head {
-        let _ = write!(html, "<th>{}</th>", escape(h));
-    }
+    push_cells(html, &t.head, "th");
     html.push_str("</tr></thead><tbody>");
     for row in &t.rows {
         html.push_str("<tr>");
@@ -300,6 +299,9 @@ fn push_cells(html: &mut String, cells: &[Cell], tag: &str) {
         let _ = write!(html, ">{}</{tag}>", escape(&c.text));
     }
 }
+
+/// What the late-penalty annex says above its table.
+const PENALTY_SUMMARY: &str = "逾期{{penalty.days}}日，计违约金{{penalty.penalty_days}}日，违约金合计人民币{{penalty.total}}元（{{penalty.words}}）。";
 
 /// The calculator tables that can stand as annexes, with their titles.
 const ANNEXES: [(&str, &str); 3] = [
@@ -375,23 +377,8 @@ pub fn sections<'a>(t: &'a Template, f: &Filled, opts: RenderOptions) -> Vec<Sec
     }
     for (name, title) in &annexed {
         let mut blocks = Vec::with_capacity(2);
-        if let (true, Some(p)) = (*name == "penalty", f.penalty.ready()) {
-            let c = |text: String, source: &str| Inline::Computed {
-                text,
-                source: format!("penalty.{source}"),
-            };
-            let s = |text: &'static str| Inline::Text(Cow::Borrowed(text));
-            blocks.push(Block::Para(vec![
-                s("逾期"),
-                c(p.overdue_days.to_string(), "days"),
-                s("日，计违约金"),
-                c(p.penalty_days.to_string(), "penalty_days"),
-                s("日，违约金合计人民币"),
-                c(fmt_money(p.total), "total"),
-                s("元（"),
-                c(p.total_words.clone(), "words"),
-                s("）。"),
-            ]));
+        if *name == "penalty" {
+            blocks.push(Block::Para(w.inlines(PENALTY_SUMMARY)));
         }
         if let Some(part) = table(t, f, name) {
             blocks.push(Block::Table(part));
@@ -609,7 +596,7 @@ pub fn calc_text(f: &Filled, path: &[&str]) -> Option<String> {
 /// A computed table by name (`schedule`, `penalty`, `devices` or a table blank's id), or the
 /// note shown while it waits; `None` for a name that is none of these.
 fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
-    let table = |class, head: Vec<String>, rows, foot| {
+    let table = |class, head: Vec<Cell>, rows, foot| {
         Some(Part::Table(Table {
             class,
             field: None,
@@ -618,7 +605,11 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
             foot,
         }))
     };
-    let heads = |h: &[&str]| h.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let heads = |h: &[&str]| {
+        h.iter()
+            .map(|s| Cell::text(s.to_string()))
+            .collect::<Vec<_>>()
+    };
     match name {
         "schedule" => {
             let Some(s) = f.schedule.ready() else {
@@ -634,12 +625,12 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                         _ => String::new(),
                     };
                     vec![
-                        Cell::text(&r.name),
+                        Cell::text(r.name.clone()),
                         Cell::num(format!("{}%", round_display(r.percent, 2))),
                         Cell::num(fmt_money(r.amount)),
-                        Cell::text(&r.words),
+                        Cell::text(r.words.clone()),
                         Cell::text(due + &moved),
-                        Cell::text(&r.rule_zh),
+                        Cell::text(r.rule_zh.clone()),
                     ]
                 })
                 .collect();
@@ -648,12 +639,12 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                 heads(&["款项", "比例", "金额（元）", "大写", "付款期限", "付款条件"]),
                 rows,
                 vec![
-                    Cell::text("合计"),
-                    Cell::num("100%"),
+                    Cell::text("合计".into()),
+                    Cell::num("100%".into()),
                     Cell::num(fmt_money(s.total)),
                     Cell {
                         span: 3,
-                        ..Cell::text(&s.total_words)
+                        ..Cell::text(s.total_words.clone())
                     },
                 ],
             )
@@ -680,9 +671,9 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                 heads(&["起止日期", "天数", "计算基数（元）", "违约金（元）"]),
                 rows,
                 vec![
-                    Cell::text("合计"),
+                    Cell::text("合计".into()),
                     Cell::num(p.penalty_days.to_string()),
-                    Cell::text(""),
+                    Cell::text(String::new()),
                     Cell::num(fmt_money(p.total) + capped),
                 ],
             )
@@ -691,9 +682,13 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
             let Some(d) = f.devices.ready() else {
                 return Some(Part::Pending("（设备服务费待填写完整后计算）"));
             };
-            let mut head = vec!["期间".to_string()];
+            let mut head = heads(&["期间"]);
             if let Some(m) = d.months.first() {
-                head.extend(m.lines.iter().map(|l| format!("{}（元）", l.name)));
+                head.extend(
+                    m.lines
+                        .iter()
+                        .map(|l| Cell::text(format!("{}（元）", l.name))),
+                );
             }
             head.extend(heads(&["小计", "折扣", "税额", "合计（元）"]));
             let rows = d
@@ -713,7 +708,8 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                     row
                 })
                 .collect();
-            let cols = d.months.first().map_or(0, |m| m.lines.len()) + 3;
+            // The total spans every column but the last (合计).
+            let cols = d.months.first().map_or(0, |m| m.lines.len()) + 4;
             table(
                 "devices",
                 head,
@@ -761,7 +757,11 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
             Some(Part::Table(Table {
                 class: "rows",
                 field: Some(id.to_string()),
-                head: blank.columns.iter().map(|c| c.label.zh.clone()).collect(),
+                head: blank
+                    .columns
+                    .iter()
+                    .map(|c| Cell::text(c.label.zh.clone()))
+                    .collect(),
                 rows,
                 foot: Vec::new(),
             }))
