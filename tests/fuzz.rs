@@ -122,7 +122,7 @@ proptest! {
     fn fuzz_template_documents(doc in mutated_template()) {
         if let Ok(t) = parse_template(&doc) {
             let f = fill(&t, &example_inputs(&t), &Calendar::new());
-            let html = render_html(&t, &f, RenderOptions { annex: true, ..Default::default() });
+            let html = render_html(&t, &f, RenderOptions::with_annex(true));
             prop_assert!(html.starts_with("<article"));
         }
     }
@@ -136,7 +136,7 @@ proptest! {
             inputs.insert(blank.id.clone(), Input::Text(text));
         }
         let f = fill(&t, &inputs, &Calendar::new());
-        let html = render_html(&t, &f, RenderOptions { annex: true, ..Default::default() });
+        let html = render_html(&t, &f, RenderOptions::with_annex(true));
         prop_assert!(!html.contains("<script"));
     }
 }

@@ -23,6 +23,16 @@ pub struct RenderOptions {
     pub annex_tables: bool,
 }
 
+impl RenderOptions {
+    /// The live view and the print: the annex as chosen, tables where the template puts them.
+    pub const fn with_annex(annex: bool) -> Self {
+        RenderOptions {
+            annex,
+            annex_tables: false,
+        }
+    }
+}
+
 /// Escape text for HTML and XML, and drop bidi controls and other invisible control characters
 /// so a pasted value cannot reorder or hide the contract text (and U+FFFE/U+FFFF, which XML
 /// does not allow).

@@ -47,16 +47,8 @@ pub fn Contract() -> impl IntoView {
     let blocks = Memo::new(move |_| {
         let annex = ctx.annex.get();
         ctx.template.with(|t| {
-            ctx.filled.with(|f| {
-                render_blocks(
-                    t,
-                    f,
-                    RenderOptions {
-                        annex,
-                        ..Default::default()
-                    },
-                )
-            })
+            ctx.filled
+                .with(|f| render_blocks(t, f, RenderOptions::with_annex(annex)))
         })
     });
     let lang = move || {

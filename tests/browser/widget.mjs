@@ -18,6 +18,14 @@ const open = async (page) => {
   await page.locator('.cc-app').waitFor({ timeout: 15_000 });
 };
 const field = (page, id) => page.locator(`#cc-f-${id}`);
+/// A fresh 1280 × 900 page showing after-sales-upgrade filled with its example values.
+const examplePage = async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await open(page);
+  await page.selectOption('#cc-template', 'after-sales-upgrade');
+  await page.click('#cc-example');
+  return page;
+};
 
 test('fill a template: schedule rows, 大写, contract text, jump to field', async () => {
   const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
@@ -53,10 +61,7 @@ test('fill a template: schedule rows, 大写, contract text, jump to field', asy
 });
 
 test('bad input shows its error beside the field; the rest keeps working; no panic', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
-  await open(page);
-  await page.selectOption('#cc-template', 'after-sales-upgrade');
-  await page.click('#cc-example');
+  const page = await examplePage();
   await field(page, 'total').fill('12a3');
   const err = page.locator('#cc-e-total');
   await assert.doesNotReject(err.filter({ hasText: '第3个字符“a”不能出现在数字中' }).waitFor());
@@ -74,10 +79,7 @@ test('bad input shows its error beside the field; the rest keeps working; no pan
 });
 
 test('reload keeps the values; export then import restores the same state', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
-  await open(page);
-  await page.selectOption('#cc-template', 'after-sales-upgrade');
-  await page.click('#cc-example');
+  const page = await examplePage();
   await field(page, 'party_b').fill('乙方 <b>粗体</b> & "引号"');
   await page.reload({ waitUntil: 'load' });
   await page.locator('.cc-app').waitFor();
@@ -106,10 +108,7 @@ test('reload keeps the values; export then import restores the same state', asyn
 });
 
 test('share link carries the state in the fragment', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
-  await open(page);
-  await page.selectOption('#cc-template', 'after-sales-upgrade');
-  await page.click('#cc-example');
+  const page = await examplePage();
   await field(page, 'party_a').fill('分享测试公司');
   await page.click('#cc-share');
   const link = await page.locator('.cc-share-link').inputValue();
@@ -144,10 +143,7 @@ test('phone width and print media screenshots', async () => {
 });
 
 test('hostile input renders inertly in the form, contract, print, export and share link', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
-  await open(page);
-  await page.selectOption('#cc-template', 'after-sales-upgrade');
-  await page.click('#cc-example');
+  const page = await examplePage();
   const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' +
     '<a href="javascript:window.__pwned=3">x</a><style>*{display:none}</style>\u202Eevil';
   await field(page, 'party_a').fill(evil);
@@ -183,10 +179,7 @@ test('hostile input renders inertly in the form, contract, print, export and sha
 });
 
 test('download the filled contract as Word (.docx) and as a self-contained .html', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
-  await open(page);
-  await page.selectOption('#cc-template', 'after-sales-upgrade');
-  await page.click('#cc-example');
+  const page = await examplePage();
   await field(page, 'party_a').fill('<script>window.__pwned=1</script>甲方&公司\u202E');
   assert.equal(await page.locator('#cc-docx').innerText(), '下载 Word');
 
