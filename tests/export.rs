@@ -132,6 +132,12 @@ fn every_bundled_template_exports_a_docx_with_its_parts_styles_page_headings_val
         for a in ["ascii", "hAnsi", "eastAsia"] {
             assert_eq!(attr(&fonts, a), Some("SimSun"), "{}: body font {a}", t.id);
         }
+        // 1.5 lines: `auto` (a multiple of single spacing), not `atLeast` 18 pt.
+        let spacing = defaults.descendants().find(|n| is(n, "spacing")).unwrap();
+        assert_eq!(
+            (attr(&spacing, "line"), attr(&spacing, "lineRule")),
+            (Some("360"), Some("auto"))
+        );
         for id in ["Title", "Heading1", "Normal", "Cell", "Filled", "Gap"] {
             assert!(
                 styles
@@ -242,6 +248,13 @@ fn every_bundled_template_exports_a_docx_with_its_parts_styles_page_headings_val
             );
             let first = tbl.children().find(|r| is(r, "tr")).unwrap();
             assert!(first.descendants().any(|n| is(&n, "tblHeader")));
+            for tr in tbl.children().filter(|r| is(r, "tr")) {
+                assert!(
+                    tr.descendants().any(|n| is(&n, "cantSplit")),
+                    "{}: a row may split",
+                    t.id
+                );
+            }
             // Every row spans the whole grid (the device table's total row once fell short).
             let cols = tbl.descendants().filter(|n| is(n, "gridCol")).count();
             for tr in tbl.children().filter(|r| is(r, "tr")) {

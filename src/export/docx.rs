@@ -63,7 +63,7 @@ const STYLES: &str = concat!(
     "><w:docDefaults><w:rPrDefault><w:rPr>",
     "<w:rFonts w:ascii=\"SimSun\" w:hAnsi=\"SimSun\" w:eastAsia=\"SimSun\"/>",
     "<w:sz w:val=\"24\"/><w:lang w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>",
-    "<w:pPrDefault><w:pPr><w:spacing w:line=\"360\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>",
+    "<w:pPrDefault><w:pPr><w:spacing w:line=\"360\" w:lineRule=\"auto\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>",
     "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>",
     "<w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"480\"/></w:pPr></w:style>",
     "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Heading1\"/>",
@@ -73,7 +73,7 @@ const STYLES: &str = concat!(
     "<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"60\"/><w:outlineLvl w:val=\"1\"/></w:pPr>",
     "<w:rPr><w:rFonts w:ascii=\"SimHei\" w:hAnsi=\"SimHei\" w:eastAsia=\"SimHei\"/><w:b/></w:rPr></w:style>",
     "<w:style w:type=\"paragraph\" w:styleId=\"Cell\"><w:name w:val=\"Table Cell\"/>",
-    "<w:pPr><w:spacing w:line=\"280\"/><w:jc w:val=\"left\"/></w:pPr><w:rPr><w:sz w:val=\"21\"/></w:rPr></w:style>",
+    "<w:pPr><w:spacing w:line=\"280\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/></w:pPr><w:rPr><w:sz w:val=\"21\"/></w:rPr></w:style>",
     "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/>",
     "<w:pPr><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/></w:rPr></w:style>",
     "<w:style w:type=\"character\" w:styleId=\"Filled\"><w:name w:val=\"Filled Value\"/><w:rPr><w:u w:val=\"single\"/></w:rPr></w:style>",
@@ -214,13 +214,13 @@ fn table(out: &mut String, part: &Part) {
     out.push_str("</w:tbl>");
 }
 
-/// A table row; `header` repeats on every page, and its cells (and the first `bold` cells of
-/// another row) are bold.
+/// A table row, never split across pages; `header` repeats on every page, and its cells (and
+/// the first `bold` cells of another row) are bold.
 fn row(out: &mut String, widths: &[usize], cells: &[Cell], header: bool, bold: usize) {
     out.push_str(if header {
-        "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
     } else {
-        "<w:tr>"
+        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
     });
     let mut col = 0;
     for (i, c) in cells.iter().enumerate() {
