@@ -477,3 +477,26 @@ fn a_snapshot_exports_for_the_npm_api_and_the_output_is_deterministic() {
     assert!(export::docx_from_snapshot(&unknown, &cal).is_none());
     assert!(export::html_from_snapshot(&unknown, &cal).is_none());
 }
+
+#[test]
+fn a_table_inside_a_paragraph_closes_it_and_the_text_goes_on_after_the_table() {
+    // Templates may put a table placeholder inside a paragraph; Word has no table in a
+    // paragraph, so the docx ends the paragraph, writes the table, and opens another.
+    let mut t = bundled::get("website-maintenance").unwrap();
+    let para = &mut t.body[1].paragraphs[0];
+    *para = "页面如下{{table:pages}}以上为全部页面。".into();
+    let f = fill(&t, &example_inputs(&t), &Calendar::new());
+    let parts = unzip(&docx(&t, &f, OPTIONS));
+    let doc = Document::parse(&parts["word/document.xml"]).unwrap();
+    let body = doc.descendants().find(|n| is(n, "body")).unwrap();
+    let children: Vec<Node> = body.children().filter(|n| n.is_element()).collect();
+    let at = children
+        .iter()
+        .position(|n| is(n, "tbl") && text(n).starts_with("项目"))
+        .expect("the page table, directly in the body");
+    assert_eq!(text(&children[at - 1]), "页面如下");
+    assert_eq!(text(&children[at + 1]), "以上为全部页面。");
+    assert!(!doc
+        .descendants()
+        .any(|n| is(&n, "p") && n.descendants().any(|d| is(&d, "tbl"))));
+}

@@ -1,6 +1,10 @@
 //! The filled contract as HTML: filled values marked, unfilled blanks as underlined gaps with
 //! their label, computed numbers and 大写 taken from the same results as the tables, all user
 //! text escaped. The UI shows this live and prints it.
+//!
+//! [`sections`] walks the contract once into plain data (sections, paragraphs of text, filled
+//! and computed values and gaps, tables of text cells); the HTML here and the Word document
+//! (`export::docx`) are both written from it.
 
 use super::expr::Value;
 use super::fill::{Calc, Filled};
