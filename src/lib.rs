@@ -4,10 +4,13 @@
 //! - [`core`]: exact calculations (money, 大写, calendar, schedules, penalties, device fees).
 //!   No web dependency; builds and tests natively.
 //! - [`import`]: a contract text (from a template website) → a template. No web dependency.
+//! - [`export`]: the filled contract as .docx and self-contained .html. No web dependency.
 //! - `ui` (feature `web`): Leptos components.
 //! - `api` (feature `npm`): the JavaScript API of the npm package (`npm/build.sh`).
 
 pub mod core;
+pub mod documents;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod state;

@@ -4,7 +4,7 @@
 //! (index.html: `data-type="worker"` with `data-bindgen-target="web"` gives an ES module
 //! that nothing starts until `src/ui/docs.rs` imports it). The functions are
 //! `import::session`'s; the npm package exports the same (`src/api/docs.rs`).
-use contract_calc::import::session;
+use contract_calc::documents as session;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -30,6 +30,12 @@ pub fn review_template() -> String {
 #[wasm_bindgen]
 pub fn check_template(json: &str) -> String {
     session::check_template(json)
+}
+
+/// The filled contract of a state (snapshot JSON) as .docx or .html bytes (`ext`).
+#[wasm_bindgen]
+pub fn export_file(state: &str, ext: &str) -> Vec<u8> {
+    session::export_file(state, ext)
 }
 
 fn main() {}

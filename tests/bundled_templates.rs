@@ -40,7 +40,7 @@ fn filled_with(id: &str, changes: &[(&str, &str)]) -> (Template, Filled, String)
 fn fill_and_render(t: Template, inputs: &Inputs) -> (Template, Filled, String) {
     let f = fill(&t, inputs, &Calendar::new());
     assert!(f.errors.is_empty(), "{}: {:#?}", t.id, f.errors);
-    let html = render_html(&t, &f, RenderOptions { annex: true });
+    let html = render_html(&t, &f, RenderOptions::with_annex(true));
     (t, f, html)
 }
 

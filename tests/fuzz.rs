@@ -126,7 +126,7 @@ proptest! {
     fn fuzz_template_documents(doc in mutated_template()) {
         if let Ok(t) = parse_template(&doc) {
             let f = fill(&t, &example_inputs(&t), &Calendar::new());
-            let html = render_html(&t, &f, RenderOptions { annex: true });
+            let html = render_html(&t, &f, RenderOptions::with_annex(true));
             prop_assert!(html.starts_with("<article"));
         }
     }
@@ -140,7 +140,7 @@ proptest! {
             inputs.insert(blank.id.clone(), Input::Text(text));
         }
         let f = fill(&t, &inputs, &Calendar::new());
-        let html = render_html(&t, &f, RenderOptions { annex: true });
+        let html = render_html(&t, &f, RenderOptions::with_annex(true));
         prop_assert!(!html.contains("<script"));
     }
 }
@@ -334,7 +334,7 @@ proptest! {
         }
         let t = &review.template;
         let f = fill(t, &example_inputs(t), &Calendar::new());
-        let html = render_html(t, &f, RenderOptions { annex: true });
+        let html = render_html(t, &f, RenderOptions::with_annex(true));
         let inert = !html.contains("<b>") && !html.contains('\u{202E}');
         prop_assert!(inert, "markup or a bidi override in the contract");
         let _ = review.html(contract_calc::template::Lang::Zh, None);

@@ -312,7 +312,7 @@ fn check_template(name: &str, r: &ImportResult) {
     assert!(errors.is_empty(), "{name}: {errors:#?}");
     let cal = Calendar::new();
     let empty = fill(&r.template, &Inputs::new(), &cal);
-    let _ = render_html(&r.template, &empty, RenderOptions { annex: true });
+    let _ = render_html(&r.template, &empty, RenderOptions::with_annex(true));
     let mut inputs = Inputs::new();
     for b in &r.template.blanks {
         let v = match (b.kind, b.min.as_deref(), b.max.as_deref()) {
@@ -326,7 +326,7 @@ fn check_template(name: &str, r: &ImportResult) {
         inputs.insert(b.id.clone(), Input::Text(v));
     }
     let f = fill(&r.template, &inputs, &cal);
-    let html = render_html(&r.template, &f, RenderOptions { annex: true });
+    let html = render_html(&r.template, &f, RenderOptions::with_annex(true));
     assert!(html.contains("<article"), "{name}");
     // Every bound calculator computes from typed values: none waits for a blank (all are
     // filled) or fails on a binding (a wrong type, an unknown word). A share that does not
@@ -839,7 +839,7 @@ mod robustness {
             let errors = validate(&r.template);
             prop_assert!(errors.is_empty(), "{text:?}: {errors:#?}");
             let f = fill(&r.template, &Inputs::new(), &Calendar::new());
-            let _ = render_html(&r.template, &f, RenderOptions { annex: true });
+            let _ = render_html(&r.template, &f, RenderOptions::with_annex(true));
             for part in split_documents(&text) {
                 prop_assert!(validate(&import_text(part).template).is_empty());
             }

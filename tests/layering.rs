@@ -1,4 +1,5 @@
-//! The core must stay free of web dependencies so it builds and tests natively.
+//! The core and the exports must stay free of web dependencies so they build and test
+//! natively (and the npm package and the widget share them).
 
 use std::fs;
 use std::path::Path;
@@ -15,13 +16,14 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 }
 
 #[test]
-fn core_has_no_web_dependency() {
+fn core_and_export_have_no_web_dependency() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"),
-        &mut files,
-    );
+    rust_files(&root.join("src/core"), &mut files);
     assert!(files.len() > 5, "expected the core's modules");
+    let core = files.len();
+    rust_files(&root.join("src/export"), &mut files);
+    assert!(files.len() >= core + 4, "expected the export's modules");
     for f in files {
         let text = fs::read_to_string(&f).unwrap();
         for banned in ["leptos", "web_sys", "wasm_bindgen", "js_sys"] {

@@ -19,7 +19,7 @@ fn every_bundled_template_validates_and_renders_its_example() {
         let f = fill(&t, &example_inputs(&t), &Calendar::new());
         assert!(f.errors.is_empty(), "{id}: {:#?}", f.errors);
         assert!(f.missing.is_empty(), "{id}: missing {:?}", f.missing);
-        let html = render_html(&t, &f, RenderOptions { annex: true });
+        let html = render_html(&t, &f, RenderOptions::with_annex(true));
         assert!(html.contains("<article"), "{id}");
         assert!(!html.contains("{{"), "{id}: unresolved placeholder");
     }

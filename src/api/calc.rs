@@ -177,7 +177,7 @@ pub fn render_contract(
     let input: RenderInput = from_js("", &input, lang)?;
     let (t, _) = template_of(&input.template, lang)?;
     let f = with_calendar(|c| fill(&t, &input.values, c));
-    let html = render_html(&t, &f, RenderOptions { annex: input.annex });
+    let html = render_html(&t, &f, RenderOptions::with_annex(input.annex));
     to_js(&RenderOutput {
         html,
         results: results(&f, lang),

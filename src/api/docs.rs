@@ -4,8 +4,8 @@
 //! (`src/main_docs.rs`); `npm/index.js` hands them to the widget as
 //! `globalThis.ccDocsModule`, since the package has everything in one wasm.
 
+use crate::documents as session;
 use crate::import::review::Review;
-use crate::import::session;
 use wasm_bindgen::prelude::*;
 
 /// Import a contract text (as copied from a template website): the template document

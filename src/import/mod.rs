@@ -30,7 +30,6 @@ mod clauses;
 mod furniture;
 pub mod review;
 mod sections;
-pub mod session;
 mod text;
 mod typing;
 

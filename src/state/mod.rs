@@ -10,7 +10,7 @@ mod base64url;
 
 pub use base64url::{decode as base64url_decode, encode as base64url_encode};
 
-use crate::template::{Input, Inputs, Lang};
+use crate::template::{Input, Inputs, Lang, Template};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
@@ -52,6 +52,17 @@ impl Snapshot {
             lang,
             inputs,
         }
+    }
+
+    /// The snapshot's template: the document it carries if that is valid, else the bundled
+    /// template of that id (with the document, when there is one, as JSON text).
+    pub fn template(&self) -> Option<(Template, Option<String>)> {
+        if let Some(doc) = &self.doc {
+            if let Ok(t) = crate::template::validate::parse_template(doc) {
+                return Some((t, Some(doc.clone())));
+            }
+        }
+        crate::template::bundled::get(&self.template).map(|t| (t, None))
     }
 
     pub fn to_json(&self) -> String {

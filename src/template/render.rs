@@ -1,32 +1,55 @@
 //! The filled contract as HTML: filled values marked, unfilled blanks as underlined gaps with
 //! their label, computed numbers and 大写 taken from the same results as the tables, all user
 //! text escaped. The UI shows this live and prints it.
+//!
+//! [`sections`] walks the contract once into plain data (sections, paragraphs of text, filled
+//! and computed values and gaps, tables of text cells); the HTML here and the Word document
+//! (`export::docx`) are both written from it.
 
 use super::expr::Value;
 use super::fill::{Calc, Filled};
 use super::model::{Blank, BlankType, Lang, Template};
 use super::placeholder::{split, Piece, Placeholder};
 use crate::core::calendar::date_zh;
+use crate::core::money::round_display;
 use crate::core::words::amount_in_words;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {
     /// Append the payment schedule (and fee table) as an annex.
     pub annex: bool,
+    /// For a standalone document (the exports): every calculator table that is ready
+    /// (schedule, device fees, late penalty) becomes a numbered annex (附件一 …) and the body
+    /// refers to it instead of showing it. Needs `annex`.
+    pub annex_tables: bool,
 }
 
-/// Escape text for HTML, and drop bidi controls and other invisible control characters so a
-/// pasted value cannot reorder or hide the contract text.
+impl RenderOptions {
+    /// The live view and the print: the annex as chosen, tables where the template puts them.
+    pub const fn with_annex(annex: bool) -> Self {
+        RenderOptions {
+            annex,
+            annex_tables: false,
+        }
+    }
+}
+
 /// Characters that change how text reads without being seen: bidi overrides and isolates,
-/// direction marks, and control characters other than newline and tab. Rendering drops
-/// them, and so does reading a template document.
+/// direction marks, control characters other than newline and tab, and U+FFFE/U+FFFF (which
+/// XML does not allow). Rendering and the exports drop them, and so does reading a template
+/// document.
 pub fn is_hidden_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-        || (c.is_control() && c != '\n' && c != '\t')
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FFFE}' | '\u{FFFF}'
+    ) || (c.is_control() && c != '\n' && c != '\t')
 }
 
+/// Escape text for HTML and XML, dropping hidden control characters (`is_hidden_control`) so
+/// a pasted value cannot reorder or hide the contract text.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -86,10 +109,89 @@ pub fn fmt_value(kind: BlankType, v: &Value, blank: Option<&Blank>) -> String {
     }
 }
 
-enum Shown {
-    Filled { text: String, field: String },
-    Computed { text: String, source: String },
-    Gap { label: String, field: String },
+/// A piece of contract text: what the live view, the print and the exports all show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline<'a> {
+    Text(Cow<'a, str>),
+    /// A value the user typed, with the blank it came from.
+    Filled {
+        text: String,
+        field: String,
+    },
+    /// A derived value or a calculator result, with where it came from.
+    Computed {
+        text: String,
+        source: String,
+    },
+    /// An unfilled blank: its label, and the blank to fill (empty when unknown).
+    Gap {
+        label: String,
+        field: String,
+    },
+    /// A table written in the middle of a paragraph.
+    Table(Part),
+}
+
+/// A computed table, or the note shown while it cannot be computed yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Table(Table),
+    Pending(&'static str),
+}
+
+/// A table as plain text cells (unescaped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// `schedule`, `penalty`, `devices`, or `rows` for a table blank.
+    pub class: &'static str,
+    /// The table blank's id, for `rows`.
+    pub field: Option<String>,
+    /// The header row (text cells).
+    pub head: Vec<Cell>,
+    pub rows: Vec<Vec<Cell>>,
+    /// The totals row; its first cell is a header cell. Empty for a table blank.
+    pub foot: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    /// A number (right-aligned).
+    pub num: bool,
+    /// Columns it spans (1 for most).
+    pub span: usize,
+}
+
+impl Cell {
+    fn text(text: String) -> Self {
+        Cell {
+            text,
+            num: false,
+            span: 1,
+        }
+    }
+    fn num(text: String) -> Self {
+        Cell {
+            num: true,
+            ..Cell::text(text)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block<'a> {
+    Para(Vec<Inline<'a>>),
+    /// A paragraph that is only a table.
+    Table(Part),
+}
+
+/// A section of the contract: one of the template's (with its index), or an annex.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section<'a> {
+    /// The template's section index; `None` for an annex.
+    pub index: Option<usize>,
+    pub heading: Vec<Inline<'a>>,
+    pub blocks: Vec<Block<'a>>,
 }
 
 /// The filled contract as one HTML document fragment.
@@ -112,87 +214,238 @@ pub fn render_blocks(t: &Template, f: &Filled, opts: RenderOptions) -> Vec<Strin
         "<h1 class=\"contract-title\">{}</h1>",
         escape(&t.title)
     ));
-    for (si, section) in t.body.iter().enumerate() {
-        let mut html = String::with_capacity(1024);
-        let _ = write!(html, "<section class=\"clause\" data-section=\"{si}\"><h2>");
-        push_inline(&mut html, t, f, &section.heading);
-        html.push_str("</h2>");
-        for para in &section.paragraphs {
-            if let Ok(pieces) = split(para) {
-                if let [Piece::Placeholder(Placeholder::Table(name))] = pieces.as_slice() {
-                    render_table(&mut html, t, f, name);
-                    continue;
-                }
+    blocks.extend(sections(t, f, opts).iter().map(section_html));
+    blocks
+}
+
+fn section_html(s: &Section) -> String {
+    let mut html = String::with_capacity(1024);
+    let _ = match s.index {
+        Some(i) => write!(html, "<section class=\"clause\" data-section=\"{i}\"><h2>"),
+        None => write!(html, "<section class=\"clause annex\"><h2>"),
+    };
+    push_inlines(&mut html, &s.heading);
+    html.push_str("</h2>");
+    for b in &s.blocks {
+        match b {
+            Block::Para(p) => {
+                html.push_str("<p>");
+                push_inlines(&mut html, p);
+                html.push_str("</p>");
             }
-            html.push_str("<p>");
-            push_inline(&mut html, t, f, para);
-            html.push_str("</p>");
+            Block::Table(part) => push_part(&mut html, part),
         }
-        html.push_str("</section>");
-        blocks.push(html);
     }
-    // An annex repeats a table only when the body does not already show it.
+    html.push_str("</section>");
+    html
+}
+
+fn push_inlines(html: &mut String, inlines: &[Inline]) {
+    for i in inlines {
+        let _ = match i {
+            Inline::Text(s) => {
+                html.push_str(&escape(s));
+                Ok(())
+            }
+            Inline::Table(part) => {
+                push_part(html, part);
+                Ok(())
+            }
+            Inline::Filled { text, field } => write!(
+                html,
+                "<span class=\"v filled\" data-field=\"{}\" tabindex=\"0\">{}</span>",
+                escape(field),
+                escape(text)
+            ),
+            Inline::Computed { text, source } => write!(
+                html,
+                "<span class=\"v computed\" data-source=\"{}\">{}</span>",
+                escape(source),
+                escape(text)
+            ),
+            Inline::Gap { label, field } => write!(
+                html,
+                "<span class=\"v gap\" data-field=\"{}\" title=\"{}\" tabindex=\"0\">＿＿<small>{}</small>＿＿</span>",
+                escape(field),
+                escape(label),
+                escape(label)
+            ),
+        };
+    }
+}
+
+fn push_part(html: &mut String, part: &Part) {
+    let t = match part {
+        Part::Pending(note) => {
+            let _ = write!(html, "<p class=\"pending\">{note}</p>");
+            return;
+        }
+        Part::Table(t) => t,
+    };
+    let _ = write!(html, "<table class=\"calc {}\"", t.class);
+    if let Some(field) = &t.field {
+        let _ = write!(html, " data-field=\"{}\"", escape(field));
+    }
+    html.push_str("><thead><tr>");
+    push_cells(html, &t.head, "th");
+    html.push_str("</tr></thead><tbody>");
+    for row in &t.rows {
+        html.push_str("<tr>");
+        push_cells(html, row, "td");
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody>");
+    if let Some((first, rest)) = t.foot.split_first() {
+        html.push_str("<tfoot><tr>");
+        push_cells(html, std::slice::from_ref(first), "th");
+        push_cells(html, rest, "td");
+        html.push_str("</tr></tfoot>");
+    }
+    html.push_str("</table>");
+}
+
+fn push_cells(html: &mut String, cells: &[Cell], tag: &str) {
+    for c in cells {
+        let _ = write!(html, "<{tag}");
+        if c.num {
+            html.push_str(" class=\"num\"");
+        }
+        if c.span > 1 {
+            let _ = write!(html, " colspan=\"{}\"", c.span);
+        }
+        let _ = write!(html, ">{}</{tag}>", escape(&c.text));
+    }
+}
+
+/// What the late-penalty annex says above its table.
+const PENALTY_SUMMARY: &str = "逾期{{penalty.days}}日，计违约金{{penalty.penalty_days}}日，违约金合计人民币{{penalty.total}}元（{{penalty.words}}）。";
+
+/// The calculator tables that can stand as annexes, with their titles.
+const ANNEXES: [(&str, &str); 3] = [
+    ("schedule", "付款计划表"),
+    ("devices", "设备服务费明细"),
+    ("penalty", "逾期违约金测算"),
+];
+
+/// The contract's sections (the title is the template's), then its annexes.
+pub fn sections<'a>(t: &'a Template, f: &Filled, opts: RenderOptions) -> Vec<Section<'a>> {
     let in_body = |name: &str| {
         let tag = format!("{{{{table:{name}}}}}");
         t.body
             .iter()
             .any(|s| s.paragraphs.iter().any(|p| p.contains(&tag)))
     };
-    for (name, title, ready) in [
-        ("schedule", "附件：付款计划表", f.schedule.ready().is_some()),
-        (
-            "devices",
-            "附件：设备服务费明细",
-            f.devices.ready().is_some(),
-        ),
-    ] {
-        if opts.annex && ready && !in_body(name) {
-            let mut html = format!("<section class=\"clause annex\"><h2>{title}</h2>");
-            render_table(&mut html, t, f, name);
-            html.push_str("</section>");
-            blocks.push(html);
+    let ready = |name: &str| match name {
+        "schedule" => f.schedule.ready().is_some(),
+        "devices" => f.devices.ready().is_some(),
+        _ => f.penalty.ready().is_some(),
+    };
+    // An annex repeats a table only when the body does not already show it; with
+    // `annex_tables`, every calculator table that is ready moves to a numbered annex.
+    let annexed: Vec<(&str, String)> = ANNEXES
+        .iter()
+        .filter(|(name, _)| {
+            opts.annex
+                && ready(name)
+                && if opts.annex_tables {
+                    true
+                } else {
+                    *name != "penalty" && !in_body(name)
+                }
+        })
+        .enumerate()
+        .map(|(i, (name, title))| {
+            let title = if opts.annex_tables {
+                format!("附件{}：{title}", ["一", "二", "三"][i])
+            } else {
+                format!("附件：{title}")
+            };
+            (*name, title)
+        })
+        .collect();
+    let w = Walk {
+        t,
+        f,
+        refs: if opts.annex_tables { &annexed } else { &[] },
+    };
+    let mut out = Vec::with_capacity(t.body.len() + annexed.len());
+    for (si, section) in t.body.iter().enumerate() {
+        let mut blocks = Vec::with_capacity(section.paragraphs.len());
+        for para in &section.paragraphs {
+            if let Ok(pieces) = split(para) {
+                if let [Piece::Placeholder(Placeholder::Table(name))] = pieces.as_slice() {
+                    match w.table_or_ref(name) {
+                        Some(Inline::Table(part)) => blocks.push(Block::Table(part)),
+                        Some(Inline::Text(r)) => blocks.push(Block::Para(vec![Inline::Text(
+                            Cow::Owned(format!("{r}。")),
+                        )])),
+                        _ => {}
+                    }
+                    continue;
+                }
+            }
+            blocks.push(Block::Para(w.inlines(para)));
         }
+        out.push(Section {
+            index: Some(si),
+            heading: w.inlines(&section.heading),
+            blocks,
+        });
     }
-    blocks
+    for (name, title) in &annexed {
+        let mut blocks = Vec::with_capacity(2);
+        if *name == "penalty" {
+            blocks.push(Block::Para(w.inlines(PENALTY_SUMMARY)));
+        }
+        if let Some(part) = table(t, f, name) {
+            blocks.push(Block::Table(part));
+        }
+        out.push(Section {
+            index: None,
+            heading: vec![Inline::Text(Cow::Owned(title.clone()))],
+            blocks,
+        });
+    }
+    out
 }
 
-/// Text with its placeholders filled in (a malformed paragraph is shown as plain text).
-fn push_inline(html: &mut String, t: &Template, f: &Filled, text: &str) {
-    let Ok(pieces) = split(text) else {
-        html.push_str(&escape(text));
-        return;
-    };
-    for piece in pieces {
-        match piece {
-            Piece::Text(s) => html.push_str(&escape(s)),
-            Piece::Placeholder(Placeholder::Table(name)) => render_table(html, t, f, name),
-            Piece::Placeholder(p) => push_shown(html, resolve(t, f, &p)),
-        }
-    }
+struct Walk<'a, 'f> {
+    t: &'a Template,
+    f: &'f Filled,
+    /// Tables shown as annexes, to refer to instead of repeating them.
+    refs: &'f [(&'f str, String)],
 }
 
-fn push_shown(html: &mut String, shown: Shown) {
-    let _ = match shown {
-        Shown::Filled { text, field } => write!(
-            html,
-            "<span class=\"v filled\" data-field=\"{}\" tabindex=\"0\">{}</span>",
-            escape(&field),
-            escape(&text)
-        ),
-        Shown::Computed { text, source } => write!(
-            html,
-            "<span class=\"v computed\" data-source=\"{}\">{}</span>",
-            escape(&source),
-            escape(&text)
-        ),
-        Shown::Gap { label, field } => write!(
-            html,
-            "<span class=\"v gap\" data-field=\"{}\" title=\"{}\" tabindex=\"0\">＿＿<small>{}</small>＿＿</span>",
-            escape(&field),
-            escape(&label),
-            escape(&label)
-        ),
-    };
+impl<'a> Walk<'a, '_> {
+    /// Text with its placeholders filled in (a malformed paragraph is shown as plain text).
+    fn inlines(&self, text: &'a str) -> Vec<Inline<'a>> {
+        let Ok(pieces) = split(text) else {
+            return vec![Inline::Text(Cow::Borrowed(text))];
+        };
+        let mut out = Vec::with_capacity(pieces.len());
+        for piece in pieces {
+            out.push(match piece {
+                Piece::Text(s) => Inline::Text(Cow::Borrowed(s)),
+                Piece::Placeholder(Placeholder::Table(name)) => match self.table_or_ref(name) {
+                    Some(Inline::Text(r)) => Inline::Text(Cow::Owned(format!("（{r}）"))),
+                    Some(other) => other,
+                    None => continue,
+                },
+                Piece::Placeholder(p) => resolve(self.t, self.f, &p),
+            });
+        }
+        out
+    }
+
+    /// A table, or the words referring to the annex that shows it (`Inline::Text`); `None`
+    /// for a name that is not a table.
+    fn table_or_ref(&self, name: &str) -> Option<Inline<'a>> {
+        if let Some((_, title)) = self.refs.iter().find(|(n, _)| *n == name) {
+            let (annex, what) = title.split_once('：').unwrap_or((title, ""));
+            return Some(Inline::Text(Cow::Owned(format!("详见{annex}《{what}》"))));
+        }
+        table(self.t, self.f, name).map(Inline::Table)
+    }
 }
 
 fn label_of(t: &Template, id: &str) -> String {
@@ -218,7 +471,7 @@ fn first_waiting<T>(c: &Calc<T>) -> Option<String> {
     }
 }
 
-fn resolve(t: &Template, f: &Filled, p: &Placeholder) -> Shown {
+fn resolve<'a>(t: &Template, f: &Filled, p: &Placeholder) -> Inline<'a> {
     match p {
         Placeholder::Value(id) | Placeholder::Words(id) => {
             let words = matches!(p, Placeholder::Words(_));
@@ -238,29 +491,29 @@ fn resolve(t: &Template, f: &Filled, p: &Placeholder) -> Shown {
                         _ => fmt_value(kind, &v, blank),
                     };
                     if blank.is_some() {
-                        Shown::Filled {
+                        Inline::Filled {
                             text,
                             field: id.to_string(),
                         }
                     } else {
-                        Shown::Computed {
+                        Inline::Computed {
                             text,
                             source: id.to_string(),
                         }
                     }
                 }
-                _ => Shown::Gap {
+                _ => Inline::Gap {
                     label: label_of(t, id),
                     field: blank.map_or_else(|| waiting_blank(t, f, id), |b| b.id.clone()),
                 },
             }
         }
         Placeholder::Calc(path) => match calc_text(f, path) {
-            Some(text) => Shown::Computed {
+            Some(text) => Inline::Computed {
                 text,
                 source: path.join("."),
             },
-            None => Shown::Gap {
+            None => Inline::Gap {
                 label: "待计算".into(),
                 field: match path[0] {
                     "schedule" => first_waiting(&f.schedule),
@@ -274,10 +527,7 @@ fn resolve(t: &Template, f: &Filled, p: &Placeholder) -> Shown {
                 .unwrap_or_default(),
             },
         },
-        Placeholder::Table(_) => Shown::Gap {
-            label: String::new(),
-            field: String::new(),
-        },
+        Placeholder::Table(_) => Inline::Text(Cow::Borrowed("")),
     }
 }
 
@@ -360,144 +610,178 @@ pub fn calc_text(f: &Filled, path: &[&str]) -> Option<String> {
     }
 }
 
-fn render_table(html: &mut String, t: &Template, f: &Filled, name: &str) {
+/// A computed table by name (`schedule`, `penalty`, `devices` or a table blank's id), or the
+/// note shown while it waits; `None` for a name that is none of these.
+fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
+    let table = |class, head: Vec<Cell>, rows, foot| {
+        Some(Part::Table(Table {
+            class,
+            field: None,
+            head,
+            rows,
+            foot,
+        }))
+    };
+    let heads = |h: &[&str]| {
+        h.iter()
+            .map(|s| Cell::text(s.to_string()))
+            .collect::<Vec<_>>()
+    };
     match name {
         "schedule" => {
             let Some(s) = f.schedule.ready() else {
-                html.push_str("<p class=\"pending\">（付款计划待填写完整后生成）</p>");
-                return;
+                return Some(Part::Pending("（付款计划待填写完整后生成）"));
             };
-            html.push_str("<table class=\"calc schedule\"><thead><tr><th>款项</th><th>比例</th><th>金额（元）</th><th>大写</th><th>付款期限</th><th>付款条件</th></tr></thead><tbody>");
-            for r in &s.rows {
-                let due = r.due_date.map_or_else(|| "待定".to_string(), date_zh);
-                let moved = match (r.due_date, r.unadjusted_due_date) {
-                    (Some(d), Some(u)) if d != u => format!("（{}遇休息日顺延）", date_zh(u)),
-                    _ => String::new(),
-                };
-                let _ = write!(
-                    html,
-                    "<tr><td>{}</td><td class=\"num\">{}%</td><td class=\"num\">{}</td><td>{}</td><td>{}{}</td><td>{}</td></tr>",
-                    escape(&r.name),
-                    crate::core::money::round_display(r.percent, 2),
-                    fmt_money(r.amount),
-                    escape(&r.words),
-                    due,
-                    moved,
-                    escape(&r.rule_zh)
-                );
-            }
-            let _ = write!(
-                html,
-                "</tbody><tfoot><tr><th>合计</th><td class=\"num\">100%</td><td class=\"num\">{}</td><td colspan=\"3\">{}</td></tr></tfoot></table>",
-                fmt_money(s.total),
-                escape(&s.total_words)
-            );
+            let rows = s
+                .rows
+                .iter()
+                .map(|r| {
+                    let due = r.due_date.map_or_else(|| "待定".to_string(), date_zh);
+                    let moved = match (r.due_date, r.unadjusted_due_date) {
+                        (Some(d), Some(u)) if d != u => format!("（{}遇休息日顺延）", date_zh(u)),
+                        _ => String::new(),
+                    };
+                    vec![
+                        Cell::text(r.name.clone()),
+                        Cell::num(format!("{}%", round_display(r.percent, 2))),
+                        Cell::num(fmt_money(r.amount)),
+                        Cell::text(r.words.clone()),
+                        Cell::text(due + &moved),
+                        Cell::text(r.rule_zh.clone()),
+                    ]
+                })
+                .collect();
+            table(
+                "schedule",
+                heads(&["款项", "比例", "金额（元）", "大写", "付款期限", "付款条件"]),
+                rows,
+                vec![
+                    Cell::text("合计".into()),
+                    Cell::num("100%".into()),
+                    Cell::num(fmt_money(s.total)),
+                    Cell {
+                        span: 3,
+                        ..Cell::text(s.total_words.clone())
+                    },
+                ],
+            )
         }
         "penalty" => {
             let Some(p) = f.penalty.ready() else {
-                html.push_str("<p class=\"pending\">（违约金待填写完整后计算）</p>");
-                return;
+                return Some(Part::Pending("（违约金待填写完整后计算）"));
             };
-            html.push_str("<table class=\"calc penalty\"><thead><tr><th>起止日期</th><th>天数</th><th>计算基数（元）</th><th>违约金（元）</th></tr></thead><tbody>");
-            for s in &p.segments {
-                let _ = write!(
-                    html,
-                    "<tr><td>{}至{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                    date_zh(s.from),
-                    date_zh(s.to),
-                    s.days,
-                    fmt_money(s.base),
-                    fmt_money(s.amount)
-                );
-            }
+            let rows = p
+                .segments
+                .iter()
+                .map(|s| {
+                    vec![
+                        Cell::text(format!("{}至{}", date_zh(s.from), date_zh(s.to))),
+                        Cell::num(s.days.to_string()),
+                        Cell::num(fmt_money(s.base)),
+                        Cell::num(fmt_money(s.amount)),
+                    ]
+                })
+                .collect();
             let capped = if p.capped { "（已达上限）" } else { "" };
-            let _ = write!(
-                html,
-                "</tbody><tfoot><tr><th>合计</th><td class=\"num\">{}</td><td></td><td class=\"num\">{}{}</td></tr></tfoot></table>",
-                p.penalty_days,
-                fmt_money(p.total),
-                capped
-            );
+            table(
+                "penalty",
+                heads(&["起止日期", "天数", "计算基数（元）", "违约金（元）"]),
+                rows,
+                vec![
+                    Cell::text("合计".into()),
+                    Cell::num(p.penalty_days.to_string()),
+                    Cell::text(String::new()),
+                    Cell::num(fmt_money(p.total) + capped),
+                ],
+            )
         }
         "devices" => {
             let Some(d) = f.devices.ready() else {
-                html.push_str("<p class=\"pending\">（设备服务费待填写完整后计算）</p>");
-                return;
+                return Some(Part::Pending("（设备服务费待填写完整后计算）"));
             };
-            html.push_str("<table class=\"calc devices\"><thead><tr><th>期间</th>");
+            let mut head = heads(&["期间"]);
             if let Some(m) = d.months.first() {
-                for l in &m.lines {
-                    let _ = write!(html, "<th>{}（元）</th>", escape(&l.name));
-                }
-            }
-            html.push_str(
-                "<th>小计</th><th>折扣</th><th>税额</th><th>合计（元）</th></tr></thead><tbody>",
-            );
-            for m in &d.months {
-                let _ = write!(html, "<tr><td>{}至{}</td>", date_zh(m.from), date_zh(m.to));
-                for l in &m.lines {
-                    let _ = write!(html, "<td class=\"num\">{}</td>", fmt_money(l.amount));
-                }
-                let _ = write!(
-                    html,
-                    "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                    fmt_money(m.subtotal),
-                    fmt_money(m.discount),
-                    fmt_money(m.split.tax),
-                    fmt_money(m.split.gross)
+                head.extend(
+                    m.lines
+                        .iter()
+                        .map(|l| Cell::text(format!("{}（元）", l.name))),
                 );
             }
-            let cols = d.months.first().map_or(0, |m| m.lines.len()) + 3;
-            let _ = write!(
-                html,
-                "</tbody><tfoot><tr><th colspan=\"{cols}\">合计 {}</th><td class=\"num\">{}</td></tr></tfoot></table>",
-                escape(&d.total_words),
-                fmt_money(d.total.gross)
-            );
+            head.extend(heads(&["小计", "折扣", "税额", "合计（元）"]));
+            let rows = d
+                .months
+                .iter()
+                .map(|m| {
+                    let mut row = vec![Cell::text(format!(
+                        "{}至{}",
+                        date_zh(m.from),
+                        date_zh(m.to)
+                    ))];
+                    row.extend(m.lines.iter().map(|l| Cell::num(fmt_money(l.amount))));
+                    row.extend(
+                        [m.subtotal, m.discount, m.split.tax, m.split.gross]
+                            .map(|v| Cell::num(fmt_money(v))),
+                    );
+                    row
+                })
+                .collect();
+            // The total spans every column but the last (合计).
+            let cols = d.months.first().map_or(0, |m| m.lines.len()) + 4;
+            table(
+                "devices",
+                head,
+                rows,
+                vec![
+                    Cell {
+                        span: cols,
+                        ..Cell::text(format!("合计 {}", d.total_words))
+                    },
+                    Cell::num(fmt_money(d.total.gross)),
+                ],
+            )
         }
         id => {
-            let Some(blank) = t
+            let blank = t
                 .blanks
                 .iter()
-                .find(|b| b.id == id && b.kind == BlankType::Table)
-            else {
-                return;
-            };
-            let _ = write!(
-                html,
-                "<table class=\"calc rows\" data-field=\"{}\"><thead><tr>",
-                escape(id)
-            );
-            for c in &blank.columns {
-                let _ = write!(html, "<th>{}</th>", escape(&c.label.zh));
-            }
-            html.push_str("</tr></thead><tbody>");
-            if let Some(Value::Rows(rows)) = f.values.get(id) {
-                for row in rows {
-                    html.push_str("<tr>");
-                    for c in &blank.columns {
-                        let cell = row
+                .find(|b| b.id == id && b.kind == BlankType::Table)?;
+            let rows = match f.values.get(id) {
+                Some(Value::Rows(rows)) => rows
+                    .iter()
+                    .map(|row| {
+                        blank
+                            .columns
                             .iter()
-                            .find(|(k, _)| *k == c.id)
-                            .map(|(_, v)| fmt_value(c.kind, v, None));
-                        let class = if matches!(
-                            c.kind,
-                            BlankType::Money | BlankType::Integer | BlankType::Percent
-                        ) {
-                            " class=\"num\""
-                        } else {
-                            ""
-                        };
-                        let _ = write!(
-                            html,
-                            "<td{class}>{}</td>",
-                            escape(&cell.unwrap_or_default())
-                        );
-                    }
-                    html.push_str("</tr>");
-                }
-            }
-            html.push_str("</tbody></table>");
+                            .map(|c| {
+                                let text = row
+                                    .iter()
+                                    .find(|(k, _)| *k == c.id)
+                                    .map(|(_, v)| fmt_value(c.kind, v, None))
+                                    .unwrap_or_default();
+                                Cell {
+                                    num: matches!(
+                                        c.kind,
+                                        BlankType::Money | BlankType::Integer | BlankType::Percent
+                                    ),
+                                    ..Cell::text(text)
+                                }
+                            })
+                            .collect()
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            Some(Part::Table(Table {
+                class: "rows",
+                field: Some(id.to_string()),
+                head: blank
+                    .columns
+                    .iter()
+                    .map(|c| Cell::text(c.label.zh.clone()))
+                    .collect(),
+                rows,
+                foot: Vec::new(),
+            }))
         }
     }
 }

@@ -56,7 +56,7 @@ pub fn Contract() -> impl IntoView {
         let annex = ctx.annex.get();
         ctx.template.with(|t| {
             ctx.filled
-                .with(|f| render_blocks(t, f, RenderOptions { annex }))
+                .with(|f| render_blocks(t, f, RenderOptions::with_annex(annex)))
         })
     });
     let lang = move || {

@@ -67,3 +67,12 @@ pub async fn checked_template(json: &str) -> Result<(crate::template::Template, 
     let t = serde_json::from_str(&doc).map_err(|e| e.to_string())?;
     Ok((t, doc))
 }
+
+/// The filled contract of a state (snapshot JSON) as a .docx or .html file (`ext`).
+pub async fn export_file(state: &str, ext: &str) -> Result<Vec<u8>, String> {
+    let bytes = js_sys::Uint8Array::new(&call("export_file", &[state, ext]).await?).to_vec();
+    if bytes.is_empty() {
+        return Err(format!("no {ext}"));
+    }
+    Ok(bytes)
+}

@@ -107,9 +107,11 @@ pub fn ImportPanel() -> impl IntoView {
             };
             // The review keeps its template valid; `checked_template` checks it once more.
             match checked_template(&json).await {
-                Ok((t, _)) if save => {
-                    storage::download(&format!("{}.json", t.id), "application/json", &json)
-                }
+                Ok((t, _)) if save => storage::download(
+                    &format!("{}.json", t.id),
+                    "application/json",
+                    json.as_bytes(),
+                ),
                 Ok((t, doc)) => {
                     ctx.set_template(t, Some(doc));
                     ctx.importing.set(false);

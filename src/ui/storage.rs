@@ -1,5 +1,5 @@
-//! Browser storage: autosave to localStorage, share links in the URL fragment, JSON file
-//! export. Nothing is ever sent over the network.
+//! Browser storage: autosave to localStorage, share links in the URL fragment, file
+//! downloads (JSON, Word, HTML). Nothing is ever sent over the network.
 
 use crate::state::{Loaded, Snapshot};
 use wasm_bindgen::JsCast;
@@ -77,15 +77,15 @@ pub async fn read_text_file(file: &web_sys::File) -> Option<String> {
         .ok()
 }
 
-/// Offer `text` as a file download.
-pub fn download(filename: &str, mime: &str, text: &str) {
+/// Offer `bytes` as a file download (a Blob of them, through a temporary link).
+pub fn download(filename: &str, mime: &str, bytes: &[u8]) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

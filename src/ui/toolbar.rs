@@ -1,8 +1,9 @@
 //! Template picker, language switch, and the actions: example values, clear, export,
-//! import, share link, print.
+//! import, share link, print, download the contract as Word or HTML.
 
 use super::ctx::{apply_snapshot, use_ctx, Ctx};
 use super::storage;
+use crate::export;
 use crate::state::{Loaded, Snapshot};
 use crate::template::{bundled, example_inputs, Inputs, Lang};
 use leptos::prelude::*;
@@ -27,8 +28,29 @@ pub fn Toolbar() -> impl IntoView {
         storage::download(
             &format!("{}.json", s.template),
             "application/json",
-            &s.to_json(),
+            s.to_json().as_bytes(),
         );
+    };
+    // The filled contract as a file (.docx or .html), made from the current state by the
+    // documents module (loaded on first use, so the writers are not in the first load).
+    let contract_file = move |ext: &'static str| {
+        move |_| {
+            let state = ctx.snapshot().to_json();
+            let name = ctx.template.with(|t| export::file_name(t, ext));
+            leptos::task::spawn_local(async move {
+                let mime = if ext == "docx" {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                } else {
+                    "text/html;charset=utf-8"
+                };
+                match super::docs::export_file(&state, ext).await {
+                    Ok(bytes) => storage::download(&name, mime, &bytes),
+                    Err(e) => ctx
+                        .notice
+                        .set(Some(format!("{}{e}", ctx.tr("export_failed")))),
+                }
+            });
+        }
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(file) = storage::picked_file(&ev) else {
@@ -90,6 +112,8 @@ pub fn Toolbar() -> impl IntoView {
                 <input type="file" id="cc-import" class="cc-visually-hidden" accept=".json,application/json" on:change=import />
                 <button type="button" id="cc-share" on:click=share>{move || ctx.tr("share")}</button>
                 <button type="button" id="cc-print" on:click=print>{move || ctx.tr("print")}</button>
+                <button type="button" id="cc-docx" on:click=contract_file("docx")>{move || ctx.tr("download_docx")}</button>
+                <button type="button" id="cc-html" on:click=contract_file("html")>{move || ctx.tr("download_html")}</button>
                 <label class="cc-check">
                     <input type="checkbox" id="cc-annex" prop:checked=move || ctx.annex.get() on:change=move |ev| ctx.annex.set(event_target_checked(&ev)) />
                     {move || ctx.tr("annex")}

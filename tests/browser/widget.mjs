@@ -18,6 +18,14 @@ const open = async (page) => {
   await page.locator('.cc-app').waitFor({ timeout: 15_000 });
 };
 const field = (page, id) => page.locator(`#cc-f-${id}`);
+/// A fresh 1280 × 900 page showing after-sales-upgrade filled with its example values.
+const examplePage = async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await open(page);
+  await page.selectOption('#cc-template', 'after-sales-upgrade');
+  await page.click('#cc-example');
+  return page;
+};
 
 test('fill a template: schedule rows, 大写, contract text, jump to field', async () => {
   const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
@@ -37,10 +45,7 @@ test('fill a template: schedule rows, 大写, contract text, jump to field', asy
 });
 
 test('bad input shows its error beside the field; the rest keeps working; no panic', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
-  await open(page);
-  await page.selectOption('#cc-template', 'after-sales-upgrade');
-  await page.click('#cc-example');
+  const page = await examplePage();
   await field(page, 'total').fill('12a3');
   const err = page.locator('#cc-e-total');
   await assert.doesNotReject(err.filter({ hasText: '第3个字符“a”不能出现在数字中' }).waitFor());
@@ -58,10 +63,7 @@ test('bad input shows its error beside the field; the rest keeps working; no pan
 });
 
 test('reload keeps the values; export then import restores the same state', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
-  await open(page);
-  await page.selectOption('#cc-template', 'after-sales-upgrade');
-  await page.click('#cc-example');
+  const page = await examplePage();
   await field(page, 'party_b').fill('乙方 <b>粗体</b> & "引号"');
   await page.reload({ waitUntil: 'load' });
   await page.locator('.cc-app').waitFor();
@@ -90,10 +92,7 @@ test('reload keeps the values; export then import restores the same state', asyn
 });
 
 test('share link carries the state in the fragment', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
-  await open(page);
-  await page.selectOption('#cc-template', 'after-sales-upgrade');
-  await page.click('#cc-example');
+  const page = await examplePage();
   await field(page, 'party_a').fill('分享测试公司');
   await page.click('#cc-share');
   const link = await page.locator('.cc-share-link').inputValue();
@@ -128,10 +127,7 @@ test('phone width and print media screenshots', async () => {
 });
 
 test('hostile input renders inertly in the form, contract, print, export and share link', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
-  await open(page);
-  await page.selectOption('#cc-template', 'after-sales-upgrade');
-  await page.click('#cc-example');
+  const page = await examplePage();
   const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' +
     '<a href="javascript:window.__pwned=3">x</a><style>*{display:none}</style>\u202Eevil';
   await field(page, 'party_a').fill(evil);
@@ -163,5 +159,48 @@ test('hostile input renders inertly in the form, contract, print, export and sha
   other.assertClean();
   page.assertClean();
   await other.context().close();
+  await page.context().close();
+});
+
+test('download the filled contract as Word (.docx) and as a self-contained .html', async () => {
+  const page = await examplePage();
+  await field(page, 'party_a').fill('<script>window.__pwned=1</script>甲方&公司\u202E');
+  assert.equal(await page.locator('#cc-docx').innerText(), '下载 Word');
+
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.click('#cc-docx')]);
+  assert.equal(docx.suggestedFilename(), '电商平台售后服务体系升级服务合同.docx');
+  const bytes = readFileSync(await docx.path());
+  assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a ZIP archive');
+  assert.ok(bytes.includes('word/document.xml'), 'with a Word document in it');
+  // The entries are stored uncompressed, so the document's text is there as UTF-8.
+  const xml = bytes.toString('utf8');
+  assert.ok(xml.includes('人民币壹拾万捌仟元整'), 'the computed 大写');
+  assert.ok(xml.includes('附件一：付款计划表'), 'the schedule annex');
+  assert.ok(xml.includes('&lt;script&gt;window.__pwned=1&lt;/script&gt;甲方&amp;公司</w:t>'), 'typed text escaped');
+  assert.ok(!xml.includes('\u202E'), 'bidi control dropped');
+
+  const [html] = await Promise.all([page.waitForEvent('download'), page.click('#cc-html')]);
+  assert.equal(html.suggestedFilename(), '电商平台售后服务体系升级服务合同.html');
+  const doc = readFileSync(await html.path(), 'utf8');
+  assert.match(doc, /^<!DOCTYPE html>/);
+  assert.ok(doc.includes('108,000.00') && doc.includes('人民币壹拾万捌仟元整'), 'filled values');
+  assert.ok(!/<script/i.test(doc), 'no script element');
+
+  // Opened on its own, the file shows the contract and runs nothing.
+  const view = await guardedPage(browser, server, { viewport: { width: 900, height: 1200 } });
+  await view.setContent(doc, { waitUntil: 'load' });
+  const article = await view.locator('article.contract').innerText();
+  assert.match(article, /计人民币108,000\.00元（人民币壹拾万捌仟元整）/);
+  assert.match(article, /附件一：付款计划表/);
+  assert.ok(article.includes('<script>window.__pwned=1</script>甲方&公司'), 'hostile text shown as text');
+  assert.equal(await view.evaluate(() => window.__pwned), undefined, 'no script ran');
+  await view.screenshot({ path: `${OUT}export-html.png`, fullPage: true });
+  view.assertClean();
+
+  await page.selectOption('#cc-lang', 'en');
+  assert.equal(await page.locator('#cc-docx').innerText(), 'Download Word');
+  assert.equal(await page.locator('#cc-html').innerText(), 'Download HTML');
+  page.assertClean();
+  await view.context().close();
   await page.context().close();
 });

@@ -1,8 +1,11 @@
-//! The review in progress behind a strings-in, strings-out interface: what the documents
-//! module (the app's second wasm, `src/main_docs.rs`) and the npm package (`src/api/docs.rs`)
-//! export to JavaScript, each as one-line wrappers. One review at a time per module.
+//! Documents in and out behind a strings-in, strings/bytes-out interface: the import review
+//! in progress (one at a time), template checks, and the exports (.docx, .html). This is what
+//! the app's documents module (its second wasm, `src/main_docs.rs`, loaded on first use) and
+//! the npm package (`src/api/docs.rs`) export to JavaScript, each as one-line wrappers.
 
-use super::review::{kind_id, Edit, Review, RETYPABLE};
+use crate::core::calendar::Calendar;
+use crate::import::review::{kind_id, Edit, Review, RETYPABLE};
+use crate::state::{Loaded, Snapshot};
 use crate::template::validate::{parse_template, TemplateError};
 use crate::template::Lang;
 use std::cell::RefCell;
@@ -96,6 +99,25 @@ pub fn check_template(json: &str) -> String {
     checked.to_string()
 }
 
+/// The filled contract of a state (a snapshot: template id or document, values, language)
+/// as a .docx (`ext` = `docx`) or a self-contained .html (`html`). Empty when the state is
+/// unreadable or names no known template.
+pub fn export_file(state_json: &str, ext: &str) -> Vec<u8> {
+    let s = match Snapshot::from_json(state_json) {
+        Loaded::Ok(s)
+        | Loaded::Recovered {
+            snapshot: Some(s), ..
+        } => s,
+        Loaded::Recovered { snapshot: None, .. } => return Vec::new(),
+    };
+    let cal = Calendar::default();
+    let file = match ext {
+        "docx" => crate::export::docx_from_snapshot(&s, &cal),
+        _ => crate::export::html_from_snapshot(&s, &cal).map(String::into_bytes),
+    };
+    file.unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +141,17 @@ mod tests {
         assert!(!t.blanks.iter().any(|b| b.id == "party_b"));
         let bad: serde_json::Value = serde_json::from_str(&check_template("{\"id\":1}")).unwrap();
         assert!(bad["problems"].as_str().unwrap().contains("template"));
+    }
+
+    #[test]
+    fn exports_from_a_state() {
+        let state =
+            r#"{"v":1,"template":"after-sales-upgrade","lang":"zh-CN","inputs":{"total":"36万"}}"#;
+        let docx = export_file(state, "docx");
+        assert!(docx.starts_with(b"PK\x03\x04"));
+        let html = String::from_utf8(export_file(state, "html")).unwrap();
+        assert!(html.contains("360,000.00"));
+        assert!(export_file("{", "docx").is_empty());
+        assert!(export_file(r#"{"v":1,"template":"nope","inputs":{}}"#, "docx").is_empty());
     }
 }
