@@ -28,6 +28,8 @@ export {
   deviceFees,
   renderContract,
   importTemplateText,
+  exportDocx,
+  exportHtml,
   templates,
   mount,
   WidgetHandle,

@@ -142,6 +142,9 @@ proptest! {
         let f = fill(&t, &inputs, &Calendar::new());
         let html = render_html(&t, &f, RenderOptions::with_annex(true));
         prop_assert!(!html.contains("<script"));
+        let docx = contract_calc::export::docx::docx(&t, &f, contract_calc::export::OPTIONS);
+        prop_assert!(docx.starts_with(b"PK"));
+        prop_assert!(!contract_calc::export::html::html(&t, &f, contract_calc::export::OPTIONS).contains("<script"));
     }
 }
 
@@ -337,6 +340,8 @@ proptest! {
         let html = render_html(t, &f, RenderOptions::with_annex(true));
         let inert = !html.contains("<b>") && !html.contains('\u{202E}');
         prop_assert!(inert, "markup or a bidi override in the contract");
+        let docx = contract_calc::export::docx::docx(t, &f, contract_calc::export::OPTIONS);
+        prop_assert!(docx.starts_with(b"PK"));
         let _ = review.html(contract_calc::template::Lang::Zh, None);
     }
 }

@@ -286,3 +286,37 @@ fn date_arg(field: &str, v: &JsValue, lang: Lang) -> JsResult<chrono::NaiveDate>
 fn at(field: &str, e: Error) -> Error {
     Error::new(field, e.problem)
 }
+
+/// What `exportDocx` and `exportHtml` take: the same as `renderContract` (`annex` is ignored:
+/// a downloaded document always carries its tables as numbered annexes).
+fn exported(
+    input: &JsValue,
+    lang: Option<&JsValue>,
+) -> JsResult<(crate::template::Template, Filled)> {
+    let lang = lang_of(lang)?;
+    let input: RenderInput = from_js("", input, lang)?;
+    let (t, _) = template_of(&input.template, lang)?;
+    let f = with_calendar(|c| fill(&t, &input.values, c));
+    Ok((t, f))
+}
+
+/// The filled contract as a Word document (.docx bytes): headings, numbered sections, values
+/// in place, the schedule and fee tables as annexes, 宋体 body, A4.
+#[wasm_bindgen(js_name = exportDocx)]
+pub fn export_docx(
+    #[wasm_bindgen(unchecked_param_type = "RenderInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Language")] lang: Option<JsValue>,
+) -> JsResult<Vec<u8>> {
+    let (t, f) = exported(&input, lang.as_ref())?;
+    Ok(crate::export::docx::docx(&t, &f, crate::export::OPTIONS))
+}
+
+/// The filled contract as one self-contained HTML document (inline print CSS, no script).
+#[wasm_bindgen(js_name = exportHtml)]
+pub fn export_html(
+    #[wasm_bindgen(unchecked_param_type = "RenderInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Language")] lang: Option<JsValue>,
+) -> JsResult<String> {
+    let (t, f) = exported(&input, lang.as_ref())?;
+    Ok(crate::export::html::html(&t, &f, crate::export::OPTIONS))
+}

@@ -8,7 +8,7 @@ import * as cc from 'contract-calc';
 
 const {
   amountInWords, parseAmountInWords, isWorkingDay, addWorkingDays, addHolidayData,
-  paymentSchedule, latePenalty, deviceFees, renderContract, templates, mount, importTemplateText,
+  paymentSchedule, latePenalty, deviceFees, renderContract, templates, mount, importTemplateText, exportDocx, exportHtml,
 } = cc;
 
 /// Call `f`, expect an Error with this field (and code), return it.
@@ -44,7 +44,7 @@ const cents = (s) => BigInt(s.replace('.', ''));
 
 test('exports every function of the API', () => {
   for (const name of ['amountInWords', 'parseAmountInWords', 'isWorkingDay', 'addWorkingDays', 'addHolidayData',
-    'paymentSchedule', 'latePenalty', 'deviceFees', 'renderContract', 'templates', 'mount', 'importTemplateText']) {
+    'paymentSchedule', 'latePenalty', 'deviceFees', 'renderContract', 'templates', 'mount', 'importTemplateText', 'exportDocx', 'exportHtml']) {
     assert.equal(typeof cc[name], 'function', name);
   }
   assert.equal(cc.initSync, undefined, 'the loader stays internal');
@@ -275,4 +275,18 @@ test('importTemplateText: a contract text becomes a template that renderContract
   const evil = importTemplateText('合同<script>alert(1)</script>\n甲方：____\n');
   assert.ok(!renderContract({ template: evil.template, values: {} }).html.includes('<script'));
   assert.throws(() => importTemplateText(undefined));
+});
+
+test('exportDocx and exportHtml: the filled contract as a .docx (bytes) and as HTML', () => {
+  const input = { template: 'after-sales-upgrade', values: { party_a: '甲<公司>', total: '36万', effective_date: '2025-09-26',
+    advance_days: '5', advance_pct: '30', progress_pct: '40', progress_days: '10', final_days: '15' } };
+  const docx = exportDocx(input);
+  assert.ok(docx instanceof Uint8Array);
+  assert.deepEqual([...docx.slice(0, 4)], [0x50, 0x4b, 0x03, 0x04], 'a ZIP');
+  assert.ok(Buffer.from(docx).includes('word/document.xml'));
+  assert.ok(Buffer.from(docx).includes('甲&lt;公司&gt;'), 'escaped in the XML');
+  const html = exportHtml(input);
+  assert.match(html, /人民币壹拾万捌仟元整/);
+  assert.ok(!html.includes('<script') && html.includes('甲&lt;公司&gt;'));
+  throwsField(() => exportDocx({ template: 'no-such-template', values: {} }), 'template');
 });

@@ -3,7 +3,7 @@
 // must reject misuse (each @ts-expect-error fails the check if the line type-checks).
 import {
   addHolidayData, addWorkingDays, amountInWords, deviceFees, isWorkingDay, latePenalty, mount,
-  parseAmountInWords, paymentSchedule, renderContract, templates, importTemplateText,
+  parseAmountInWords, paymentSchedule, renderContract, templates, importTemplateText, exportDocx, exportHtml,
 } from 'contract-calc';
 import type {
   Change, DeviceFeeInput, FieldError, Inputs, MountOptions, PenaltyInput, Schedule, ScheduleInput,
@@ -80,5 +80,7 @@ const importedTemplate: Template = imported.template;
 const firstPlace: [string, number] | undefined = imported.places['party_a'];
 // @ts-expect-error the text is a string
 importTemplateText(42);
+const docxBytes: Uint8Array = exportDocx({ template: 'after-sales-upgrade', values: {} });
+const exportedHtml: string = exportHtml({ template: importedTemplate, values: { party_a: '甲' } }, 'en');
 
-export { back, working, due, years, dueDate, penaltyTotal, gross, html, errors, ids, badShare, importedTemplate, firstPlace };
+export { back, working, due, years, dueDate, penaltyTotal, gross, html, errors, ids, badShare, importedTemplate, firstPlace, docxBytes, exportedHtml };
