@@ -41,3 +41,8 @@ pub fn review_template() -> String {
 pub fn check_template(json: &str) -> String {
     session::check_template(json)
 }
+
+#[wasm_bindgen(skip_typescript)]
+pub fn export_file(state: &str, ext: &str) -> Vec<u8> {
+    session::export_file(state, ext)
+}

@@ -19,6 +19,8 @@ pub struct Ctx {
     pub importing: RwSignal<bool>,
     /// A saved template document is being checked before use (autosave waits).
     pub restoring: RwSignal<bool>,
+    /// Mounted in a host's page (not the standalone app): printing must not print the host.
+    pub embedded: bool,
     /// A message for the user (restored data, import problems, share link copied).
     pub notice: RwSignal<Option<String>>,
     pub calendar: StoredValue<Arc<Calendar>>,
@@ -49,6 +51,7 @@ impl Ctx {
             annex: RwSignal::new(true),
             importing: RwSignal::new(false),
             restoring: RwSignal::new(false),
+            embedded: false,
             notice: RwSignal::new(None),
             calendar,
             filled,

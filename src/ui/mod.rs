@@ -109,13 +109,14 @@ pub fn init(options: &Options) -> Option<Ctx> {
         }
         _ => {}
     }
-    let ctx = Ctx::new(
+    let mut ctx = Ctx::new(
         template?,
         doc,
         inputs,
         lang,
         options.calendar.clone().unwrap_or_default(),
     );
+    ctx.embedded = !options.persist;
     ctx.notice.set(notice);
     provide_context(ctx);
     if let Some(s) = pending {

@@ -100,3 +100,51 @@ pub fn download(filename: &str, mime: &str, bytes: &[u8]) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// Print an HTML document on its own: a hidden frame holding it prints, then goes away.
+pub fn print_html(html: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(frame) = document
+        .create_element("iframe")
+        .ok()
+        .and_then(|f| f.dyn_into::<web_sys::HtmlIFrameElement>().ok())
+    else {
+        return;
+    };
+    let _ = frame.set_attribute("class", "cc-print-frame");
+    let _ = frame.set_attribute("aria-hidden", "true");
+    // Through the CSSOM, which a host's strict style-src allows (a style attribute it may not).
+    let style = frame.style();
+    for (name, value) in [
+        ("position", "fixed"),
+        ("width", "0"),
+        ("height", "0"),
+        ("border", "0"),
+        ("right", "0"),
+        ("bottom", "0"),
+    ] {
+        let _ = style.set_property(name, value);
+    }
+    frame.set_srcdoc(html);
+    let loaded = frame.clone();
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(w) = loaded.content_window() {
+            let _ = w.print();
+        }
+        // print() returns when the dialog closes (or at once, headless); keep the frame a
+        // moment for browsers that print asynchronously.
+        let gone = wasm_bindgen::closure::Closure::once_into_js(move || loaded.remove());
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                gone.unchecked_ref(),
+                60_000,
+            );
+        }
+    });
+    frame.set_onload(Some(on_load.unchecked_ref()));
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&frame);
+    }
+}

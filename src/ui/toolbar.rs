@@ -73,10 +73,25 @@ pub fn Toolbar() -> impl IntoView {
         }
         ctx.notice.set(Some(ctx.tr("share_done").to_string()));
     };
+    // The standalone app prints its page (the print stylesheet keeps only the contract). An
+    // embedded widget cannot print the host's page: it prints the contract alone, the same
+    // document as "下载 HTML", from a hidden frame.
     let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
+        if !ctx.embedded {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+            return;
         }
+        let state = ctx.snapshot().to_json();
+        leptos::task::spawn_local(async move {
+            match super::docs::export_file(&state, "html").await {
+                Ok(bytes) => storage::print_html(&String::from_utf8_lossy(&bytes)),
+                Err(e) => ctx
+                    .notice
+                    .set(Some(format!("{}{e}", ctx.tr("export_failed")))),
+            }
+        });
     };
     let current = move || ctx.template.with(|t| t.id.clone());
     view! {

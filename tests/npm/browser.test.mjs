@@ -242,3 +242,23 @@ test('custom element: the import step works inside the shadow root (one wasm, no
   page.assertClean();
   await page.context().close();
 });
+
+test('custom element: print prints the contract alone, not the host page', async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.locator(`${calc} .cc-app`).waitFor({ timeout: 15_000 });
+  await page.evaluate(() => {
+    window.print = () => { window.hostPrinted = true; };
+  });
+  await page.locator(`${calc} #cc-example`).click();
+  await page.locator(`${calc} #cc-print`).click();
+  const frame = page.locator('iframe.cc-print-frame');
+  await frame.waitFor({ state: 'attached', timeout: 15_000 });
+  const srcdoc = await frame.getAttribute('srcdoc');
+  assert.match(srcdoc, /<article class="contract"/);
+  assert.match(srcdoc, /人民币/);
+  assert.ok(!srcdoc.includes('<script'));
+  assert.equal(await page.evaluate(() => window.hostPrinted), undefined, 'the host page was printed');
+  page.assertClean();
+  await page.context().close();
+});
