@@ -7,12 +7,10 @@ use super::{import_text, ImportResult};
 use crate::i18n;
 use crate::template::expr;
 use crate::template::inputs::{parse_blank, Input};
-use crate::template::model::{
-    Blank, BlankType, Calculators, DueBinding, Label, LumpSumBinding, Template,
-};
+use crate::template::model::{Blank, BlankType, Label, Template};
 use crate::template::placeholder::{self, Piece, Placeholder};
 use crate::template::render::escape;
-use crate::template::validate::{validate, TemplateError};
+use crate::template::validate::{binding_exprs_mut, validate, TemplateError};
 use crate::template::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -321,117 +319,14 @@ fn blank_mut<'a>(t: &'a mut Template, id: &str) -> Result<&'a mut Blank, Templat
 fn computed_from(t: &Template) -> BTreeSet<String> {
     let mut calculators = t.calculators.clone();
     let mut refs = BTreeSet::new();
+    let bound = binding_exprs_mut(&mut calculators);
     let derived = t.derived.iter().map(|d| &d.expr);
-    for e in expressions(&mut calculators)
-        .into_iter()
-        .map(|e| &*e)
-        .chain(derived)
-    {
+    for e in bound.iter().map(|(_, e, _)| &**e).chain(derived) {
         if let Ok(e) = expr::parse(e) {
             e.references(&mut refs);
         }
     }
     refs
-}
-
-/// Every expression of the calculators: not display names, ids, milestone names or lists
-/// of lump-sum ids.
-fn expressions(c: &mut Calculators) -> Vec<&mut String> {
-    let mut out: Vec<&mut String> = Vec::new();
-    if let Some(s) = &mut c.schedule {
-        out.extend([&mut s.total, &mut s.effective_date]);
-        out.extend(s.rest_day_rule.as_mut());
-        for i in &mut s.instalments {
-            out.extend(i.percent.as_mut().into_iter().chain(i.amount.as_mut()));
-            match &mut i.due {
-                DueBinding::AfterEffective { days, day_kind } => {
-                    out.push(days);
-                    out.extend(day_kind.as_mut());
-                }
-                DueBinding::AfterMilestone {
-                    date,
-                    days,
-                    day_kind,
-                    ..
-                } => {
-                    out.push(days);
-                    out.extend(date.as_mut().into_iter().chain(day_kind.as_mut()));
-                }
-                DueBinding::FixedDate { date } => out.push(date),
-                DueBinding::Monthly {
-                    day,
-                    months,
-                    inclusive,
-                    start_offset_months,
-                } => {
-                    out.extend([day, months]);
-                    out.extend(
-                        inclusive
-                            .as_mut()
-                            .into_iter()
-                            .chain(start_offset_months.as_mut()),
-                    );
-                }
-            }
-        }
-    }
-    if let Some(p) = &mut c.penalty {
-        out.extend([
-            &mut p.due_date,
-            &mut p.amount_due,
-            &mut p.rate_unit,
-            &mut p.rate,
-            &mut p.as_of,
-        ]);
-        for o in [
-            &mut p.contract_total,
-            &mut p.base,
-            &mut p.grace_days,
-            &mut p.cap_percent_of_total,
-            &mut p.cap_amount,
-            &mut p.payments,
-            &mut p.day_count,
-            &mut p.suspend_after_days,
-        ] {
-            out.extend(o.as_mut());
-        }
-    }
-    if let Some(d) = &mut c.devices {
-        out.extend([&mut d.start, &mut d.months]);
-        for dev in &mut d.devices {
-            out.extend([&mut dev.monthly_fee, &mut dev.count]);
-        }
-        for o in [
-            &mut d.base_monthly_fee,
-            &mut d.changes,
-            &mut d.proration,
-            &mut d.discount_percent,
-            &mut d.vat_percent,
-            &mut d.vat_mode,
-        ] {
-            out.extend(o.as_mut());
-        }
-    }
-    for l in &mut c.lump_sum {
-        match l {
-            LumpSumBinding::BreachPercent { total, percent, .. }
-            | LumpSumBinding::Cap { total, percent, .. } => out.extend([total, percent]),
-            LumpSumBinding::Maintenance {
-                purchase_price,
-                annual_percent,
-                instalments_per_year,
-                vat_percent,
-                ..
-            } => {
-                out.extend([purchase_price, annual_percent, instalments_per_year]);
-                out.extend(vat_percent.as_mut());
-            }
-            LumpSumBinding::PartsDiscount {
-                list_price, zhe, ..
-            } => out.extend([list_price, zhe]),
-        }
-    }
-    out
 }
 
 /// Every reference to the value `from` becomes a reference to `to`: placeholders in the body,
@@ -451,7 +346,7 @@ fn rename(t: &mut Template, from: &str, to: &str) {
             b.matches = Some(to.to_string());
         }
     }
-    for e in expressions(&mut t.calculators) {
+    for (_, e, _) in binding_exprs_mut(&mut t.calculators) {
         *e = rename_ident(e, from, to);
     }
 }

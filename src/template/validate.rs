@@ -419,32 +419,42 @@ fn find_cycle(start: &str, deps: &BTreeMap<&str, BTreeSet<String>>) -> Option<Ve
     walk(start, start, deps, &mut path, &mut seen).then_some(path)
 }
 
-/// Every expression in the calculator bindings: (path, source, may be a literal word).
+/// Every expression in the calculator bindings: (path, source, may be a literal word). A last
+/// instalment's `"rest"` percent is not an expression.
 fn binding_exprs(c: &Calculators) -> Vec<(String, String, bool)> {
-    let mut v: Vec<(String, String, bool)> = Vec::new();
-    let mut push = |p: &str, s: &Option<String>, word: bool| {
-        if let Some(s) = s {
-            v.push((p.to_string(), s.clone(), word));
+    let mut c = c.clone();
+    binding_exprs_mut(&mut c)
+        .into_iter()
+        .filter(|(p, s, _)| {
+            !(p.contains(".instalments[") && p.ends_with(".percent") && *s == "rest")
+        })
+        .map(|(p, s, w)| (p, s.clone(), w))
+        .collect()
+}
+
+/// Every expression in the calculator bindings, to read or rewrite: (path, source, may be a
+/// literal word such as `working` or `unpaid`). Display names, ids, milestone names and lists
+/// of lump-sum ids are not expressions. Validation reads these; the import review renames
+/// through them.
+pub fn binding_exprs_mut(c: &mut Calculators) -> Vec<(String, &mut String, bool)> {
+    let mut v: Vec<(String, &mut String, bool)> = Vec::new();
+    if let Some(s) = &mut c.schedule {
+        let b = "calculators.schedule";
+        v.push((format!("{b}.total"), &mut s.total, false));
+        v.push((format!("{b}.effective_date"), &mut s.effective_date, false));
+        if let Some(r) = &mut s.rest_day_rule {
+            v.push((format!("{b}.rest_day_rule"), r, true));
         }
-    };
-    if let Some(s) = &c.schedule {
-        push("calculators.schedule.total", &Some(s.total.clone()), false);
-        push(
-            "calculators.schedule.effective_date",
-            &Some(s.effective_date.clone()),
-            false,
-        );
-        push("calculators.schedule.rest_day_rule", &s.rest_day_rule, true);
-        for (i, inst) in s.instalments.iter().enumerate() {
-            let p = format!("calculators.schedule.instalments[{i}]");
-            if inst.percent.as_deref() != Some("rest") {
-                push(&format!("{p}.percent"), &inst.percent, false);
-            }
-            push(&format!("{p}.amount"), &inst.amount, false);
-            match &inst.due {
+        for (i, inst) in s.instalments.iter_mut().enumerate() {
+            let p = format!("{b}.instalments[{i}]");
+            let mut fields: Vec<(&str, Option<&mut String>, bool)> = vec![
+                ("percent", inst.percent.as_mut(), false),
+                ("amount", inst.amount.as_mut(), false),
+            ];
+            match &mut inst.due {
                 DueBinding::AfterEffective { days, day_kind } => {
-                    push(&format!("{p}.due.days"), &Some(days.clone()), false);
-                    push(&format!("{p}.due.day_kind"), day_kind, true);
+                    fields.push(("due.days", Some(days), false));
+                    fields.push(("due.day_kind", day_kind.as_mut(), true));
                 }
                 DueBinding::AfterMilestone {
                     date,
@@ -452,91 +462,91 @@ fn binding_exprs(c: &Calculators) -> Vec<(String, String, bool)> {
                     day_kind,
                     ..
                 } => {
-                    push(&format!("{p}.due.date"), date, false);
-                    push(&format!("{p}.due.days"), &Some(days.clone()), false);
-                    push(&format!("{p}.due.day_kind"), day_kind, true);
+                    fields.push(("due.date", date.as_mut(), false));
+                    fields.push(("due.days", Some(days), false));
+                    fields.push(("due.day_kind", day_kind.as_mut(), true));
                 }
-                DueBinding::FixedDate { date } => {
-                    push(&format!("{p}.due.date"), &Some(date.clone()), false)
-                }
+                DueBinding::FixedDate { date } => fields.push(("due.date", Some(date), false)),
                 DueBinding::Monthly {
                     day,
                     months,
                     inclusive,
                     start_offset_months,
                 } => {
-                    push(&format!("{p}.due.day"), &Some(day.clone()), false);
-                    push(&format!("{p}.due.months"), &Some(months.clone()), false);
-                    push(&format!("{p}.due.inclusive"), inclusive, true);
-                    push(
-                        &format!("{p}.due.start_offset_months"),
-                        start_offset_months,
+                    fields.push(("due.day", Some(day), false));
+                    fields.push(("due.months", Some(months), false));
+                    fields.push(("due.inclusive", inclusive.as_mut(), true));
+                    fields.push((
+                        "due.start_offset_months",
+                        start_offset_months.as_mut(),
                         false,
-                    );
+                    ));
+                }
+            }
+            for (k, s, w) in fields {
+                if let Some(s) = s {
+                    v.push((format!("{p}.{k}"), s, w));
                 }
             }
         }
     }
-    if let Some(p) = &c.penalty {
+    if let Some(p) = &mut c.penalty {
         let b = "calculators.penalty";
         for (k, s, w) in [
-            ("due_date", Some(p.due_date.clone()), false),
-            ("amount_due", Some(p.amount_due.clone()), false),
-            ("contract_total", p.contract_total.clone(), false),
-            ("rate_unit", Some(p.rate_unit.clone()), true),
-            ("rate", Some(p.rate.clone()), false),
-            ("base", p.base.clone(), true),
-            ("grace_days", p.grace_days.clone(), false),
+            ("due_date", Some(&mut p.due_date), false),
+            ("amount_due", Some(&mut p.amount_due), false),
+            ("contract_total", p.contract_total.as_mut(), false),
+            ("rate_unit", Some(&mut p.rate_unit), true),
+            ("rate", Some(&mut p.rate), false),
+            ("base", p.base.as_mut(), true),
+            ("grace_days", p.grace_days.as_mut(), false),
             (
                 "cap_percent_of_total",
-                p.cap_percent_of_total.clone(),
+                p.cap_percent_of_total.as_mut(),
                 false,
             ),
-            ("cap_amount", p.cap_amount.clone(), false),
-            ("payments", p.payments.clone(), false),
-            ("as_of", Some(p.as_of.clone()), false),
-            ("day_count", p.day_count.clone(), true),
-            ("suspend_after_days", p.suspend_after_days.clone(), false),
+            ("cap_amount", p.cap_amount.as_mut(), false),
+            ("payments", p.payments.as_mut(), false),
+            ("as_of", Some(&mut p.as_of), false),
+            ("day_count", p.day_count.as_mut(), true),
+            ("suspend_after_days", p.suspend_after_days.as_mut(), false),
         ] {
-            push(&format!("{b}.{k}"), &s, w);
+            if let Some(s) = s {
+                v.push((format!("{b}.{k}"), s, w));
+            }
         }
     }
-    if let Some(d) = &c.devices {
+    if let Some(d) = &mut c.devices {
         let b = "calculators.devices";
         for (k, s, w) in [
-            ("start", Some(d.start.clone()), false),
-            ("months", Some(d.months.clone()), false),
-            ("base_monthly_fee", d.base_monthly_fee.clone(), false),
-            ("changes", d.changes.clone(), false),
-            ("proration", d.proration.clone(), true),
-            ("discount_percent", d.discount_percent.clone(), false),
-            ("vat_percent", d.vat_percent.clone(), false),
-            ("vat_mode", d.vat_mode.clone(), true),
+            ("start", Some(&mut d.start), false),
+            ("months", Some(&mut d.months), false),
+            ("base_monthly_fee", d.base_monthly_fee.as_mut(), false),
+            ("changes", d.changes.as_mut(), false),
+            ("proration", d.proration.as_mut(), true),
+            ("discount_percent", d.discount_percent.as_mut(), false),
+            ("vat_percent", d.vat_percent.as_mut(), false),
+            ("vat_mode", d.vat_mode.as_mut(), true),
         ] {
-            push(&format!("{b}.{k}"), &s, w);
+            if let Some(s) = s {
+                v.push((format!("{b}.{k}"), s, w));
+            }
         }
-        for (i, dev) in d.devices.iter().enumerate() {
-            push(
-                &format!("{b}.devices[{i}].monthly_fee"),
-                &Some(dev.monthly_fee.clone()),
+        for (i, dev) in d.devices.iter_mut().enumerate() {
+            v.push((
+                format!("{b}.devices[{i}].monthly_fee"),
+                &mut dev.monthly_fee,
                 false,
-            );
-            push(
-                &format!("{b}.devices[{i}].count"),
-                &Some(dev.count.clone()),
-                false,
-            );
+            ));
+            v.push((format!("{b}.devices[{i}].count"), &mut dev.count, false));
         }
     }
-    for (i, l) in c.lump_sum.iter().enumerate() {
+    for (i, l) in c.lump_sum.iter_mut().enumerate() {
         let b = format!("calculators.lump_sum[{i}]");
-        let fields: Vec<(&str, Option<String>)> = match l {
+        let fields: Vec<(&str, Option<&mut String>)> = match l {
             LumpSumBinding::BreachPercent { total, percent, .. }
             | LumpSumBinding::Cap { total, percent, .. } => {
-                vec![
-                    ("total", Some(total.clone())),
-                    ("percent", Some(percent.clone())),
-                ]
+                vec![("total", Some(total)), ("percent", Some(percent))]
             }
             LumpSumBinding::Maintenance {
                 purchase_price,
@@ -545,20 +555,19 @@ fn binding_exprs(c: &Calculators) -> Vec<(String, String, bool)> {
                 vat_percent,
                 ..
             } => vec![
-                ("purchase_price", Some(purchase_price.clone())),
-                ("annual_percent", Some(annual_percent.clone())),
-                ("instalments_per_year", Some(instalments_per_year.clone())),
-                ("vat_percent", vat_percent.clone()),
+                ("purchase_price", Some(purchase_price)),
+                ("annual_percent", Some(annual_percent)),
+                ("instalments_per_year", Some(instalments_per_year)),
+                ("vat_percent", vat_percent.as_mut()),
             ],
             LumpSumBinding::PartsDiscount {
                 list_price, zhe, ..
-            } => vec![
-                ("list_price", Some(list_price.clone())),
-                ("zhe", Some(zhe.clone())),
-            ],
+            } => vec![("list_price", Some(list_price)), ("zhe", Some(zhe))],
         };
         for (k, s) in fields {
-            push(&format!("{b}.{k}"), &s, false);
+            if let Some(s) = s {
+                v.push((format!("{b}.{k}"), s, false));
+            }
         }
     }
     v
