@@ -6,6 +6,8 @@
 //   2. Release builds: the CSP goes into index.html as a <meta>, the boot script registers
 //      the service worker, and sw.js lists every asset with a content hash as its version
 //      (offline after the first visit; a new deployment is a new version).
+//   2b. Release builds: a snapshot of the widget's first view goes into index.html, so the
+//      page shows it before the wasm has started (.ci/prerender.mjs).
 //   3. contract-calculator.html: the single-file build. CSS, JS and the gzip'd wasm (base64)
 //      inlined in one HTML file that works from file:// with no server and no network. Its
 //      one inline script and one inline style are allowed by their sha256 in its own CSP.
@@ -18,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { prerender, withoutCommentLines } from './prerender.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -56,7 +59,7 @@ let html = readFileSync(indexPath, 'utf8');
 // 1. Inline scripts → files. Trunk writes one (the module that loads the wasm; in `trunk
 // serve`, also the auto-reload client). Release builds append the service-worker registration.
 let registration = release
-  ? readFileSync(new URL('register-sw.js', src), 'utf8').replaceAll('__PUBLIC_URL__', publicUrl)
+  ? withoutCommentLines(readFileSync(new URL('register-sw.js', src), 'utf8')).replaceAll('__PUBLIC_URL__', publicUrl)
   : '';
 html = html.replace(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g, (whole, attrs = '', body) => {
   if (/\ssrc=/.test(attrs) || !body.trim()) return whole;
@@ -74,10 +77,15 @@ if (release && !html.includes('Content-Security-Policy')) {
 }
 writeFileSync(indexPath, html);
 
-// Stale boot files from an earlier run in the same directory.
-const bootNow = [...html.matchAll(/boot-[0-9a-f]{16}\.js/g)].map((m) => m[0]);
+// 2b. Release builds: a snapshot of the widget's first view in index.html, shown before the
+// wasm has started (see .ci/prerender.mjs). CC_PRERENDER=0 builds without it.
+const prerendered = release && process.env.CC_PRERENDER !== '0' ? await prerender(dir, publicUrl) : 'no snapshot';
+html = readFileSync(indexPath, 'utf8');
+
+// Stale boot and gate files from an earlier run in the same directory.
+const bootNow = [...html.matchAll(/(boot|gate)-[0-9a-f]{16}\.js/g)].map((m) => m[0]);
 for (const f of files(dir)) {
-  if (/^boot-[0-9a-f]{16}\.js$/.test(f) && !bootNow.includes(f)) unlinkSync(join(dir, f));
+  if (/^(boot|gate)-[0-9a-f]{16}\.js$/.test(f) && !bootNow.includes(f)) unlinkSync(join(dir, f));
 }
 
 // 3. Service worker: every asset but itself and the single-file build; version = their hash.
@@ -88,7 +96,7 @@ if (release) {
   digest.update(process.env.CC_BUILD_ID ?? '');
   const version = digest.digest('hex').slice(0, 16);
   const urls = ['./', ...assets.map((f) => `./${f.split('\\').join('/')}`)];
-  const sw = readFileSync(new URL('sw.js', src), 'utf8')
+  const sw = withoutCommentLines(readFileSync(new URL('sw.js', src), 'utf8'))
     .replace("'__VERSION__'", `'${version}'`)
     .replace('__ASSETS__', () => JSON.stringify(urls, null, 2));
   writeFileSync(join(dir, 'sw.js'), sw);
@@ -188,6 +196,6 @@ function asObject(code) {
 
 const kB = (f) => `${(statSync(join(dir, f)).size / 1000).toFixed(0)} kB`;
 console.log(
-  `postbuild (${release ? 'release' : 'debug'}): ${relative(process.cwd(), dir) || '.'}: boot ${bootNow.join(', ') || '-'}` +
-    `${release ? ', sw.js' : ''}, ${basename(SINGLE)} ${kB(SINGLE)}`,
+  `postbuild (${release ? 'release' : 'debug'}): ${relative(process.cwd(), dir) || '.'}: scripts ${bootNow.join(', ') || '-'}` +
+    `${release ? ', sw.js' : ''}, ${basename(SINGLE)} ${kB(SINGLE)}; ${prerendered}`,
 );

@@ -67,8 +67,10 @@ fn Field(blank: Blank) -> impl IntoView {
     let required = blank.required;
     let kind = blank.kind;
 
+    // What each field shows is a memo: every keystroke recomputes the results, but a field
+    // whose error, warnings, 大写 or value did not change is not touched in the DOM.
     let id_err = id.clone();
-    let error = move || {
+    let error = Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.filled.with(|f| {
             f.error_for(&id_err).map(|e| {
@@ -88,9 +90,9 @@ fn Field(blank: Blank) -> impl IntoView {
                 }
             })
         })
-    };
+    });
     let id_warn = id.clone();
-    let warnings = move || {
+    let warnings = Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.filled.with(|f| {
             f.warnings
@@ -105,12 +107,8 @@ fn Field(blank: Blank) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
-    let has_error = {
-        let error = error.clone();
-        move || error().is_some()
-    };
-    let has_error_outer = has_error.clone();
+    });
+    let has_error = move || error.with(Option::is_some);
 
     let input = match kind {
         BlankType::Table => view! { <RowsEditor blank=blank.clone() /> }.into_any(),
@@ -118,11 +116,19 @@ fn Field(blank: Blank) -> impl IntoView {
             let id2 = id.clone();
             let options = blank.options.clone();
             let default = blank.default.clone().unwrap_or_default();
+            let value = Memo::new(move |_| {
+                let v = text_of(&ctx, &id2);
+                if v.is_empty() {
+                    default.clone()
+                } else {
+                    v
+                }
+            });
             view! {
                 <select
                     id=dom_id.clone()
                     aria-describedby=err_id.clone()
-                    prop:value=move || { let v = text_of(&ctx, &id2); if v.is_empty() { default.clone() } else { v } }
+                    prop:value=value
                     on:change={ let id = id.clone(); move |ev| ctx.set_input(&id, Input::Text(event_target_value(&ev))) }
                 >
                     {options
@@ -138,6 +144,7 @@ fn Field(blank: Blank) -> impl IntoView {
         }
         _ => {
             let id2 = id.clone();
+            let value = Memo::new(move |_| text_of(&ctx, &id2));
             let (input_type, mode) = match kind {
                 BlankType::Date => ("date", "text"),
                 BlankType::Money | BlankType::Percent => ("text", "decimal"),
@@ -162,7 +169,7 @@ fn Field(blank: Blank) -> impl IntoView {
                     aria-describedby=err_id.clone()
                     aria-invalid=move || if has_error() { "true" } else { "false" }
                     aria-required=if required { "true" } else { "false" }
-                    prop:value=move || text_of(&ctx, &id2)
+                    prop:value=value
                     on:input={ let id = id.clone(); move |ev| ctx.set_input(&id, Input::Text(event_target_value(&ev))) }
                 />
             }
@@ -172,7 +179,7 @@ fn Field(blank: Blank) -> impl IntoView {
 
     // Money fields show their 大写 as you type, so a misplaced digit is obvious.
     let id_words = id.clone();
-    let words = move || {
+    let words = Memo::new(move |_| {
         if kind != BlankType::Money {
             return None;
         }
@@ -182,7 +189,7 @@ fn Field(blank: Blank) -> impl IntoView {
             }
             _ => None,
         })
-    };
+    });
     let suffix = match kind {
         BlankType::Percent => Some("%"),
         BlankType::Money => Some("元"),
@@ -190,16 +197,16 @@ fn Field(blank: Blank) -> impl IntoView {
     };
 
     view! {
-        <div class="cc-field" class:cc-invalid=has_error_outer class:cc-table-field=kind == BlankType::Table>
+        <div class="cc-field" class:cc-invalid=has_error class:cc-table-field=kind == BlankType::Table>
             <label for=dom_id.clone()>
                 {move || label.get(ctx.lang.get()).to_string()}
                 {required.then(|| view! { <span class="cc-req" title=move || ctx.tr("required")>"*"</span> })}
             </label>
             <div class="cc-input-row">{input}{suffix.map(|s| view! { <span class="cc-suffix">{s}</span> })}</div>
-            {move || words().map(|w| view! { <p class="cc-words">{w}</p> })}
+            {move || words.get().map(|w| view! { <p class="cc-words">{w}</p> })}
             {move || help.as_ref().map(|h| { let h = h.get(ctx.lang.get()).to_string(); view! { <p class="cc-help">{h}</p> } })}
             <p class="cc-error" id=err_id.clone() role="alert">{error}</p>
-            {move || warnings().into_iter().map(|w| view! { <p class="cc-warning">{w}</p> }).collect_view()}
+            {move || warnings.get().into_iter().map(|w| view! { <p class="cc-warning">{w}</p> }).collect_view()}
         </div>
     }
 }

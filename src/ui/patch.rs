@@ -17,20 +17,37 @@ pub fn set_html(el: &Element, old: Option<&str>, new: &str) {
             return;
         }
     }
-    el.set_inner_html(new);
+    cc_replace(el, new);
 }
 
-/// The DOM walk runs in JavaScript: one call per block instead of one per node.
+/// The DOM walk runs in JavaScript: one call per block instead of one per node. The walk's
+/// nodes are kept per element with the shape they matched: the next patch of the same shape
+/// (the usual case: one more keystroke in the same field) skips the walk. Only these two
+/// functions change a block's content, and a patch never changes its shape; the kept nodes
+/// are checked to still be in the block before use (a page-translation tool, say, may have
+/// moved them): if not, the walk runs again.
 #[wasm_bindgen(inline_js = r#"
+const walks = new WeakMap();
+export function cc_replace(root, html) {
+  walks.delete(root);
+  root.innerHTML = html;
+}
 export function cc_patch(root, shape, changes) {
-  const want = shape.split('|');
-  const nodes = [];
-  const walker = document.createTreeWalker(root, 5 /* elements and text */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-  if (nodes.length !== want.length) return false;
-  for (let i = 0; i < nodes.length; i++) {
-    if (nodes[i].nodeName.toLowerCase() !== want[i]) return false;
+  let walk = walks.get(root);
+  if (walk?.shape !== shape || !walk.nodes.every((n) => n.isConnected && root.contains(n))) {
+    walks.delete(root);
+    const want = shape.split('|');
+    const nodes = [];
+    const walker = document.createTreeWalker(root, 5 /* elements and text */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    if (nodes.length !== want.length) return false;
+    for (let i = 0; i < nodes.length; i++) {
+      if (nodes[i].nodeName.toLowerCase() !== want[i]) return false;
+    }
+    walk = { shape, nodes };
+    walks.set(root, walk);
   }
+  const nodes = walk.nodes;
   for (const [i, text, attrs] of JSON.parse(changes)) {
     const n = nodes[i];
     if (attrs === null) { n.nodeValue = text; continue; }
@@ -42,6 +59,7 @@ export function cc_patch(root, shape, changes) {
 "#)]
 extern "C" {
     fn cc_patch(root: &Element, shape: &str, changes: &str) -> bool;
+    fn cc_replace(root: &Element, html: &str);
 }
 
 /// One node to update: its index in the walk, and its new text or its new attributes.

@@ -1,31 +1,54 @@
 // Widget benchmark (not a test): `node tests/browser/bench.mjs` after `trunk build --release`.
-// Prints first render after navigation, keystroke → updated DOM on a 60-month, 1,000-device
+// Prints first render after navigation (first paint, and the live widget), keystroke → updated DOM on a 60-month, 1,000-device
 // contract, and the release wasm + JS sizes. Numbers go into README.md.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { start, guardedPage, DIST } from './harness.mjs';
+import { serveDir } from './server.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const { server, browser } = await start();
 try {
-  // 1. First render: navigation start → the contract title is in the DOM (fresh profile each run).
+  // 1. First render: navigation start → first contentful paint (the prerendered snapshot of
+  // the widget, .ci/prerender.mjs), and → the live widget mounted (wasm started, inputs work).
+  // Fresh context each run: a first visit, nothing cached. For scale, the same for a static
+  // page of one heading (no CSS, no script): what this machine and browser need at the least.
   const firsts = [];
-  for (let i = 0; i < 7; i++) {
+  const lives = [];
+  const floors = [];
+  const floorDir = mkdtempSync(join(tmpdir(), 'cc-floor-'));
+  writeFileSync(join(floorDir, 'index.html'), '<!doctype html><meta charset="utf-8"><h1>合同费用计算器</h1>');
+  const floorServer = await serveDir(floorDir);
+  const timings = async (origin) => {
     const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } }, null, { intercept: false });
     await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        if (document.querySelector('.cc-contract .contract-title')) {
-          window.__firstRender = performance.now();
-          obs.disconnect();
+      window.__t = {};
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__t.paint = e.startTime;
+      }).observe({ type: 'paint', buffered: true });
+      new MutationObserver(() => {
+        if (!window.__t.live && document.querySelector('.cc-app:not([data-cc-prerender]) .contract-title')) {
+          window.__t.live = performance.now();
         }
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__firstRender !== undefined);
-    firsts.push(await page.evaluate(() => window.__firstRender));
-    page.assertClean();
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    const t = await page.waitForFunction(() => window.__t.paint !== undefined && window.__t).then((h) => h.jsonValue());
+    if (origin === server.origin) page.assertClean();
     await page.context().close();
+    return t;
+  };
+  for (let i = 0; i < 7; i++) {
+    const t = await timings(server.origin);
+    firsts.push(t.paint);
+    lives.push(t.live);
+    floors.push((await timings(floorServer.origin)).paint);
   }
+  await floorServer.close();
+  rmSync(floorDir, { recursive: true });
 
   // 2. Keystroke → DOM on a 60-month contract with 1,000 devices and 40 count changes.
   const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } }, null, { intercept: false });
@@ -67,16 +90,20 @@ try {
   await page.context().close();
 
   // 3. Sizes, as .ci/size.mjs measures them (first load; the documents module apart).
-  const sizes = execFileSync('node', [fileURLToPath(new URL('../../.ci/size.mjs', import.meta.url)), DIST, '250'], {
+  // Over budget, size.mjs exits non-zero: the numbers are printed all the same.
+  const sized = spawnSync('node', [fileURLToPath(new URL('../../.ci/size.mjs', import.meta.url)), DIST, '250'], {
     encoding: 'utf8',
   });
+  const sizes = `${sized.stdout}${sized.stderr}`;
   const row = (label) => {
     const m = sizes.match(new RegExp(`${label}[^\\n]*?([\\d.]+) kB +([\\d.]+) kB +([\\d.]+) kB`));
     return m ? `${m[1]} kB / ${m[2]} kB / ${m[3]} kB` : 'n/a';
   };
   console.log('| widget benchmark | measured | budget |');
   console.log('|---|---|---|');
-  console.log(`| first render after navigation (median of 7, local server) | ${median(firsts).toFixed(0)} ms | ≤ 150 ms |`);
+  console.log(`| first render after navigation: first contentful paint (median of 7, local server) | ${median(firsts).toFixed(0)} ms | ≤ 150 ms |`);
+  console.log(`| widget live (wasm started, inputs work) after navigation (median of 7) | ${median(lives).toFixed(0)} ms | |`);
+  console.log(`| for scale: first contentful paint of a static one-heading page (median of 7) | ${median(floors).toFixed(0)} ms | |`);
   console.log(`| keystroke → updated DOM, 60 months × 1,000 devices (median of 40; ${rows} month rows) | ${median(keystrokes).toFixed(2)} ms | ≤ 4 ms |`);
   console.log(`| release wasm + JS loaded at start, raw / gzip / brotli | ${row('total loaded at start')} | ≤ 250 kB brotli |`);
   console.log(`| documents module (on first import), raw / gzip / brotli | ${row('documents module, on demand')} | outside the first load |`);

@@ -52,6 +52,16 @@ export async function guardedPage(browser, server, options = {}, context = null,
       if (!local(req.url())) problems.foreign.push(req.url());
     });
   }
+  // The release page carries an inert snapshot of the first view until the wasm mounts the
+  // live widget (.ci/prerender.mjs): navigations return once the live widget is there.
+  for (const name of ['goto', 'reload']) {
+    const navigate = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await navigate(...args);
+      await waitForLiveWidget(page);
+      return response;
+    };
+  }
   page.problems = problems;
   page.assertClean = () => {
     assert.deepEqual(problems.foreign, [], 'requests to other origins');
@@ -87,3 +97,7 @@ export async function checkAfterSales(page, within = '') {
   return contract;
 }
 
+/// Resolves once no prerendered snapshot is left on the page (at once on a page without one).
+export async function waitForLiveWidget(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-cc-prerender]'), null, { timeout: 20_000 });
+}

@@ -61,6 +61,8 @@ test('release page mounts the app, with no console errors and no foreign request
   });
 
   await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  // The live widget, not the prerendered snapshot of it (prerender.mjs tests that).
+  await page.locator('.cc-app:not([data-cc-prerender])').waitFor({ timeout: 15_000 });
   const h1 = page.locator('h1.cc-title');
   await h1.waitFor({ timeout: 15_000 });
   assert.equal((await h1.textContent()).trim(), '合同费用计算器');
