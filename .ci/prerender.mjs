@@ -49,8 +49,9 @@ export async function prerender(dir, publicUrl) {
     page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
     await page.goto(`${server.origin}/`);
     await page.locator('.cc-app .cc-contract .contract-title').waitFor({ timeout: 30_000 });
-    // Let effects settle (they run after the first mount), then read the DOM.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+    // Let effects settle (they run after the first mount; autosave a little later), then
+    // read the DOM and what the untouched widget saved.
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
     snapshot = await page.evaluate(
       ([key, mark]) => {
         const app = document.querySelector('.cc-app');

@@ -244,3 +244,28 @@ fn reading_a_template_document_drops_hidden_controls() {
         .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')));
     assert!(!serde_json::to_string(&t).unwrap().contains("\\u202e"));
 }
+
+#[test]
+fn money_in_tables_reads_with_thousands_separators_and_fen() {
+    use contract_calc::template::render::fmt_money;
+    let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+    for (amount, shown) in [
+        ("0", "0.00"),
+        ("0.05", "0.05"),
+        ("-0.001", "0.00"),
+        ("7", "7.00"),
+        ("999.995", "1,000.00"),
+        ("1234.5", "1,234.50"),
+        ("360000", "360,000.00"),
+        ("-1234567.891", "-1,234,567.89"),
+        ("123456789012.345", "123,456,789,012.35"),
+        ("184467440737095516.15", "184,467,440,737,095,516.15"),
+        ("184467440737095516.16", "184467440737095516.16"),
+        (
+            "79228162514264337593543950335",
+            "79228162514264337593543950335",
+        ),
+    ] {
+        assert_eq!(fmt_money(d(amount)), shown, "{amount}");
+    }
+}

@@ -124,10 +124,11 @@ pub fn init(options: &Options) -> Option<Ctx> {
     }
 
     if options.persist {
+        storage::save_on_leave();
         Effect::new(move |_| {
             let s = ctx.snapshot();
             if !ctx.restoring.get() {
-                storage::save(&s);
+                storage::save_soon(s);
             }
         });
     }

@@ -2,6 +2,8 @@
 //! downloads (JSON, Word, HTML). Nothing is ever sent over the network.
 
 use crate::state::{Loaded, Snapshot};
+use std::cell::RefCell;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 const KEY: &str = "contract-calc:v1";
@@ -14,6 +16,38 @@ fn storage() -> Option<web_sys::Storage> {
 pub fn save(s: &Snapshot) {
     if let Some(st) = storage() {
         let _ = st.set_item(KEY, &s.to_json());
+    }
+}
+
+/// How long a change waits to be saved. A storage write takes a millisecond or more, so
+/// autosave runs after the keystroke's results are on screen, at most once per this delay;
+/// leaving the page or hiding the tab saves at once (see [`save_on_leave`]).
+const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+thread_local! {
+    /// The latest snapshot not yet written.
+    static PENDING: RefCell<Option<Snapshot>> = const { RefCell::new(None) };
+}
+
+/// Save `s` within [`SAVE_DELAY`] (a later snapshot replaces it in the meantime).
+pub fn save_soon(s: Snapshot) {
+    let scheduled = PENDING.with(|p| p.borrow_mut().replace(s).is_some());
+    if !scheduled {
+        leptos::prelude::set_timeout(save_pending, SAVE_DELAY);
+    }
+}
+
+/// Write the pending snapshot now, if there is one.
+pub fn save_pending() {
+    if let Some(s) = PENDING.with(|p| p.borrow_mut().take()) {
+        save(&s);
+    }
+}
+
+/// Save at once when the page goes away or its tab is hidden (call once).
+pub fn save_on_leave() {
+    for event in ["pagehide", "visibilitychange"] {
+        let _ = leptos::prelude::window_event_listener_untyped(event, |_| save_pending());
     }
 }
 

@@ -59,7 +59,10 @@ test('a visitor with saved work or a share link does not see the snapshot', asyn
   // The autosave of an untouched widget is what the snapshot shows: it stays.
   const page = await guardedPage(browser, server);
   await page.goto(`${server.origin}/`);
-  const untouched = await page.evaluate(() => localStorage.getItem('contract-calc:v1'));
+  // Autosave runs shortly after a change (src/ui/storage.rs): wait for it.
+  const untouched = await page
+    .waitForFunction(() => localStorage.getItem('contract-calc:v1'))
+    .then((h) => h.jsonValue());
   await page.context().close();
   assert.ok(untouched, 'the app autosaved');
   assert.equal(await visible(untouched), true, 'untouched autosave');

@@ -62,6 +62,18 @@ test('bad input shows its error beside the field; the rest keeps working; no pan
   await page.context().close();
 });
 
+test('a value typed just before the tab is closed is kept (autosave flushes on leaving)', async () => {
+  const page = await examplePage();
+  await field(page, 'party_b').fill('最后一刻输入');
+  const context = page.context();
+  await page.close(); // at once: autosave's delay (src/ui/storage.rs) has not run out
+  const again = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } }, context);
+  await open(again);
+  assert.equal(await field(again, 'party_b').inputValue(), '最后一刻输入');
+  again.assertClean();
+  await context.close();
+});
+
 test('reload keeps the values; export then import restores the same state', async () => {
   const page = await examplePage();
   await field(page, 'party_b').fill('乙方 <b>粗体</b> & "引号"');
