@@ -231,9 +231,10 @@ fn result_panels_explain_each_number_and_escape_it() {
 
 #[test]
 fn reading_a_template_document_drops_hidden_controls() {
+    // The compiled-in sources are minified (build.rs).
     let src = bundled::SOURCES[0].2.replacen(
-        "\"title\": \"",
-        "\"title\": \"\u{202E}反转\u{2066}\\u202e",
+        "\"title\":\"",
+        "\"title\":\"\u{202E}反转\u{2066}\\u202e",
         1,
     );
     let t = parse_template(&src).unwrap();

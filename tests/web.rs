@@ -48,3 +48,50 @@ fn bundled_template_fills_in_wasm() {
         Some("2025-10-10")
     );
 }
+
+/// `ui::patch::set_html`: a same-shape update changes text nodes in place (keeping the nodes),
+/// and a block whose nodes something else replaced (a translation tool, say) still ends up
+/// with exactly the new content.
+#[wasm_bindgen_test]
+fn block_patch_updates_in_place_and_survives_foreign_changes() {
+    use contract_calc::ui::patch::set_html;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let block = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&block).unwrap();
+    let table = |a: &str, b: &str| {
+        format!("<table><tbody><tr><td>{a}</td><td class=\"num\">{b}</td></tr></tbody></table>")
+    };
+    // The text node in the i-th cell (1-based).
+    let cell = |i: u32| {
+        block
+            .query_selector(&format!("td:nth-child({i})"))
+            .unwrap()
+            .unwrap()
+            .first_child()
+            .unwrap()
+    };
+
+    let (v1, v2, v3, v4) = (
+        table("一", "1.00"),
+        table("一", "2.00"),
+        table("二", "3.00"),
+        table("三", "4.00"),
+    );
+    set_html(&block, None, &v1);
+    let text = cell(2);
+    set_html(&block, Some(&v1), &v2);
+    assert!(cell(2).is_same_node(Some(&text)), "patched in place");
+    assert_eq!(block.inner_html(), v2);
+    set_html(&block, Some(&v2), &v3); // the walk is reused
+    assert!(cell(2).is_same_node(Some(&text)));
+    assert_eq!(block.inner_html(), v3);
+
+    // Something else replaces a text node we are about to change.
+    let first = cell(1);
+    let td = first.parent_node().unwrap();
+    td.replace_child(&document.create_text_node("Two"), &first)
+        .unwrap();
+    set_html(&block, Some(&v3), &v4);
+    assert_eq!(block.inner_html(), v4);
+    block.remove();
+}

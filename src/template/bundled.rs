@@ -1,4 +1,5 @@
-//! The templates bundled with the widget, compiled in from `bundled/*.json`.
+//! The templates bundled with the widget, compiled in from `bundled/*.json` (minified by
+//! `build.rs`).
 
 use super::model::Template;
 use std::sync::OnceLock;
@@ -9,32 +10,32 @@ pub const SOURCES: &[(&str, &str, &str)] = &[
     (
         "after-sales-upgrade",
         "电商平台售后服务体系升级服务合同",
-        include_str!("bundled/after-sales-upgrade.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/after-sales-upgrade.json")),
     ),
     (
         "outsourced-operations",
         "外包售后运营服务协议",
-        include_str!("bundled/outsourced-operations.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/outsourced-operations.json")),
     ),
     (
         "website-maintenance",
         "网站设计制作及维护合同",
-        include_str!("bundled/website-maintenance.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/website-maintenance.json")),
     ),
     (
         "pc-maintenance",
         "计算机软件维护服务合同（按台计费）",
-        include_str!("bundled/pc-maintenance.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/pc-maintenance.json")),
     ),
     (
         "hardware-maintenance",
         "硬件设备维护合同",
-        include_str!("bundled/hardware-maintenance.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/hardware-maintenance.json")),
     ),
     (
         "customer-service",
         "客户服务与支持外包合同",
-        include_str!("bundled/customer-service.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/customer-service.json")),
     ),
 ];
 

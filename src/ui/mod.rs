@@ -10,7 +10,7 @@ mod ctx;
 mod docs;
 mod form;
 mod import;
-mod patch;
+pub mod patch;
 mod results;
 mod storage;
 mod toolbar;

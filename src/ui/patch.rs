@@ -24,7 +24,7 @@ pub fn set_html(el: &Element, old: Option<&str>, new: &str) {
 /// nodes are kept per element with the shape they matched: the next patch of the same shape
 /// (the usual case: one more keystroke in the same field) skips the walk. Only these two
 /// functions change a block's content, and a patch never changes its shape; the kept nodes
-/// are checked to still be in the block before use (a page-translation tool, say, may have
+/// to change are checked to still be in the block (a page-translation tool, say, may have
 /// moved them): if not, the walk runs again.
 #[wasm_bindgen(inline_js = r#"
 const walks = new WeakMap();
@@ -32,23 +32,26 @@ export function cc_replace(root, html) {
   walks.delete(root);
   root.innerHTML = html;
 }
-export function cc_patch(root, shape, changes) {
-  let walk = walks.get(root);
-  if (walk?.shape !== shape || !walk.nodes.every((n) => n.isConnected && root.contains(n))) {
-    walks.delete(root);
-    const want = shape.split('|');
-    const nodes = [];
-    const walker = document.createTreeWalker(root, 5 /* elements and text */);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-    if (nodes.length !== want.length) return false;
-    for (let i = 0; i < nodes.length; i++) {
-      if (nodes[i].nodeName.toLowerCase() !== want[i]) return false;
-    }
-    walk = { shape, nodes };
-    walks.set(root, walk);
+function walk(root, shape) {
+  const want = shape.split('|');
+  const nodes = [];
+  const walker = document.createTreeWalker(root, 5 /* elements and text */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+  if (nodes.length !== want.length) return null;
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i].nodeName.toLowerCase() !== want[i]) return null;
   }
-  const nodes = walk.nodes;
-  for (const [i, text, attrs] of JSON.parse(changes)) {
+  walks.set(root, { shape, nodes });
+  return nodes;
+}
+export function cc_patch(root, shape, changes) {
+  const list = JSON.parse(changes);
+  const kept = walks.get(root);
+  let nodes = kept?.shape === shape ? kept.nodes : null;
+  if (nodes && !list.every(([i]) => root.contains(nodes[i]))) nodes = null;
+  nodes ??= walk(root, shape);
+  if (!nodes) return false;
+  for (const [i, text, attrs] of list) {
     const n = nodes[i];
     if (attrs === null) { n.nodeValue = text; continue; }
     for (const [k, v] of attrs) if (n.getAttribute(k) !== v) n.setAttribute(k, v);
