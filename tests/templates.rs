@@ -270,3 +270,15 @@ fn money_in_tables_reads_with_thousands_separators_and_fen() {
         assert_eq!(fmt_money(d(amount)), shown, "{amount}");
     }
 }
+
+proptest::proptest! {
+    /// The live view's tokenizer reads any text without panicking, multibyte included.
+    #[test]
+    fn html_tokens_read_any_text(s in "[<>/a=\" 一二&;]{0,40}") {
+        use contract_calc::template::html_tokens::{tokens, Token};
+        let texts: usize = tokens(&s)
+            .map(|t| match t { Token::Text(x) | Token::Open(x) => x.len(), Token::Close => 0 })
+            .sum();
+        proptest::prop_assert!(texts <= s.len());
+    }
+}

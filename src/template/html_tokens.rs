@@ -9,26 +9,26 @@ pub enum Token<'a> {
     Text(&'a str),
 }
 
-pub fn tokens(html: &str) -> Option<Vec<Token<'_>>> {
-    let mut out = Vec::new();
+/// The tokens of `html` in order, one at a time (a `<` with no closing `>` reads as text).
+pub fn tokens(html: &str) -> impl Iterator<Item = Token<'_>> {
     let mut rest = html;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('<') {
-            let end = after.find('>')?;
-            let tag = &rest[..end + 2];
-            out.push(if tag.starts_with("</") {
-                Token::Close
-            } else {
-                Token::Open(tag)
-            });
-            rest = &rest[end + 2..];
-        } else {
-            let end = rest.find('<').unwrap_or(rest.len());
-            out.push(Token::Text(&rest[..end]));
-            rest = &rest[end..];
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
         }
-    }
-    Some(out)
+        let (token, len) = match rest.strip_prefix('<').and_then(|after| after.find('>')) {
+            Some(end) if rest.starts_with("</") => (Token::Close, end + 2),
+            Some(end) => (Token::Open(&rest[..end + 2]), end + 2),
+            None => {
+                // Text runs to the next `<` (after a leading unclosed `<`, one byte).
+                let skip = usize::from(rest.starts_with('<'));
+                let end = rest[skip..].find('<').map_or(rest.len(), |e| e + skip);
+                (Token::Text(&rest[..end]), end)
+            }
+        };
+        rest = &rest[len..];
+        Some(token)
+    })
 }
 
 pub fn tag_name(tag: &str) -> &str {
@@ -66,8 +66,18 @@ mod tests {
 
     #[test]
     fn tokenizes_and_reads_attributes() {
-        let t = tokens("<td class=\"num\" data-how=\"a &amp; b\">1&lt;2</td>x").unwrap();
-        assert_eq!(t.len(), 4);
+        let t: Vec<_> = tokens("<td class=\"num\" data-how=\"a &amp; b\">1&lt;2</td>x").collect();
+        assert_eq!(
+            t,
+            [
+                Token::Open("<td class=\"num\" data-how=\"a &amp; b\">"),
+                Token::Text("1&lt;2"),
+                Token::Close,
+                Token::Text("x")
+            ]
+        );
+        let odd: Vec<_> = tokens("一<b 二").collect();
+        assert_eq!(odd, [Token::Text("一"), Token::Text("<b 二")]);
         assert_eq!(tag_name("<td class=\"num\">"), "td");
         assert_eq!(
             attributes("<td class=\"num\" data-how=\"a &amp; b\">"),

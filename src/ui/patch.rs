@@ -20,48 +20,52 @@ pub fn set_html(el: &Element, old: Option<&str>, new: &str) {
     cc_replace(el, new);
 }
 
-/// The DOM walk runs in JavaScript: one call per block instead of one per node. The walk's
-/// nodes are kept per element with the shape they matched: the next patch of the same shape
-/// (the usual case: one more keystroke in the same field) skips the walk. Only these two
-/// functions change a block's content, and a patch never changes its shape; the kept nodes
-/// to change are checked to still be in the block (a page-translation tool, say, may have
-/// moved them): if not, the walk runs again.
+/// The DOM work runs in JavaScript: one call per block instead of one per node. A block's
+/// nodes (elements and texts in document order) are kept from the walk that first checked
+/// them against the HTML's shape; a patch keeps the shape, so later patches reuse them (the
+/// usual case: one more keystroke in the same field). Only these functions change a block's
+/// content, and `cc_replace` forgets the walk. The nodes about to change are checked to still
+/// be in the block (a page-translation tool, say, may have moved them): if not, or with no
+/// kept walk, `cc_patch` declines and `cc_walk_and_patch` walks again.
 #[wasm_bindgen(inline_js = r#"
 const walks = new WeakMap();
 export function cc_replace(root, html) {
   walks.delete(root);
   root.innerHTML = html;
 }
-function walk(root, shape) {
+export function cc_patch(root, changes) {
+  const nodes = walks.get(root);
+  const list = JSON.parse(changes);
+  if (!nodes || !list.every(([i]) => root.contains(nodes[i]))) return false;
+  apply(nodes, list);
+  return true;
+}
+export function cc_walk_and_patch(root, shape, changes) {
+  walks.delete(root);
   const want = shape.split('|');
   const nodes = [];
   const walker = document.createTreeWalker(root, 5 /* elements and text */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-  if (nodes.length !== want.length) return null;
+  if (nodes.length !== want.length) return false;
   for (let i = 0; i < nodes.length; i++) {
-    if (nodes[i].nodeName.toLowerCase() !== want[i]) return null;
+    if (nodes[i].nodeName.toLowerCase() !== want[i]) return false;
   }
-  walks.set(root, { shape, nodes });
-  return nodes;
+  walks.set(root, nodes);
+  apply(nodes, JSON.parse(changes));
+  return true;
 }
-export function cc_patch(root, shape, changes) {
-  const list = JSON.parse(changes);
-  const kept = walks.get(root);
-  let nodes = kept?.shape === shape ? kept.nodes : null;
-  if (nodes && !list.every(([i]) => root.contains(nodes[i]))) nodes = null;
-  nodes ??= walk(root, shape);
-  if (!nodes) return false;
+function apply(nodes, list) {
   for (const [i, text, attrs] of list) {
     const n = nodes[i];
     if (attrs === null) { n.nodeValue = text; continue; }
     for (const [k, v] of attrs) if (n.getAttribute(k) !== v) n.setAttribute(k, v);
     for (const k of n.getAttributeNames()) if (!attrs.some(([a]) => a === k)) n.removeAttribute(k);
   }
-  return true;
 }
 "#)]
 extern "C" {
-    fn cc_patch(root: &Element, shape: &str, changes: &str) -> bool;
+    fn cc_patch(root: &Element, changes: &str) -> bool;
+    fn cc_walk_and_patch(root: &Element, shape: &str, changes: &str) -> bool;
     fn cc_replace(root: &Element, html: &str);
 }
 
@@ -69,35 +73,47 @@ extern "C" {
 type Change<'a> = (usize, Option<String>, Option<Vec<(&'a str, String)>>);
 
 fn patch(el: &Element, old: &str, new: &str) -> Option<()> {
-    let (a, b) = (tokens(old)?, tokens(new)?);
-    if a.len() != b.len() {
-        return None;
-    }
-    // Same shape: same tags (by name) and texts in the same places.
-    let mut shape = String::with_capacity(b.len() * 4);
-    let mut changes: Vec<Change> = Vec::new();
+    let changes = serde_json::to_string(&diff(old, new)?).ok()?;
+    (cc_patch(el, &changes) || cc_walk_and_patch(el, &shape(new), &changes)).then_some(())
+}
+
+/// What changed from `old` to `new`, if they have the same shape (the same tags, by name,
+/// and texts in the same places), in one pass over both.
+fn diff<'a>(old: &str, new: &'a str) -> Option<Vec<Change<'a>>> {
+    let (mut a, mut b) = (tokens(old), tokens(new));
+    let mut changes = Vec::new();
     let mut index = 0;
-    for (x, y) in a.iter().zip(&b) {
-        match (x, y) {
-            (Token::Close, Token::Close) => continue,
-            (Token::Open(p), Token::Open(q)) if tag_name(p) == tag_name(q) => {
-                shape.push_str(&tag_name(q).to_ascii_lowercase());
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return Some(changes),
+            (Some(Token::Close), Some(Token::Close)) => continue,
+            (Some(Token::Open(p)), Some(Token::Open(q))) if tag_name(p) == tag_name(q) => {
                 if p != q {
                     changes.push((index, None, Some(attributes(q))));
                 }
             }
-            (Token::Text(p), Token::Text(q)) => {
-                shape.push_str("#text");
+            (Some(Token::Text(p)), Some(Token::Text(q))) => {
                 if p != q {
                     changes.push((index, Some(unescape(q)), None));
                 }
             }
             _ => return None,
         }
-        shape.push('|');
         index += 1;
     }
+}
+
+/// The node names of `html` in document order, as the walk sees them: `td|#text|…`.
+fn shape(html: &str) -> String {
+    let mut shape = String::new();
+    for token in tokens(html) {
+        match token {
+            Token::Close => continue,
+            Token::Open(tag) => shape.push_str(&tag_name(tag).to_ascii_lowercase()),
+            Token::Text(_) => shape.push_str("#text"),
+        }
+        shape.push('|');
+    }
     shape.pop();
-    let changes = serde_json::to_string(&changes).ok()?;
-    cc_patch(el, &shape, &changes).then_some(())
+    shape
 }
