@@ -1,10 +1,11 @@
 //! Property tests of the core's invariants.
 
 use chrono::{Days, NaiveDate};
-use contract_calc::core::calendar::{Calendar, DayKind, RestDayRule};
+use contract_calc::core::calendar::{Calendar, DayKind, RestDayRule, BUILTIN_FIRST, BUILTIN_LAST};
 use contract_calc::core::penalty::*;
 use contract_calc::core::schedule::*;
 use contract_calc::core::words::{amount_in_words, parse_amount_in_words};
+use contract_calc::core::Problem;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -52,6 +53,10 @@ proptest! {
         let s = payment_schedule(&input, &Calendar::new()).unwrap();
         let sum: Decimal = s.rows.iter().map(|r| r.amount).sum();
         prop_assert_eq!(sum, total);
+        // Equal rows share their 大写: it must still be each row's own.
+        for r in &s.rows {
+            prop_assert_eq!(&r.words, &amount_in_words(r.amount).unwrap());
+        }
         prop_assert!(s.rows.iter().all(|r| r.residue.abs() <= Decimal::new(1, 2) * Decimal::from(s.rows.len() as u64)));
     }
 
@@ -116,5 +121,204 @@ proptest! {
         let got = contract_calc::core::money::round_fen(x);
         prop_assert_eq!(got, expected);
         prop_assert_eq!(got.scale(), 2);
+    }
+}
+
+/// The working-day calendar as the plain day-by-day definition, to check the calendar's
+/// precomputed table against: built-in data from the `chinese_holiday` crate, host-added years
+/// by the weekday rule with their listed exceptions, nothing else covered.
+struct DayByDay {
+    /// Host-added years and their special days (`true` = a working day).
+    years: Vec<(i32, Vec<(NaiveDate, bool)>)>,
+}
+
+impl DayByDay {
+    /// `None` for a date the data does not cover.
+    fn working(&self, d: NaiveDate) -> Option<bool> {
+        use chrono::{Datelike, Weekday};
+        if let Some((_, days)) = self.years.iter().find(|(y, _)| *y == d.year()) {
+            let weekday = !matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+            return Some(
+                days.iter()
+                    .find(|(x, _)| *x == d)
+                    .map_or(weekday, |(_, w)| *w),
+            );
+        }
+        let (f, l) = (BUILTIN_FIRST, BUILTIN_LAST);
+        let builtin = NaiveDate::from_ymd_opt(f.0, f.1, f.2).unwrap()
+            ..=NaiveDate::from_ymd_opt(l.0, l.1, l.2).unwrap();
+        builtin.contains(&d).then(|| {
+            let ymd = chinese_holiday::Ymd::new(d.year() as u16, d.month() as u8, d.day() as u8);
+            chinese_holiday::chinese_holiday(ymd).is_workday()
+        })
+    }
+
+    /// The last day the data covers.
+    fn last(&self) -> NaiveDate {
+        let l = BUILTIN_LAST;
+        let builtin = NaiveDate::from_ymd_opt(l.0, l.1, l.2).unwrap();
+        self.years
+            .iter()
+            .map(|(y, _)| NaiveDate::from_ymd_opt(*y, 12, 31).unwrap())
+            .fold(builtin, NaiveDate::max)
+    }
+
+    fn calendar(&self) -> Calendar {
+        let mut cal = Calendar::new();
+        for (year, days) in &self.years {
+            cal.add_year(*year, days).unwrap();
+        }
+        cal
+    }
+
+    /// "N working days after `start`" walking one day at a time; `Err` names the uncovered
+    /// date that stops it. When the data has fewer than `n` working days after `start`, that
+    /// is the day after its last day (even if a gap comes first), as the calendar reports it.
+    fn add_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate, NaiveDate> {
+        if n == 0 {
+            return Ok(start);
+        }
+        self.working(start).ok_or(start)?;
+        let (mut d, mut counted) = (start, 0);
+        while counted < n {
+            d = d + Days::new(1);
+            match self.working(d) {
+                Some(working) => counted += u32::from(working),
+                None => {
+                    let left = std::iter::successors(Some(d), |d| Some(*d + Days::new(1)))
+                        .take_while(|d| *d <= self.last())
+                        .filter(|d| self.working(*d) == Some(true))
+                        .count();
+                    let past_the_end = self.last() + Days::new(1);
+                    return Err(if left < (n - counted) as usize {
+                        past_the_end
+                    } else {
+                        d
+                    });
+                }
+            }
+        }
+        Ok(d)
+    }
+
+    fn next_working_day_on_or_after(&self, start: NaiveDate) -> Result<NaiveDate, NaiveDate> {
+        let mut d = start;
+        while !self.working(d).ok_or(d)? {
+            d = d + Days::new(1);
+        }
+        Ok(d)
+    }
+
+    /// Working days in `(start, end]`: both ends must be covered, then every day between.
+    fn count_working_days(&self, start: NaiveDate, end: NaiveDate) -> Result<u32, NaiveDate> {
+        self.working(start).ok_or(start)?;
+        self.working(end).ok_or(end)?;
+        let mut count = 0;
+        let mut d = start;
+        while d < end {
+            d = d + Days::new(1);
+            count += u32::from(self.working(d).ok_or(d)?);
+        }
+        Ok(count)
+    }
+}
+
+/// The calendar's result with just the problem of an error.
+fn problem<T>(r: Result<T, contract_calc::core::Error>) -> Result<T, Problem> {
+    r.map_err(|e| e.problem)
+}
+
+/// `Err(date)` of the day-by-day definition as the calendar's error.
+fn not_covered<T>(cal: &Calendar, r: Result<T, NaiveDate>) -> Result<T, Problem> {
+    r.map_err(|d| Problem::DateNotCovered {
+        date: d.to_string(),
+        covered: cal.coverage(),
+    })
+}
+
+/// The built-in calendar, and one with host-added years, each with its day-by-day reference
+/// (built once: building a calendar walks every day of its data).
+fn day_by_day_calendars() -> &'static [(DayByDay, Calendar)] {
+    static CALENDARS: std::sync::OnceLock<Vec<(DayByDay, Calendar)>> = std::sync::OnceLock::new();
+    CALENDARS.get_or_init(|| {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let host_years = vec![
+            (
+                2027,
+                vec![
+                    (d(2027, 1, 1), false),
+                    (d(2027, 2, 8), false),
+                    (d(2027, 2, 20), true),
+                ],
+            ),
+            (2029, vec![(d(2029, 1, 1), false), (d(2029, 1, 6), true)]),
+        ];
+        // With host years, 2026-12-26…31 and 2028 stay uncovered: gaps inside the data.
+        [vec![], host_years]
+            .into_iter()
+            .map(|years| {
+                let reference = DayByDay { years };
+                let cal = reference.calendar();
+                (reference, cal)
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    /// The calendar's table (running counts, working-day positions) gives what walking day by
+    /// day gives, results and errors alike, over 2020–2029 with and without host-added years.
+    #[test]
+    fn calendar_table_matches_day_by_day(start in 0u32..3653, n in 0u32..400, span in 0u64..400) {
+        for (reference, cal) in day_by_day_calendars() {
+            let s = date(start);
+            prop_assert_eq!(
+                problem(cal.is_working_day(s)),
+                not_covered(cal, reference.working(s).ok_or(s))
+            );
+            let added = reference.add_working_days(s, n);
+            prop_assert_eq!(problem(cal.add_working_days(s, n)), not_covered(cal, added));
+            let next = reference.next_working_day_on_or_after(s);
+            prop_assert_eq!(
+                problem(cal.next_working_day_on_or_after(s)),
+                not_covered(cal, next)
+            );
+            let end = s + Days::new(span);
+            prop_assert_eq!(
+                problem(cal.count_working_days(s, end)),
+                not_covered(cal, reference.count_working_days(s, end))
+            );
+            // Deadlines: N working days (a working day itself), or N calendar days then the
+            // 第203条 move to the next working day.
+            for rule in [RestDayRule::NextWorkingDay, RestDayRule::Keep] {
+                let working = match (added, rule) {
+                    (Ok(d), _) if n > 0 => Ok((d, d)),
+                    (Ok(_), RestDayRule::NextWorkingDay) => {
+                        reference.next_working_day_on_or_after(s).map(|d| (d, s))
+                    }
+                    (Ok(_), RestDayRule::Keep) => Ok((s, s)),
+                    (Err(e), _) => Err(e),
+                };
+                let got = cal.deadline_after(s, n, DayKind::Working, rule);
+                prop_assert_eq!(
+                    problem(got).map(|dl| (dl.date, dl.unadjusted)),
+                    not_covered(cal, working)
+                );
+                let plain = s + Days::new(u64::from(n));
+                let calendar = match rule {
+                    RestDayRule::NextWorkingDay => {
+                        reference.next_working_day_on_or_after(plain).map(|d| (d, plain))
+                    }
+                    RestDayRule::Keep => Ok((plain, plain)),
+                };
+                let got = cal.deadline_after(s, n, DayKind::Calendar, rule);
+                prop_assert_eq!(
+                    problem(got).map(|dl| (dl.date, dl.unadjusted)),
+                    not_covered(cal, calendar)
+                );
+            }
+        }
     }
 }

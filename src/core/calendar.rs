@@ -67,8 +67,9 @@ impl Deadline {
 
 /// The working-day calendar: built-in data plus whatever the host added.
 ///
-/// Days are precomputed into a table with running counts of working days, so "N working
-/// days after" and "working days between" are a binary search and a subtraction.
+/// Days are precomputed into a table with running counts of working days and the position of
+/// every working day, so "N working days after" and "working days between" are a lookup and
+/// a subtraction.
 #[derive(Debug, Clone)]
 pub struct Calendar {
     /// Host-supplied special days: date → is it a working day. Overrides built-in data.
@@ -86,6 +87,9 @@ struct DayTable {
     working_upto: Vec<u32>,
     /// Uncovered days in `[first, first + i]` (gaps between host-added years).
     uncovered_upto: Vec<u32>,
+    /// Table position of each working day in order: the `k`th working day of the table
+    /// (counting from 1) is at `working_days[k - 1]`.
+    working_days: Vec<u32>,
 }
 
 impl Default for Calendar {
@@ -101,6 +105,7 @@ impl Default for Calendar {
                         first: builtin_range().0,
                         working_upto: Vec::new(),
                         uncovered_upto: Vec::new(),
+                        working_days: Vec::new(),
                     },
                 };
                 cal.rebuild();
@@ -224,11 +229,15 @@ impl Calendar {
         let len = (last - first).num_days().max(0) as usize + 1;
         let mut working_upto = Vec::with_capacity(len);
         let mut uncovered_upto = Vec::with_capacity(len);
+        let mut working_days = Vec::with_capacity(len);
         let (mut w, mut u) = (0u32, 0u32);
         let mut day = first;
-        for _ in 0..len {
+        for i in 0..len {
             if self.is_covered(day) {
-                w += u32::from(self.lookup(day));
+                if self.lookup(day) {
+                    w += 1;
+                    working_days.push(i as u32);
+                }
             } else {
                 u += 1;
             }
@@ -240,6 +249,7 @@ impl Calendar {
             first,
             working_upto,
             uncovered_upto,
+            working_days,
         };
     }
 
@@ -253,13 +263,21 @@ impl Calendar {
         )
     }
 
-    /// Table index of a covered date.
+    /// Table index of a covered date. (From day numbers and the table's count of uncovered
+    /// days: cheaper than subtracting dates and looking up the coverage, for every due date.)
     fn index(&self, d: NaiveDate) -> Result<usize> {
-        let i = (d - self.table.first).num_days();
-        if i < 0 || i as usize >= self.table.working_upto.len() || !self.is_covered(d) {
-            return Err(self.not_covered(d));
+        let i = i64::from(d.num_days_from_ce()) - i64::from(self.table.first.num_days_from_ce());
+        match usize::try_from(i) {
+            Ok(i) if i < self.table.working_upto.len() && self.covered_at(i) => Ok(i),
+            _ => Err(self.not_covered(d)),
         }
-        Ok(i as usize)
+    }
+
+    /// Whether table position `i` is covered (the same answer as [`Calendar::is_covered`],
+    /// read from the running count of uncovered days).
+    fn covered_at(&self, i: usize) -> bool {
+        let u = &self.table.uncovered_upto;
+        u[i] == if i == 0 { 0 } else { u[i - 1] }
     }
 
     fn date_at(&self, i: usize) -> NaiveDate {
@@ -304,15 +322,16 @@ impl Calendar {
             return Ok(start);
         }
         let s = self.index(start)?;
-        let upto = &self.table.working_upto;
-        let target = upto[s].saturating_add(n);
-        // First position after `s` whose running count reaches the target.
-        let j = s + 1 + upto[s + 1..].partition_point(|&w| w < target);
-        if j >= upto.len() {
-            return Err(self.not_covered(self.date_at(upto.len())));
-        }
+        // The answer is the table's `target`th working day: `n` more than up to `start`.
+        let target = self.table.working_upto[s].saturating_add(n) as usize;
+        let Some(&j) = self.table.working_days.get(target - 1) else {
+            return Err(self.not_covered(self.date_at(self.table.working_upto.len())));
+        };
+        let j = j as usize;
         self.check_span(s, j)?;
-        Ok(self.date_at(j))
+        // From `start` rather than from the table's first day: usually within the same year,
+        // which is chrono's fast path.
+        add_days(start, (j - s) as i64)
     }
 
     /// Working days in `(start, end]`: the inverse of [`Calendar::add_working_days`].
@@ -341,7 +360,15 @@ impl Calendar {
     ) -> Result<Deadline> {
         let unadjusted = match kind {
             DayKind::Calendar => add_days(start, i64::from(n))?,
-            DayKind::Working => self.add_working_days(start, n)?,
+            // The Nth working day (N ≥ 1) is a working day: no rest-day move to look for.
+            DayKind::Working if n > 0 => {
+                let date = self.add_working_days(start, n)?;
+                return Ok(Deadline {
+                    date,
+                    unadjusted: date,
+                });
+            }
+            DayKind::Working => start,
         };
         self.adjust(unadjusted, rule)
     }

@@ -12,6 +12,17 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// all arithmetic stay far inside `Decimal`'s range with it.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(276_447_231, 23_283, 0, false, 2);
 
+/// `POW10[k]` = 10^k for every scale a `Decimal` can have (0–28).
+const POW10: [u128; 29] = {
+    let mut t = [1u128; 29];
+    let mut k = 1;
+    while k < 29 {
+        t[k] = t[k - 1] * 10;
+        k += 1;
+    }
+    t
+};
+
 /// 四舍五入 to the fen (half away from zero), result always carrying 2 decimal places.
 /// This is the default rounding rule of the whole core.
 pub fn round_fen(x: Decimal) -> Decimal {
@@ -25,9 +36,10 @@ pub fn round_fen(x: Decimal) -> Decimal {
     // Half away from zero on the integer mantissa: |m| / 10^(s-2), plus one if the
     // remainder is at least half. (Exact; much cheaper than a general Decimal rounding.)
     let m = x.mantissa();
-    let f = 10i128.pow(scale - 2);
-    let (q, r) = (m.unsigned_abs() / f as u128, m.unsigned_abs() % f as u128);
-    let q = q + u128::from(r * 2 >= f as u128);
+    let f = POW10[(scale - 2) as usize];
+    let q = m.unsigned_abs() / f;
+    let r = m.unsigned_abs() - q * f;
+    let q = q + u128::from(r * 2 >= f);
     let signed = if m < 0 { -(q as i128) } else { q as i128 };
     Decimal::try_from_i128_with_scale(signed, 2).unwrap_or_else(|_| {
         let mut r = x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
@@ -54,6 +66,7 @@ pub fn fen_exact(field: &str, x: Decimal) -> Result<Decimal> {
 }
 
 /// `a * b`, or an overflow error on `field`.
+#[inline]
 pub fn mul(field: &str, a: Decimal, b: Decimal) -> Result<Decimal> {
     a.checked_mul(b)
         .ok_or_else(|| Error::new(field, Problem::Overflow))
@@ -75,6 +88,7 @@ pub fn div(field: &str, a: Decimal, b: Decimal) -> Result<Decimal> {
 }
 
 /// `amount × percent / 100`, exact (not rounded).
+#[inline]
 pub fn percent_of(field: &str, amount: Decimal, percent: Decimal) -> Result<Decimal> {
     let mut product = mul(field, amount, percent)?;
     // Dividing by 100 is exact: move the decimal point two places when the scale allows.
@@ -107,6 +121,7 @@ fn out_of_range_amount() -> Problem {
 }
 
 /// Check a percentage lies within `0..=max`.
+#[inline]
 pub fn check_percent(field: &str, x: Decimal, max: Decimal) -> Result<Decimal> {
     if x.is_sign_negative() && !x.is_zero() {
         return Err(Error::new(field, Problem::Negative));

@@ -198,19 +198,23 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
         let due_dates =
             due_dates(&inst.due, input.effective_date, input.rest_day_rule, cal).map_err(at)?;
         let due = due_dates.as_slice();
-        let count = Decimal::from(due.len() as u64);
+        let instalment_rounded = round_fen(*amount);
         let per_row = if due.len() == 1 {
-            round_fen(*amount)
+            instalment_rounded
         } else {
+            let count = Decimal::from(due.len() as u64);
             round_fen(div("due.months", *amount, count).map_err(at)?)
         };
-        let instalment_rounded = round_fen(*amount);
         for (k, (date, unadjusted)) in due.iter().enumerate() {
             let is_last_of_instalment = k + 1 == due.len();
-            let amount = if is_last_of_instalment {
-                instalment_rounded - per_row * Decimal::from(k as u64)
-            } else {
+            let amount = if !is_last_of_instalment {
                 per_row
+            } else if k == 0 {
+                // A single row: `per_row × 0` is `Decimal::ZERO`, so skip the multiplication
+                // (but not the subtraction: `0.00 − 0` gives `0`, and that stays as it was).
+                instalment_rounded - Decimal::ZERO
+            } else {
+                instalment_rounded - per_row * Decimal::from(k as u64)
             };
             let (rule_zh, rule_en) = describe(&inst.due, k);
             rows.push(ScheduleRow {
@@ -242,9 +246,10 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
         last.residue += adjusted - last.amount;
         last.amount = adjusted;
     }
-    for row in &mut rows {
+    for k in 0..rows.len() {
+        let row = &rows[k];
         let inst = &input.instalments[row.instalment];
-        row.percent = match &inst.share {
+        let percent = match &inst.share {
             // A single row that took no residue is exactly the stated percentage.
             Share::Percent { percent }
                 if row.residue.is_zero() && !matches!(inst.due, DueRule::Monthly { .. }) =>
@@ -254,7 +259,17 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
             _ if total.is_zero() => Decimal::ZERO,
             _ => (row.amount * Decimal::ONE_HUNDRED / total).normalize(),
         };
-        row.words = amount_in_words(row.amount)?;
+        // Equal rows (equal instalments, the months of a monthly one) share the 大写, which
+        // depends on the amount alone: copy it rather than write it again. (Compared bit for
+        // bit, so same value, scale and sign.)
+        let words = match k.checked_sub(1).map(|p| &rows[p]) {
+            Some(previous) if previous.amount.serialize() == row.amount.serialize() => {
+                previous.words.clone()
+            }
+            _ => amount_in_words(row.amount)?,
+        };
+        rows[k].percent = percent;
+        rows[k].words = words;
     }
     Ok(Schedule {
         total,
@@ -363,10 +378,9 @@ pub fn describe(rule: &DueRule, month_index: usize) -> (String, String) {
         DueRule::AfterEffective { days, day_kind } => {
             let (u_zh, u_en) = unit(day_kind);
             zh.push_str("合同生效后");
-            push_number(&mut zh, u64::from(*days));
-            zh.push_str(u_zh);
             en.push_str("within ");
-            push_number(&mut en, u64::from(*days));
+            push_number_to_both(&mut zh, &mut en, u64::from(*days));
+            zh.push_str(u_zh);
             en.push_str(u_en);
             en.push_str(" after the contract takes effect");
         }
@@ -379,10 +393,9 @@ pub fn describe(rule: &DueRule, month_index: usize) -> (String, String) {
             let (u_zh, u_en) = unit(day_kind);
             zh.push_str(milestone);
             zh.push('后');
-            push_number(&mut zh, u64::from(*days));
-            zh.push_str(u_zh);
             en.push_str("within ");
-            push_number(&mut en, u64::from(*days));
+            push_number_to_both(&mut zh, &mut en, u64::from(*days));
+            zh.push_str(u_zh);
             en.push_str(u_en);
             en.push_str(" after ");
             en.push_str(milestone);
@@ -397,25 +410,27 @@ pub fn describe(rule: &DueRule, month_index: usize) -> (String, String) {
         }
         DueRule::Monthly { day, inclusive, .. } => {
             zh.push_str("每月");
-            push_number(&mut zh, u64::from(*day));
-            zh.push_str(if *inclusive {
-                "日前（含当日），第"
-            } else {
-                "日前（不含当日），第"
-            });
-            push_number(&mut zh, month_index as u64 + 1);
-            zh.push_str("个月");
             en.push_str("by day ");
-            push_number(&mut en, u64::from(*day));
-            en.push_str(if *inclusive {
-                " of each month (inclusive), month "
+            push_number_to_both(&mut zh, &mut en, u64::from(*day));
+            if *inclusive {
+                zh.push_str("日前（含当日），第");
+                en.push_str(" of each month (inclusive), month ");
             } else {
-                " of each month (exclusive), month "
-            });
-            push_number(&mut en, month_index as u64 + 1);
+                zh.push_str("日前（不含当日），第");
+                en.push_str(" of each month (exclusive), month ");
+            }
+            push_number_to_both(&mut zh, &mut en, month_index as u64 + 1);
+            zh.push_str("个月");
         }
     }
     (zh, en)
+}
+
+/// Append `n` to both texts: written once, copied.
+fn push_number_to_both(zh: &mut String, en: &mut String, n: u64) {
+    let start = zh.len();
+    push_number(zh, n);
+    en.push_str(&zh[start..]);
 }
 
 #[cfg(test)]

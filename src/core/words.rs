@@ -13,9 +13,22 @@ use super::error::{Error, Problem, Result};
 use super::money::MAX_AMOUNT;
 use rust_decimal::Decimal;
 
-const DIGITS: [&str; 10] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"];
-const SMALL_UNITS: [&str; 4] = ["", "拾", "佰", "仟"];
-const GROUP_UNITS: [&str; 3] = ["", "万", "亿"];
+/// The 大写 digit `d` (0–9). Every arm is 3 bytes of UTF-8, so `push_str` copies a known 3
+/// bytes instead of calling `memcpy` with a length read from a table.
+fn digit(d: u64) -> &'static str {
+    match d {
+        0 => "零",
+        1 => "壹",
+        2 => "贰",
+        3 => "叁",
+        4 => "肆",
+        5 => "伍",
+        6 => "陆",
+        7 => "柒",
+        8 => "捌",
+        _ => "玖",
+    }
+}
 
 /// `1409.5` → `人民币壹仟肆佰零玖元伍角整`. The amount must be exact to the fen and within
 /// ±[`MAX_AMOUNT`]; round it first with [`super::money::round_fen`] if needed.
@@ -70,8 +83,8 @@ fn whole_fen(amount: Decimal) -> Result<u64> {
 fn write_words(amount: Decimal, out: &mut String) -> Result<()> {
     let fen_total = whole_fen(amount)?;
     let yuan = fen_total / 100;
-    let jiao = (fen_total / 10 % 10) as usize;
-    let fen = (fen_total % 10) as usize;
+    let jiao = fen_total / 10 % 10;
+    let fen = fen_total % 10;
 
     if amount.is_sign_negative() && fen_total > 0 {
         out.push_str("负");
@@ -85,34 +98,35 @@ fn write_words(amount: Decimal, out: &mut String) -> Result<()> {
     match (jiao, fen) {
         (0, 0) => out.push_str("整"),
         (j, 0) => {
-            out.push_str(DIGITS[j]);
+            out.push_str(digit(j));
             out.push_str("角整");
         }
         (0, f) => {
             if yuan > 0 {
                 out.push_str("零");
             }
-            out.push_str(DIGITS[f]);
+            out.push_str(digit(f));
             out.push_str("分");
         }
         (j, f) => {
-            out.push_str(DIGITS[j]);
+            out.push_str(digit(j));
             out.push_str("角");
-            out.push_str(DIGITS[f]);
+            out.push_str(digit(f));
             out.push_str("分");
         }
     }
     Ok(())
 }
 
-/// Integer yuan in 大写 without 元, e.g. `100010000` → `壹亿零壹万`.
+/// Integer yuan in 大写 without 元, e.g. `100010000` → `壹亿零壹万`. At most 12 digits
+/// ([`MAX_AMOUNT`]), so the group units stop at 亿.
 #[allow(clippy::single_char_add_str)]
 fn integer_words(n: u64, out: &mut String) {
-    let mut digits = [0usize; 20];
+    let mut digits = [0u64; 20];
     let mut len = 0;
     let mut rest = n;
     while rest > 0 {
-        digits[len] = (rest % 10) as usize;
+        digits[len] = rest % 10;
         rest /= 10;
         len += 1;
     }
@@ -128,14 +142,23 @@ fn integer_words(n: u64, out: &mut String) {
                 out.push_str("零");
                 pending_zero = false;
             }
-            out.push_str(DIGITS[d]);
-            out.push_str(SMALL_UNITS[pos % 4]);
+            out.push_str(digit(d));
+            match pos % 4 {
+                1 => out.push_str("拾"),
+                2 => out.push_str("佰"),
+                3 => out.push_str("仟"),
+                _ => {}
+            }
             group_has_digit = true;
             wrote_any = true;
         }
         if pos % 4 == 0 {
             if group_has_digit {
-                out.push_str(GROUP_UNITS[pos / 4]);
+                match pos / 4 {
+                    1 => out.push_str("万"),
+                    2 => out.push_str("亿"),
+                    _ => {}
+                }
                 // Zeros closing a group are silent when the next group starts with its 仟
                 // digit (107000 → 壹拾万柒仟); a zero inside the next group still speaks.
                 pending_zero = false;
@@ -145,21 +168,13 @@ fn integer_words(n: u64, out: &mut String) {
     }
 }
 
-/// Append the decimal digits of `n` without going through `core::fmt` (hot path).
+/// Append the decimal digits of `n` without going through `core::fmt` (hot path): the
+/// leading digits first, then the last one, one ASCII `push` each.
 pub(crate) fn push_number(out: &mut String, n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut rest = n;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
+    if n >= 10 {
+        push_number(out, n / 10);
     }
-    // ASCII digits only, so always valid UTF-8.
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Read a 大写 amount back: `人民币壹万陆仟肆佰零玖元零贰分` → `16409.02`.
