@@ -65,8 +65,10 @@ impl Snapshot {
         crate::template::bundled::get(&self.template).map(|t| (t, None))
     }
 
+    /// Compact JSON (autosave, export). Not pretty-printed: that would link a second copy of
+    /// every serializer into the first load for a file people rarely read.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Parse a snapshot from JSON, recovering what it can from damaged or old data.
