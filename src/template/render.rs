@@ -12,7 +12,7 @@ use super::model::{Blank, BlankType, Lang, Template};
 use super::placeholder::{split, Piece, Placeholder};
 use crate::core::calendar::date_zh;
 use crate::core::money::round_display;
-use crate::core::words::amount_in_words;
+use crate::core::words::{amount_in_words, push_number};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -75,28 +75,25 @@ pub fn fmt_money(d: Decimal) -> String {
     // |r| in fen as a u64 (u128 division is a slow library call in wasm). Beyond 10^17 yuan,
     // where no contract goes, plain digits without separators.
     let fen = u64::try_from(r.mantissa().unsigned_abs());
-    let (2, Ok(mut fen)) = (r.scale(), fen) else {
+    let (2, Ok(fen)) = (r.scale(), fen) else {
         return r.to_string();
     };
-    // Its digits, last first, at least three: two of fen, one or more of yuan.
-    let mut digits = Vec::with_capacity(32);
-    while fen > 0 || digits.len() < 3 {
-        digits.push(b'0' + (fen % 10) as u8);
-        fen /= 10;
-    }
-    let yuan_digits = digits.len() - 2;
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
+    let mut yuan = String::with_capacity(20);
+    push_number(&mut yuan, fen / 100);
+    let mut out = String::with_capacity(yuan.len() + yuan.len() / 3 + 4);
     if r.is_sign_negative() && !r.is_zero() {
         out.push('-');
     }
-    for (i, &digit) in digits.iter().rev().enumerate() {
-        if i == yuan_digits {
-            out.push('.');
-        } else if i > 0 && i < yuan_digits && (yuan_digits - i) % 3 == 0 {
+    // ASCII digits: byte index = digit index.
+    for (i, digit) in yuan.char_indices() {
+        if i > 0 && (yuan.len() - i).is_multiple_of(3) {
             out.push(',');
         }
-        out.push(char::from(digit));
+        out.push(digit);
     }
+    out.push('.');
+    out.push(char::from(b'0' + (fen / 10 % 10) as u8));
+    out.push(char::from(b'0' + (fen % 10) as u8));
     out
 }
 
