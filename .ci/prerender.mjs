@@ -15,7 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /// The key under which the app autosaves (src/ui/storage.rs).
-const STORAGE_KEY = 'contract-calc:v1';
+export const STORAGE_KEY = 'contract-calc:v1';
 export const MARK = 'data-cc-prerender';
 
 /// Our JS sources (src/js/) as shipped: their whole-line `//` comments are for readers of

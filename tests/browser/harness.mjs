@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveDir } from './server.mjs';
+import { MARK } from '../../.ci/prerender.mjs';
 
 export const DIST = process.env.DIST_DIR
   ? `${process.env.DIST_DIR.replace(/\/$/, '')}/`
@@ -99,5 +100,5 @@ export async function checkAfterSales(page, within = '') {
 
 /// Resolves once no prerendered snapshot is left on the page (at once on a page without one).
 export async function waitForLiveWidget(page) {
-  await page.waitForFunction(() => !document.querySelector('[data-cc-prerender]'), null, { timeout: 20_000 });
+  await page.waitForFunction((mark) => !document.querySelector(`[${mark}]`), MARK, { timeout: 20_000 });
 }

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, guardedPage, OUT } from './harness.mjs';
+import { MARK, STORAGE_KEY } from '../../.ci/prerender.mjs';
 
 let server;
 let browser;
@@ -16,7 +17,7 @@ after(async () => {
   await server?.close();
 });
 
-const SNAPSHOT = '.cc-app[data-cc-prerender]';
+const SNAPSHOT = `.cc-app[${MARK}]`;
 
 /// A page whose wasm never arrives, so only the snapshot can show; `saved` goes into
 /// localStorage before the page's scripts run.
@@ -26,7 +27,9 @@ async function withoutWasm(saved, path = '/') {
   await page.route('**/*', (route) =>
     route.request().url().endsWith('.wasm') ? route.abort('blockedbyclient') : route.continue(),
   );
-  if (saved !== undefined) await page.addInitScript((s) => localStorage.setItem('contract-calc:v1', s), saved);
+  if (saved !== undefined) {
+    await page.addInitScript(([key, s]) => localStorage.setItem(key, s), [STORAGE_KEY, saved]);
+  }
   await page.goto(`${server.origin}${path}`, { waitUntil: 'domcontentloaded' });
   return page;
 }
@@ -61,7 +64,7 @@ test('a visitor with saved work or a share link does not see the snapshot', asyn
   await page.goto(`${server.origin}/`);
   // Autosave runs shortly after a change (src/ui/storage.rs): wait for it.
   const untouched = await page
-    .waitForFunction(() => localStorage.getItem('contract-calc:v1'))
+    .waitForFunction((key) => localStorage.getItem(key), STORAGE_KEY)
     .then((h) => h.jsonValue());
   await page.context().close();
   assert.ok(untouched, 'the app autosaved');
@@ -81,7 +84,7 @@ test('the live widget replaces the snapshot, with the same text and values', asy
     return [view(document.querySelector('.cc-app')), view(parsed.querySelector('.cc-app'))];
   }, html);
   assert.equal(await page.locator('.cc-app').count(), 1);
-  assert.equal(await page.locator('[data-cc-prerender]').count(), 0);
+  assert.equal(await page.locator(`[${MARK}]`).count(), 0);
   assert.ok(snapshot.text.length > 500, 'the snapshot has the contract text');
   assert.equal(live.text, snapshot.text);
   assert.deepEqual(live.values, snapshot.values);

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveDir } from './server.mjs';
+import { waitForLiveWidget } from './harness.mjs';
 
 // DIST_DIR overrides dist/ (e.g. to check that the test catches a broken page).
 const DIST = process.env.DIST_DIR
@@ -62,7 +63,7 @@ test('release page mounts the app, with no console errors and no foreign request
 
   await page.goto(`${server.origin}/`, { waitUntil: 'load' });
   // The live widget, not the prerendered snapshot of it (prerender.mjs tests that).
-  await page.locator('.cc-app:not([data-cc-prerender])').waitFor({ timeout: 15_000 });
+  await waitForLiveWidget(page);
   const h1 = page.locator('h1.cc-title');
   await h1.waitFor({ timeout: 15_000 });
   assert.equal((await h1.textContent()).trim(), '合同费用计算器');
