@@ -10,19 +10,23 @@ pub enum Token<'a> {
 }
 
 /// The tokens of `html` in order, one at a time (a `<` with no closing `>` reads as text).
+/// The delimiters are ASCII, so plain byte searches find them (a keystroke tokenizes whole
+/// tables: `str::find` with its general searchers cost several times more in wasm).
 pub fn tokens(html: &str) -> impl Iterator<Item = Token<'_>> {
     let mut rest = html;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
-        let (token, len) = match rest.strip_prefix('<').and_then(|after| after.find('>')) {
-            Some(end) if rest.starts_with("</") => (Token::Close, end + 2),
-            Some(end) => (Token::Open(&rest[..end + 2]), end + 2),
+        let bytes = rest.as_bytes();
+        let close = || find_byte(&bytes[1..], b'>').map(|end| end + 2);
+        let (token, len) = match (bytes[0] == b'<').then(close).flatten() {
+            Some(len) if bytes.get(1) == Some(&b'/') => (Token::Close, len),
+            Some(len) => (Token::Open(&rest[..len]), len),
             None => {
                 // Text runs to the next `<` (after a leading unclosed `<`, one byte).
-                let skip = usize::from(rest.starts_with('<'));
-                let end = rest[skip..].find('<').map_or(rest.len(), |e| e + skip);
+                let skip = usize::from(bytes[0] == b'<');
+                let end = find_byte(&bytes[skip..], b'<').map_or(rest.len(), |e| e + skip);
                 (Token::Text(&rest[..end]), end)
             }
         };
@@ -31,9 +35,19 @@ pub fn tokens(html: &str) -> impl Iterator<Item = Token<'_>> {
     })
 }
 
+/// Position of the first `byte` (ASCII) in `bytes`.
+pub fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
+    bytes.iter().position(|&b| b == byte)
+}
+
+/// The element name of an opening tag: `td` for `<td class="num">`.
 pub fn tag_name(tag: &str) -> &str {
-    let inner = tag.trim_start_matches('<').trim_end_matches('>');
-    inner.split([' ', '/']).next().unwrap_or("")
+    let inner = tag.trim_start_matches('<');
+    let end = inner
+        .bytes()
+        .position(|b| matches!(b, b' ' | b'/' | b'>'))
+        .unwrap_or(inner.len());
+    &inner[..end]
 }
 
 /// `name="value"` pairs of an opening tag (values unescaped).
@@ -79,6 +93,9 @@ mod tests {
         let odd: Vec<_> = tokens("一<b 二").collect();
         assert_eq!(odd, [Token::Text("一"), Token::Text("<b 二")]);
         assert_eq!(tag_name("<td class=\"num\">"), "td");
+        assert_eq!(tag_name("<td>"), "td");
+        assert_eq!(tag_name("<br/>"), "br");
+        assert_eq!(tag_name("</td>"), "");
         assert_eq!(
             attributes("<td class=\"num\" data-how=\"a &amp; b\">"),
             [

@@ -29,12 +29,12 @@ pub fn split(text: &str) -> Result<Vec<Piece<'_>>, (usize, String)> {
     let mut out = Vec::new();
     let mut rest = text;
     let mut offset = 0;
-    while let Some(start) = rest.find("{{") {
+    while let Some(start) = find_pair(rest, b'{') {
         if start > 0 {
             out.push(Piece::Text(&rest[..start]));
         }
         let after = &rest[start + 2..];
-        let end = after.find("}}").ok_or((
+        let end = find_pair(after, b'}').ok_or((
             offset + start,
             "“{{”没有对应的“}}” / '{{' is not closed".to_string(),
         ))?;
@@ -46,16 +46,21 @@ pub fn split(text: &str) -> Result<Vec<Piece<'_>>, (usize, String)> {
         offset += consumed;
         rest = &rest[consumed..];
     }
-    if rest.contains("}}") {
-        return Err((
-            offset + rest.find("}}").unwrap_or(0),
-            "多余的“}}” / stray '}}'".into(),
-        ));
+    if let Some(stray) = find_pair(rest, b'}') {
+        return Err((offset + stray, "多余的“}}” / stray '}}'".into()));
     }
     if !rest.is_empty() {
         out.push(Piece::Text(rest));
     }
     Ok(out)
+}
+
+/// Position of the first `{{` (or `}}`) in `text`: a byte search, as every paragraph is
+/// split again on each keystroke and `str::find(&str)` sets up a general searcher per call.
+fn find_pair(text: &str, brace: u8) -> Option<usize> {
+    text.as_bytes()
+        .windows(2)
+        .position(|w| w[0] == brace && w[1] == brace)
 }
 
 fn is_ident(s: &str) -> bool {

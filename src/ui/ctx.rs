@@ -12,7 +12,14 @@ pub struct Ctx {
     pub template: RwSignal<Template>,
     /// The template document as JSON when it is not a bundled one.
     pub doc: RwSignal<Option<String>>,
+    /// What the user typed. Write it through `set_input` (a field's own typing) or
+    /// `replace_inputs` (everything else), never with `.set`: the fields show new values only
+    /// when `replaced` says the values came from elsewhere.
     pub inputs: RwSignal<Inputs>,
+    /// Bumped when the values are replaced from outside the fields (template switch, example,
+    /// clear, restore, import, a host's `setValues`): the fields then show the new values.
+    /// Typing does not bump it, so a keystroke does not re-read every field's value.
+    pub replaced: RwSignal<u64>,
     pub lang: RwSignal<Lang>,
     pub annex: RwSignal<bool>,
     /// The import step (contract text → template) is open instead of the form.
@@ -47,6 +54,7 @@ impl Ctx {
             template,
             doc: RwSignal::new(doc),
             inputs,
+            replaced: RwSignal::new(0),
             lang: RwSignal::new(lang),
             annex: RwSignal::new(true),
             importing: RwSignal::new(false),
@@ -70,11 +78,18 @@ impl Ctx {
 
     /// Switch template (bundled id or an already parsed document), keeping nothing typed.
     pub fn set_template(&self, t: Template, doc: Option<String>) {
-        self.inputs.set(Inputs::new());
+        self.replace_inputs(Inputs::new());
         self.doc.set(doc);
         self.template.set(t);
     }
 
+    /// Replace all values (not a field's own typing: see `set_input`).
+    pub fn replace_inputs(&self, inputs: Inputs) {
+        self.inputs.set(inputs);
+        self.replaced.update(|n| *n += 1);
+    }
+
+    /// A field's own typing: its input already shows `input`.
     pub fn set_input(&self, id: &str, input: crate::template::Input) {
         self.inputs.update(|m| {
             m.insert(id.to_string(), input);
@@ -94,7 +109,7 @@ impl Ctx {
 pub fn apply_snapshot(ctx: Ctx, s: Snapshot, problem_key: &'static str) {
     let apply = move |t: Template, doc: Option<String>, s: Snapshot| {
         ctx.set_template(t, doc);
-        ctx.inputs.set(s.inputs);
+        ctx.replace_inputs(s.inputs);
         ctx.lang.set(s.lang);
     };
     let Some(doc) = s.doc.clone() else {

@@ -2,8 +2,11 @@
 //! example as placeholder, and its error and warnings right beside it.
 
 use super::ctx::{use_ctx, Ctx};
+use crate::core::words::amount_in_words;
+use crate::template::expr::Value;
 use crate::template::inputs::Input;
 use crate::template::model::{Blank, BlankType, Column, Lang};
+use crate::template::Filled;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -49,11 +52,56 @@ pub fn Form() -> impl IntoView {
     }
 }
 
+/// The value a field shows: what was typed, re-read only when the values were replaced
+/// from outside the fields (`Ctx::replaced`). While the user types, the input already
+/// shows its own text.
 fn text_of(ctx: &Ctx, id: &str) -> String {
-    ctx.inputs.with(|m| match m.get(id) {
+    ctx.replaced.track();
+    ctx.inputs.with_untracked(|m| match m.get(id) {
         Some(Input::Text(t)) => t.clone(),
         _ => String::new(),
     })
+}
+
+/// What a field shows from the results: its error, its warnings and, for money, its 大写.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    error: Option<String>,
+    warnings: Vec<String>,
+    words: Option<String>,
+}
+
+impl Shown {
+    fn of(f: &Filled, id: &str, kind: BlankType, lang: Lang) -> Self {
+        let error = f.error_for(id).map(|e| {
+            let msg = if lang == Lang::En {
+                e.problem.en()
+            } else {
+                e.problem.zh()
+            };
+            // A table cell error says which row and column.
+            if e.field != id {
+                format!("{}：{msg}", e.field.trim_start_matches(&format!("{id}.")))
+            } else {
+                msg
+            }
+        });
+        let warnings = f
+            .warnings
+            .iter()
+            .filter(|w| w.field.as_deref() == Some(id))
+            .map(|w| if lang == Lang::En { &w.en } else { &w.zh }.clone())
+            .collect();
+        let words = match (kind, f.values.get(id)) {
+            (BlankType::Money, Some(Value::Number(n))) => amount_in_words(*n).ok(),
+            _ => None,
+        };
+        Shown {
+            error,
+            warnings,
+            words,
+        }
+    }
 }
 
 #[component]
@@ -67,48 +115,15 @@ fn Field(blank: Blank) -> impl IntoView {
     let required = blank.required;
     let kind = blank.kind;
 
-    // What each field shows is a memo: every keystroke recomputes the results, but a field
-    // whose error, warnings, 大写 or value did not change is not touched in the DOM.
-    let id_err = id.clone();
-    let error = Memo::new(move |_| {
+    // What the field shows from the results is one memo: every keystroke recomputes the
+    // results, but a field whose error, warnings and 大写 did not change is not touched.
+    let id_shown = id.clone();
+    let shown = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        ctx.filled.with(|f| {
-            f.error_for(&id_err).map(|e| {
-                let msg = if lang == Lang::En {
-                    e.problem.en()
-                } else {
-                    e.problem.zh()
-                };
-                // A table cell error says which row and column.
-                if e.field != id_err {
-                    format!(
-                        "{}：{msg}",
-                        e.field.trim_start_matches(&format!("{id_err}."))
-                    )
-                } else {
-                    msg
-                }
-            })
-        })
+        ctx.filled.with(|f| Shown::of(f, &id_shown, kind, lang))
     });
-    let id_warn = id.clone();
-    let warnings = Memo::new(move |_| {
-        let lang = ctx.lang.get();
-        ctx.filled.with(|f| {
-            f.warnings
-                .iter()
-                .filter(|w| w.field.as_deref() == Some(id_warn.as_str()))
-                .map(|w| {
-                    if lang == Lang::En {
-                        w.en.clone()
-                    } else {
-                        w.zh.clone()
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let has_error = move || error.with(Option::is_some);
+    let error = move || shown.with(|s| s.error.clone());
+    let has_error = move || shown.with(|s| s.error.is_some());
 
     let input = match kind {
         BlankType::Table => view! { <RowsEditor blank=blank.clone() /> }.into_any(),
@@ -116,14 +131,14 @@ fn Field(blank: Blank) -> impl IntoView {
             let id2 = id.clone();
             let options = blank.options.clone();
             let default = blank.default.clone().unwrap_or_default();
-            let value = Memo::new(move |_| {
+            let value = move || {
                 let v = text_of(&ctx, &id2);
                 if v.is_empty() {
                     default.clone()
                 } else {
                     v
                 }
-            });
+            };
             view! {
                 <select
                     id=dom_id.clone()
@@ -144,7 +159,7 @@ fn Field(blank: Blank) -> impl IntoView {
         }
         _ => {
             let id2 = id.clone();
-            let value = Memo::new(move |_| text_of(&ctx, &id2));
+            let value = move || text_of(&ctx, &id2);
             let (input_type, mode) = match kind {
                 BlankType::Date => ("date", "text"),
                 BlankType::Money | BlankType::Percent => ("text", "decimal"),
@@ -177,19 +192,6 @@ fn Field(blank: Blank) -> impl IntoView {
         }
     };
 
-    // Money fields show their 大写 as you type, so a misplaced digit is obvious.
-    let id_words = id.clone();
-    let words = Memo::new(move |_| {
-        if kind != BlankType::Money {
-            return None;
-        }
-        ctx.filled.with(|f| match f.values.get(&id_words) {
-            Some(crate::template::expr::Value::Number(n)) => {
-                crate::core::words::amount_in_words(*n).ok()
-            }
-            _ => None,
-        })
-    });
     let suffix = match kind {
         BlankType::Percent => Some("%"),
         BlankType::Money => Some("元"),
@@ -203,10 +205,11 @@ fn Field(blank: Blank) -> impl IntoView {
                 {required.then(|| view! { <span class="cc-req" title=move || ctx.tr("required")>"*"</span> })}
             </label>
             <div class="cc-input-row">{input}{suffix.map(|s| view! { <span class="cc-suffix">{s}</span> })}</div>
-            {move || words.get().map(|w| view! { <p class="cc-words">{w}</p> })}
+            // Money fields show their 大写 as you type, so a misplaced digit is obvious.
+            {move || shown.with(|s| s.words.clone()).map(|w| view! { <p class="cc-words">{w}</p> })}
             {move || help.as_ref().map(|h| { let h = h.get(ctx.lang.get()).to_string(); view! { <p class="cc-help">{h}</p> } })}
             <p class="cc-error" id=err_id.clone() role="alert">{error}</p>
-            {move || warnings.get().into_iter().map(|w| view! { <p class="cc-warning">{w}</p> }).collect_view()}
+            {move || shown.with(|s| s.warnings.clone()).into_iter().map(|w| view! { <p class="cc-warning">{w}</p> }).collect_view()}
         </div>
     }
 }
@@ -228,19 +231,18 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
         .filter(|c| c.expr.is_some())
         .cloned()
         .collect();
+    // One copy of this table's rows per change anywhere in the form (not one per cell), and
+    // none of its cells is touched unless its own rows changed.
     let rows = {
         let id = id.clone();
-        move || {
+        Memo::new(move |_| {
             ctx.inputs.with(|m| match m.get(&id) {
                 Some(Input::Rows(r)) => r.clone(),
                 _ => Vec::new(),
             })
-        }
+        })
     };
-    let count = {
-        let rows = rows.clone();
-        move || rows().len()
-    };
+    let count = move || rows.with(Vec::len);
     let set_cell = {
         let id = id.clone();
         move |row: usize, col: String, value: String| {
@@ -302,7 +304,6 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                 <tbody>
                     <For each=move || 0..count() key=|i| *i let:row>
                         {
-                            let rows = rows.clone();
                             let set_cell = set_cell.clone();
                             let remove = remove.clone();
                             let id = id.clone();
@@ -314,7 +315,6 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                                         .map(|c| {
                                             let col = c.id.clone();
                                             let col2 = c.id.clone();
-                                            let rows = rows.clone();
                                             let set_cell = set_cell.clone();
                                             let label = c.label.clone();
                                             let input_type = if c.kind == BlankType::Date { "date" } else { "text" };
@@ -323,7 +323,7 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                                                     <input
                                                         type=input_type
                                                         aria-label=move || format!("{} {}", label.get(ctx.lang.get()), row + 1)
-                                                        prop:value=move || rows().get(row).and_then(|r| r.get(&col).cloned()).unwrap_or_default()
+                                                        prop:value=move || rows.with(|r| r.get(row).and_then(|r| r.get(&col).cloned()).unwrap_or_default())
                                                         on:input=move |ev| set_cell(row, col2.clone(), event_target_value(&ev))
                                                     />
                                                 </td>

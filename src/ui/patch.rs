@@ -87,10 +87,9 @@ fn diff<'a>(old: &str, new: &'a str) -> Option<Vec<Change<'a>>> {
         match (a.next(), b.next()) {
             (None, None) => return Some(changes),
             (Some(Token::Close), Some(Token::Close)) => continue,
+            (Some(Token::Open(p)), Some(Token::Open(q))) if p == q => {}
             (Some(Token::Open(p)), Some(Token::Open(q))) if tag_name(p) == tag_name(q) => {
-                if p != q {
-                    changes.push((index, None, Some(attributes(q))));
-                }
+                changes.push((index, None, Some(attributes(q))));
             }
             (Some(Token::Text(p)), Some(Token::Text(q))) => {
                 if p != q {

@@ -21,8 +21,8 @@ pub fn Toolbar() -> impl IntoView {
             ctx.set_template(t, None);
         }
     };
-    let fill_example = move |_| ctx.template.with(|t| ctx.inputs.set(example_inputs(t)));
-    let clear = move |_| ctx.inputs.set(Inputs::new());
+    let fill_example = move |_| ctx.replace_inputs(ctx.template.with(example_inputs));
+    let clear = move |_| ctx.replace_inputs(Inputs::new());
     let export = move |_| {
         let s = ctx.snapshot();
         storage::download(

@@ -103,6 +103,29 @@ test('reload keeps the values; export then import restores the same state', asyn
   await page.context().close();
 });
 
+test('clear, the example and a template switch replace what was just typed', async () => {
+  // The fields re-read their values only when the values are replaced (Ctx::replaced), not
+  // on each keystroke: a replacement must show even when it equals the last one.
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await open(page);
+  await page.selectOption('#cc-template', 'after-sales-upgrade');
+  await field(page, 'total').fill('12万');
+  await page.click('#cc-clear');
+  assert.equal(await field(page, 'total').inputValue(), '');
+  await page.click('#cc-example');
+  assert.equal(await field(page, 'total').inputValue(), '360000');
+  await field(page, 'total').fill('1');
+  await page.click('#cc-example');
+  assert.equal(await field(page, 'total').inputValue(), '360000');
+  assert.match(await page.locator('.cc-schedule tbody tr').first().innerText(), /108,000\.00/);
+  await field(page, 'total').fill('7');
+  await page.selectOption('#cc-template', 'website-maintenance');
+  await page.selectOption('#cc-template', 'after-sales-upgrade');
+  assert.equal(await field(page, 'total').inputValue(), '');
+  page.assertClean();
+  await page.context().close();
+});
+
 test('share link carries the state in the fragment', async () => {
   const page = await examplePage();
   await field(page, 'party_a').fill('分享测试公司');
