@@ -45,6 +45,13 @@ fn after_sales_upgrade_numbers() {
     );
     assert!(html.contains("2025年10月10日"));
     assert!(
+        html.contains(
+            "<tfoot><tr><th>合计</th><td class=\"num\">100%</td><td class=\"num\">360,000.00</td>\
+             <td colspan=\"3\">人民币叁拾陆万元整</td></tr></tfoot>"
+        ),
+        "the schedule's total row: {html}"
+    );
+    assert!(
         html.contains("以其后的第一个工作日为期限的最后一日"),
         "the chosen convention is in the text"
     );

@@ -52,6 +52,12 @@ pub fn is_hidden_control(c: char) -> bool {
 /// a pasted value cannot reorder or hide the contract text.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s);
+    out
+}
+
+/// [`escape`], appended to `out` (table cells, on every keystroke: no string per cell).
+fn push_escaped(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -63,7 +69,6 @@ pub fn escape(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Money with thousands separators and fen: `360000` → `360,000.00`.
@@ -312,16 +317,24 @@ fn push_part(html: &mut String, part: &Part) {
     html.push_str("</table>");
 }
 
+/// Table cells, written with `push_str` rather than `write!` (hundreds per keystroke).
 fn push_cells(html: &mut String, cells: &[Cell], tag: &str) {
     for c in cells {
-        let _ = write!(html, "<{tag}");
+        html.push('<');
+        html.push_str(tag);
         if c.num {
             html.push_str(" class=\"num\"");
         }
         if c.span > 1 {
-            let _ = write!(html, " colspan=\"{}\"", c.span);
+            html.push_str(" colspan=\"");
+            push_number(html, c.span as u64);
+            html.push('"');
         }
-        let _ = write!(html, ">{}</{tag}>", escape(&c.text));
+        html.push('>');
+        push_escaped(html, &c.text);
+        html.push_str("</");
+        html.push_str(tag);
+        html.push('>');
     }
 }
 
