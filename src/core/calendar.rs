@@ -220,7 +220,13 @@ impl Calendar {
     }
 
     fn rebuild(&mut self) {
-        let (first, builtin_last) = builtin_range();
+        let (builtin_first, builtin_last) = builtin_range();
+        // From the earliest covered year (a host may add years before the built-in data).
+        let first = self
+            .extra_years
+            .first()
+            .and_then(|y| NaiveDate::from_ymd_opt(*y, 1, 1))
+            .map_or(builtin_first, |d| d.min(builtin_first));
         let last = self
             .extra_years
             .last()
@@ -516,6 +522,36 @@ mod tests {
         assert!(matches!(err.problem, Problem::DateNotCovered { .. }));
         assert!(cal.is_working_day(d(2003, 12, 31)).is_err());
         assert!(cal.is_working_day(d(2026, 12, 28)).is_err());
+    }
+
+    #[test]
+    fn host_can_add_a_year_before_the_builtin_data() {
+        let mut cal = Calendar::new();
+        assert!(cal.is_working_day(d(2002, 1, 2)).is_err());
+        cal.add_year(2002, &[(d(2002, 1, 1), false), (d(2002, 1, 5), true)])
+            .unwrap();
+        assert!(!cal.is_working_day(d(2002, 1, 1)).unwrap());
+        assert!(cal.is_working_day(d(2002, 1, 2)).unwrap());
+        assert!(cal.is_working_day(d(2002, 1, 5)).unwrap()); // a Saturday made a working day
+        assert!(!cal.is_working_day(d(2002, 1, 6)).unwrap());
+        assert_eq!(
+            cal.add_working_days(d(2002, 1, 4), 2).unwrap(),
+            d(2002, 1, 7)
+        );
+        // 2001 and 2003 stay uncovered; the built-in data still reads the same.
+        assert!(cal.is_working_day(d(2001, 12, 31)).is_err());
+        assert!(cal.is_working_day(d(2003, 6, 2)).is_err());
+        assert!(cal
+            .count_working_days(d(2002, 12, 30), d(2004, 1, 5))
+            .is_err());
+        assert_eq!(
+            cal.count_working_days(d(2025, 9, 26), d(2025, 10, 10))
+                .unwrap(),
+            Calendar::new()
+                .count_working_days(d(2025, 9, 26), d(2025, 10, 10))
+                .unwrap()
+        );
+        assert!(cal.coverage().contains("2002"));
     }
 
     #[test]
