@@ -50,44 +50,59 @@ try {
   await floorServer.close();
   rmSync(floorDir, { recursive: true });
 
-  // 2. Keystroke → DOM on a 60-month contract with 1,000 devices and 40 count changes.
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } }, null, { intercept: false });
-  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-  await page.selectOption('#cc-template', 'pc-maintenance');
-  await page.click('#cc-example');
-  await page.fill('#cc-f-term_months', '60');
-  await page.fill('#cc-f-desktop_count', '600');
-  await page.fill('#cc-f-laptop_count', '300');
-  await page.fill('#cc-f-server_count', '100');
-  await page.locator('.cc-contract table.devices tbody tr').nth(59).waitFor();
-  const keystrokes = await page.evaluate(async () => {
-    const input = document.querySelector('#cc-f-desktop_fee');
-    const target = document.querySelector('.cc-app');
-    // Done when the contract's first month shows 600 desktops at the new fee.
-    const cell = () => document.querySelector('.cc-contract table.devices tbody tr td.num')?.textContent;
-    const times = [];
-    for (let i = 0; i < 41; i++) {
-      const fee = 31 + (i % 2); // alternate, so every keystroke changes the numbers
-      const expected = (600 * fee).toLocaleString('en-US') + '.00';
-      const changed = new Promise((resolve, reject) => {
-        const obs = new MutationObserver(() => {
-          if (cell() !== expected) return;
-          obs.disconnect();
-          resolve(performance.now());
+  // 2. Keystroke → DOM on a 60-month contract with 1,000 devices and 40 count changes, on
+  // several fresh pages: on this noisy machine one page's median can be half or twice
+  // another's, so the row gives the median over all keystrokes and the range of page medians.
+  const keystrokePage = async () => {
+    const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } }, null, { intercept: false });
+    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+    await page.selectOption('#cc-template', 'pc-maintenance');
+    await page.click('#cc-example');
+    await page.fill('#cc-f-term_months', '60');
+    await page.fill('#cc-f-desktop_count', '600');
+    await page.fill('#cc-f-laptop_count', '300');
+    await page.fill('#cc-f-server_count', '100');
+    await page.locator('.cc-contract table.devices tbody tr').nth(59).waitFor();
+    const times = await page.evaluate(async () => {
+      const input = document.querySelector('#cc-f-desktop_fee');
+      const target = document.querySelector('.cc-app');
+      // Done when the contract's first month shows 600 desktops at the new fee.
+      const cell = () => document.querySelector('.cc-contract table.devices tbody tr td.num')?.textContent;
+      const times = [];
+      for (let i = 0; i < 41; i++) {
+        const fee = 31 + (i % 2); // alternate, so every keystroke changes the numbers
+        const expected = (600 * fee).toLocaleString('en-US') + '.00';
+        const changed = new Promise((resolve, reject) => {
+          const obs = new MutationObserver(() => {
+            if (cell() !== expected) return;
+            obs.disconnect();
+            resolve(performance.now());
+          });
+          obs.observe(target, { childList: true, subtree: true, characterData: true, attributes: true });
+          setTimeout(() => reject(new Error(`the contract did not update (${cell()} != ${expected})`)), 2000);
         });
-        obs.observe(target, { childList: true, subtree: true, characterData: true, attributes: true });
-        setTimeout(() => reject(new Error(`the contract did not update (${cell()} != ${expected})`)), 2000);
-      });
-      const t0 = performance.now();
-      input.value = String(fee);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      times.push((await changed) - t0);
-    }
-    return times.slice(1);
-  });
-  const rows = await page.locator('.cc-contract table.devices tbody tr').count();
-  page.assertClean();
-  await page.context().close();
+        const t0 = performance.now();
+        input.value = String(fee);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        times.push((await changed) - t0);
+      }
+      return times.slice(1);
+    });
+    const rows = await page.locator('.cc-contract table.devices tbody tr').count();
+    page.assertClean();
+    await page.context().close();
+    return { times, rows };
+  };
+  const PAGES = 5;
+  const keystrokes = [];
+  const pageMedians = [];
+  let rows = 0;
+  for (let i = 0; i < PAGES; i++) {
+    const run = await keystrokePage();
+    keystrokes.push(...run.times);
+    pageMedians.push(median(run.times));
+    rows = run.rows;
+  }
 
   // 3. Sizes, as .ci/size.mjs measures them (first load; the documents module apart).
   // Over budget, size.mjs exits non-zero: the numbers are printed all the same.
@@ -104,7 +119,10 @@ try {
   console.log(`| first render after navigation: first contentful paint (median of 7, local server) | ${median(firsts).toFixed(0)} ms | ≤ 150 ms |`);
   console.log(`| widget live (wasm started, inputs work) after navigation (median of 7) | ${median(lives).toFixed(0)} ms | |`);
   console.log(`| for scale: first contentful paint of a static one-heading page (median of 7) | ${median(floors).toFixed(0)} ms | |`);
-  console.log(`| keystroke → updated DOM, 60 months × 1,000 devices (median of 40; ${rows} month rows) | ${median(keystrokes).toFixed(2)} ms | ≤ 4 ms |`);
+  const range = `${Math.min(...pageMedians).toFixed(1)}–${Math.max(...pageMedians).toFixed(1)} ms`;
+  console.log(
+    `| keystroke → updated DOM, 60 months × 1,000 devices (${rows} month rows; median of ${keystrokes.length} keystrokes on ${PAGES} pages, page medians ${range}) | ${median(keystrokes).toFixed(2)} ms | ≤ 4 ms |`,
+  );
   console.log(`| release wasm + JS loaded at start, raw / gzip / brotli | ${row('total loaded at start')} | ≤ 250 kB brotli |`);
   console.log(`| documents module (on first import), raw / gzip / brotli | ${row('documents module, on demand')} | outside the first load |`);
 } finally {
