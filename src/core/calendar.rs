@@ -492,10 +492,7 @@ pub fn date_zh(d: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::core::testing::d;
 
     #[test]
     fn five_working_days_after_national_day_eve() {

@@ -321,14 +321,8 @@ fn billed(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
+    use crate::core::testing::{d, dec};
 
-    fn dec(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
     fn seed() -> DeviceFeeInput {
         DeviceFeeInput {
             start: d(2025, 1, 1),

@@ -249,14 +249,7 @@ pub fn judgment_delay_interest(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
-
-    fn dec(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::core::testing::{d, dec};
 
     #[test]
     fn splits_at_lpr_change() {

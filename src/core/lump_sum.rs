@@ -139,11 +139,7 @@ pub fn discounted_price(list_price: Decimal, zhe: Decimal) -> Result<Amount> {
 mod tests {
     use super::*;
     use crate::core::tax::VatMode;
-    use std::str::FromStr;
-
-    fn dec(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
+    use crate::core::testing::dec;
 
     #[test]
     fn breach_and_cap() {

@@ -15,6 +15,8 @@ pub mod money;
 pub mod penalty;
 pub mod schedule;
 pub mod tax;
+#[cfg(test)]
+mod testing;
 pub mod words;
 
 pub use error::{Error, Problem};

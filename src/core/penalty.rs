@@ -402,14 +402,8 @@ pub fn late_penalty(input: &PenaltyInput) -> Result<PenaltyResult> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
+    use crate::core::testing::{d, dec};
 
-    fn dec(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
     fn base_input() -> PenaltyInput {
         PenaltyInput {
             due_date: d(2025, 3, 10),

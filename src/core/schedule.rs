@@ -436,14 +436,8 @@ fn push_number_to_both(zh: &mut String, en: &mut String, n: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
+    use crate::core::testing::{d, dec};
 
-    fn dec(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
     fn pct(name: &str, p: &str, due: DueRule) -> Instalment {
         Instalment {
             name: name.into(),

@@ -106,11 +106,7 @@ pub fn split_vat(field: &str, amount: Decimal, vat: Option<&Vat>) -> Result<TaxS
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
-
-    fn dec(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
+    use crate::core::testing::dec;
 
     #[test]
     fn inclusive_and_exclusive_split_exactly() {
