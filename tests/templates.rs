@@ -289,3 +289,70 @@ proptest::proptest! {
         proptest::prop_assert!(texts <= s.len());
     }
 }
+
+/// The payment-due and lump-sum bindings read through a flat struct (smaller wasm than
+/// serde's tagged-enum derive): every variant reads back what it writes, optional fields may
+/// be left out, and errors name the missing field or the unknown type.
+#[test]
+fn due_and_lump_sum_bindings_read_every_variant() {
+    use contract_calc::template::model::{DueBinding, LumpSumBinding};
+    let dues = [
+        r#"{"type":"after_effective","days":"5","day_kind":"working"}"#,
+        r#"{"type":"after_milestone","milestone":"验收","date":"acceptance_date","days":"10","day_kind":"working"}"#,
+        r#"{"type":"fixed_date","date":"pay_date"}"#,
+        r#"{"type":"monthly","day":"5","months":"term","inclusive":"yes","start_offset_months":"1"}"#,
+    ];
+    for json in dues {
+        reads_back::<DueBinding>(json);
+    }
+    let lumps = [
+        r#"{"type":"breach_percent","id":"b","label":{"zh":"违约金","en":"Penalty"},"total":"total","percent":"10"}"#,
+        r#"{"type":"cap","id":"c","label":{"zh":"上限","en":""},"total":"total","percent":"20","penalties":["b"]}"#,
+        r#"{"type":"maintenance","id":"m","label":{"zh":"维护费","en":""},"purchase_price":"p","annual_percent":"8","instalments_per_year":"4","vat_percent":"6"}"#,
+        r#"{"type":"parts_discount","id":"d","label":{"zh":"配件","en":""},"list_price":"lp","zhe":"8.5"}"#,
+    ];
+    for json in lumps {
+        reads_back::<LumpSumBinding>(json);
+    }
+    // Optional fields left out read as absent.
+    let due: DueBinding = serde_json::from_str(r#"{"type":"after_effective","days":"5"}"#).unwrap();
+    assert_eq!(
+        due,
+        DueBinding::AfterEffective {
+            days: "5".into(),
+            day_kind: None
+        }
+    );
+    // Errors name what is wrong.
+    let err = |json: &str| {
+        serde_json::from_str::<DueBinding>(json)
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(
+        err(r#"{"type":"after_milestone","milestone":"验收"}"#).contains("missing field `days`")
+    );
+    assert!(err(r#"{"type":"weekly","days":"1"}"#).contains("unknown variant `weekly`"));
+    assert!(err(r#"{"days":"1"}"#).contains("missing field `type`"));
+    let err = |json: &str| {
+        serde_json::from_str::<LumpSumBinding>(json)
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(
+        err(r#"{"type":"cap","id":"c","label":{"zh":"上限"},"total":"t","percent":"1"}"#)
+            .contains("missing field `penalties`")
+    );
+    assert!(err(r#"{"type":"bonus","id":"x"}"#).contains("unknown variant `bonus`"));
+}
+
+/// `json` read as a `T` writes back as the same JSON.
+fn reads_back<T: serde::de::DeserializeOwned + serde::Serialize>(json: &str) {
+    let value: T = serde_json::from_str(json).unwrap();
+    let written = serde_json::to_value(&value).unwrap();
+    assert_eq!(
+        written,
+        serde_json::from_str::<serde_json::Value>(json).unwrap(),
+        "{json}"
+    );
+}
