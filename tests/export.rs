@@ -499,3 +499,30 @@ fn a_table_inside_a_paragraph_closes_it_and_the_text_goes_on_after_the_table() {
         .descendants()
         .any(|n| is(&n, "p") && n.descendants().any(|d| is(&d, "tbl"))));
 }
+
+#[test]
+fn an_english_template_exports_english_annexes_dates_and_page_footer() {
+    let (mut t, _) = filled("after-sales-upgrade", &[]);
+    t.language = Lang::En;
+    let f = fill(&t, &example_inputs(&t), &Calendar::new());
+    let parts = unzip(&docx(&t, &f, OPTIONS));
+    assert!(parts["word/footer1.xml"].contains(">Page </w:t>"));
+    assert!(!parts["word/footer1.xml"].contains('页'));
+    let doc = Document::parse(&parts["word/document.xml"]).unwrap();
+    let paras = paragraphs(&doc);
+    assert!(
+        paras.iter().any(|(_, p)| p == "Annex 1: Payment schedule"),
+        "{paras:?}"
+    );
+    assert!(paras
+        .iter()
+        .any(|(_, p)| p == "See Annex 1, Payment schedule."));
+    assert!(tables(&doc)
+        .iter()
+        .flatten()
+        .flatten()
+        .any(|c| c == "10 October 2025"));
+    // The Chinese template's footer is unchanged.
+    let (t, f) = filled("after-sales-upgrade", &[]);
+    assert!(unzip(&docx(&t, &f, OPTIONS))["word/footer1.xml"].contains(">第 </w:t>"));
+}

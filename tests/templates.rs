@@ -356,3 +356,49 @@ fn reads_back<T: serde::de::DeserializeOwned + serde::Serialize>(json: &str) {
         "{json}"
     );
 }
+
+/// An English template gets an English contract: the tables, dates, annexes and references
+/// the calculator adds are in English, and none of their Chinese wording is left.
+#[test]
+fn an_english_template_gets_english_tables_dates_and_annexes() {
+    use contract_calc::template::Lang;
+    let mut t = bundled::get("after-sales-upgrade").unwrap();
+    t.language = Lang::En;
+    let f = fill(&t, &example_inputs(&t), &Calendar::new());
+    let html = render_html(&t, &f, contract_calc::export::OPTIONS);
+    for english in [
+        "Annex 1: Payment schedule",
+        "See Annex 1, Payment schedule.",
+        "<th>Amount (yuan)</th>",
+        "<td>10 October 2025</td>",
+        "<th>Total</th>",
+        "to be set",
+    ] {
+        assert!(html.contains(english), "{english} in {html}");
+    }
+    for chinese in [
+        "附件",
+        "付款计划表",
+        "金额（元）",
+        "2025年10月10日",
+        "合计",
+        "待定",
+        "详见",
+    ] {
+        assert!(!html.contains(chinese), "{chinese} in {html}");
+    }
+    // The live view (tables in the body, no numbered annexes) reads the same way.
+    let live = render_html(&t, &f, RenderOptions::with_annex(true));
+    assert!(
+        live.contains("<th>Due</th>") && !live.contains("<th>付款期限</th>"),
+        "{live}"
+    );
+    // A Chinese template is unchanged.
+    let zh = bundled::get("after-sales-upgrade").unwrap();
+    let f = fill(&zh, &example_inputs(&zh), &Calendar::new());
+    let html = render_html(&zh, &f, contract_calc::export::OPTIONS);
+    assert!(
+        html.contains("附件一：付款计划表") && html.contains("详见附件一《付款计划表》。"),
+        "{html}"
+    );
+}

@@ -7,8 +7,9 @@
 
 use super::zip::zip;
 use crate::template::fill::Filled;
-use crate::template::model::Template;
+use crate::template::model::{Lang, Template};
 use crate::template::render::{escape, sections, Block, Cell, Inline, Part, RenderOptions, Table};
+use crate::template::wording;
 use std::fmt::Write;
 
 /// The XML declaration every part starts with (a macro, so constant parts are joined at
@@ -80,13 +81,21 @@ const STYLES: &str = concat!(
     "<w:style w:type=\"character\" w:styleId=\"Gap\"><w:name w:val=\"Blank\"/><w:rPr><w:color w:val=\"808080\"/><w:sz w:val=\"18\"/><w:u w:val=\"single\" w:color=\"000000\"/></w:rPr></w:style>",
     "</w:styles>"
 );
-const FOOTER: &str = concat!(
-    xml!(),
-    "<w:ftr ",
-    w!(),
-    "><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr><w:r><w:t xml:space=\"preserve\">第 </w:t></w:r>",
-    "<w:fldSimple w:instr=\"PAGE\"><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space=\"preserve\"> 页</w:t></w:r></w:p></w:ftr>"
-);
+/// The page footer: the page number with the words around it in the contract's language
+/// (`第 1 页`, `Page 1`).
+fn footer(lang: Lang) -> String {
+    let (before, after) = wording::of(lang).page;
+    format!(
+        concat!(
+            xml!(),
+            "<w:ftr ",
+            w!(),
+            "><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            "<w:fldSimple w:instr=\"PAGE\"><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p></w:ftr>"
+        ),
+        before, after
+    )
+}
 
 /// Single ½ pt black lines (Word's default colour), around and inside.
 const BORDERS: &str = concat!(
@@ -139,7 +148,7 @@ pub fn docx(t: &Template, f: &Filled, opts: RenderOptions) -> Vec<u8> {
         ("docProps/core.xml", core.as_bytes()),
         ("word/document.xml", body.as_bytes()),
         ("word/styles.xml", STYLES.as_bytes()),
-        ("word/footer1.xml", FOOTER.as_bytes()),
+        ("word/footer1.xml", footer(t.language).as_bytes()),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
     ])
 }

@@ -16,6 +16,7 @@ pub mod render;
 pub mod report;
 pub mod validate;
 pub mod warnings;
+pub mod wording;
 
 pub use fill::{example_inputs, fill, Calc, Filled};
 pub use inputs::{Input, Inputs};

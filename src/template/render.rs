@@ -10,7 +10,7 @@ use super::expr::Value;
 use super::fill::{Calc, Filled};
 use super::model::{Blank, BlankType, Lang, Template};
 use super::placeholder::{split, Piece, Placeholder};
-use crate::core::calendar::date_zh;
+use super::wording;
 use crate::core::money::round_display;
 use crate::core::words::{amount_in_words, push_number};
 use rust_decimal::Decimal;
@@ -107,18 +107,22 @@ fn fmt_number(d: Decimal) -> String {
 }
 
 /// A value as it reads in the contract.
-pub fn fmt_value(kind: BlankType, v: &Value, blank: Option<&Blank>) -> String {
+pub fn fmt_value(kind: BlankType, v: &Value, blank: Option<&Blank>, lang: Lang) -> String {
     match (kind, v) {
         (BlankType::Money, Value::Number(n)) => fmt_money(*n),
         (BlankType::Words, Value::Number(n)) => amount_in_words(*n).unwrap_or_default(),
         (_, Value::Number(n)) => fmt_number(*n),
-        (_, Value::Date(d)) => date_zh(*d),
+        (_, Value::Date(d)) => wording::date(lang, *d),
         (BlankType::Choice, Value::Text(t)) => blank
             .and_then(|b| b.options.iter().find(|o| &o.value == t))
-            .map(|o| o.text.clone().unwrap_or_else(|| o.label.zh.clone()))
+            .map(|o| {
+                o.text
+                    .clone()
+                    .unwrap_or_else(|| o.label.get(lang).to_string())
+            })
             .unwrap_or_else(|| t.clone()),
         (_, Value::Text(t)) => t.clone(),
-        (_, Value::Rows(r)) => format!("{}行", r.len()),
+        (_, Value::Rows(r)) => format!("{}{}", r.len(), wording::of(lang).rows),
     }
 }
 
@@ -338,15 +342,11 @@ fn push_cells(html: &mut String, cells: &[Cell], tag: &str) {
     }
 }
 
-/// What the late-penalty annex says above its table.
-const PENALTY_SUMMARY: &str = "逾期{{penalty.days}}日，计违约金{{penalty.penalty_days}}日，违约金合计人民币{{penalty.total}}元（{{penalty.words}}）。";
+/// The calculator tables that can stand as annexes (their titles: `Wording::annex_titles`).
+const ANNEXES: [&str; 3] = ["schedule", "devices", "penalty"];
 
-/// The calculator tables that can stand as annexes, with their titles.
-const ANNEXES: [(&str, &str); 3] = [
-    ("schedule", "付款计划表"),
-    ("devices", "设备服务费明细"),
-    ("penalty", "逾期违约金测算"),
-];
+/// A table shown as an annex: its calculator, its name (附件一) and its title.
+type Annex<'w> = (&'w str, &'static str, &'static str);
 
 /// The contract's sections (the title is the template's), then its annexes.
 pub fn sections<'a>(t: &'a Template, f: &Filled, opts: RenderOptions) -> Vec<Section<'a>> {
@@ -361,27 +361,29 @@ pub fn sections<'a>(t: &'a Template, f: &Filled, opts: RenderOptions) -> Vec<Sec
         "devices" => f.devices.ready().is_some(),
         _ => f.penalty.ready().is_some(),
     };
+    let words = wording::of(t.language);
     // An annex repeats a table only when the body does not already show it; with
     // `annex_tables`, every calculator table that is ready moves to a numbered annex.
-    let annexed: Vec<(&str, String)> = ANNEXES
+    let annexed: Vec<Annex> = ANNEXES
         .iter()
+        .zip(words.annex_titles)
         .filter(|(name, _)| {
             opts.annex
                 && ready(name)
                 && if opts.annex_tables {
                     true
                 } else {
-                    *name != "penalty" && !in_body(name)
+                    **name != "penalty" && !in_body(name)
                 }
         })
         .enumerate()
         .map(|(i, (name, title))| {
-            let title = if opts.annex_tables {
-                format!("附件{}：{title}", ["一", "二", "三"][i])
+            let label = if opts.annex_tables {
+                words.annexes[i]
             } else {
-                format!("附件：{title}")
+                words.annex
             };
-            (*name, title)
+            (*name, label, title)
         })
         .collect();
     let w = Walk {
@@ -395,12 +397,10 @@ pub fn sections<'a>(t: &'a Template, f: &Filled, opts: RenderOptions) -> Vec<Sec
         for para in &section.paragraphs {
             if let Ok(pieces) = split(para) {
                 if let [Piece::Placeholder(Placeholder::Table(name))] = pieces.as_slice() {
-                    match w.table_or_ref(name) {
+                    match w.table_or_ref(name, true) {
                         Some(Inline::Table(part)) => blocks.push(Block::Table(part)),
-                        Some(Inline::Text(r)) => blocks.push(Block::Para(vec![Inline::Text(
-                            Cow::Owned(format!("{r}。")),
-                        )])),
-                        _ => {}
+                        Some(reference) => blocks.push(Block::Para(vec![reference])),
+                        None => {}
                     }
                     continue;
                 }
@@ -413,17 +413,20 @@ pub fn sections<'a>(t: &'a Template, f: &Filled, opts: RenderOptions) -> Vec<Sec
             blocks,
         });
     }
-    for (name, title) in &annexed {
+    for (name, label, title) in &annexed {
         let mut blocks = Vec::with_capacity(2);
         if *name == "penalty" {
-            blocks.push(Block::Para(w.inlines(PENALTY_SUMMARY)));
+            blocks.push(Block::Para(w.inlines(words.penalty_summary)));
         }
         if let Some(part) = table(t, f, name) {
             blocks.push(Block::Table(part));
         }
         out.push(Section {
             index: None,
-            heading: vec![Inline::Text(Cow::Owned(title.clone()))],
+            heading: vec![Inline::Text(Cow::Owned(format!(
+                "{label}{}{title}",
+                words.annex_sep
+            )))],
             blocks,
         });
     }
@@ -434,7 +437,7 @@ struct Walk<'a, 'f> {
     t: &'a Template,
     f: &'f Filled,
     /// Tables shown as annexes, to refer to instead of repeating them.
-    refs: &'f [(&'f str, String)],
+    refs: &'f [Annex<'f>],
 }
 
 impl<'a> Walk<'a, '_> {
@@ -447,23 +450,28 @@ impl<'a> Walk<'a, '_> {
         for piece in pieces {
             out.push(match piece {
                 Piece::Text(s) => Inline::Text(Cow::Borrowed(s)),
-                Piece::Placeholder(Placeholder::Table(name)) => match self.table_or_ref(name) {
-                    Some(Inline::Text(r)) => Inline::Text(Cow::Owned(format!("（{r}）"))),
-                    Some(other) => other,
-                    None => continue,
-                },
+                Piece::Placeholder(Placeholder::Table(name)) => {
+                    match self.table_or_ref(name, false) {
+                        Some(inline) => inline,
+                        None => continue,
+                    }
+                }
                 Piece::Placeholder(p) => resolve(self.t, self.f, &p),
             });
         }
         out
     }
 
-    /// A table, or the words referring to the annex that shows it (`Inline::Text`); `None`
-    /// for a name that is not a table.
-    fn table_or_ref(&self, name: &str) -> Option<Inline<'a>> {
-        if let Some((_, title)) = self.refs.iter().find(|(n, _)| *n == name) {
-            let (annex, what) = title.split_once('：').unwrap_or((title, ""));
-            return Some(Inline::Text(Cow::Owned(format!("详见{annex}《{what}》"))));
+    /// A table, or the words referring to the annex that shows it (`Inline::Text`: a
+    /// paragraph of its own if `alone`, else words within a sentence); `None` for a name
+    /// that is not a table.
+    fn table_or_ref(&self, name: &str, alone: bool) -> Option<Inline<'a>> {
+        if let Some((_, label, title)) = self.refs.iter().find(|(n, ..)| *n == name) {
+            let w = wording::of(self.t.language);
+            let [before, between, after] = if alone { w.see_alone } else { w.see_inline };
+            return Some(Inline::Text(Cow::Owned(format!(
+                "{before}{label}{between}{title}{after}"
+            ))));
         }
         table(self.t, self.f, name).map(Inline::Table)
     }
@@ -473,14 +481,9 @@ fn label_of(t: &Template, id: &str) -> String {
     t.blanks
         .iter()
         .find(|b| b.id == id)
-        .map(|b| b.label.zh.clone())
-        .or_else(|| {
-            t.derived
-                .iter()
-                .find(|d| d.id == id)
-                .map(|d| d.label.zh.clone())
-        })
-        .unwrap_or_else(|| id.to_string())
+        .map(|b| &b.label)
+        .or_else(|| t.derived.iter().find(|d| d.id == id).map(|d| &d.label))
+        .map_or_else(|| id.to_string(), |l| l.get(t.language).to_string())
 }
 
 /// The blank a derived or calculated value waits for (to jump to), if any.
@@ -509,7 +512,7 @@ fn resolve<'a>(t: &Template, f: &Filled, p: &Placeholder) -> Inline<'a> {
                 (Some(v), Some(kind)) => {
                     let text = match (&v, words) {
                         (Value::Number(n), true) => amount_in_words(*n).unwrap_or_default(),
-                        _ => fmt_value(kind, &v, blank),
+                        _ => fmt_value(kind, &v, blank, t.language),
                     };
                     if blank.is_some() {
                         Inline::Filled {
@@ -529,13 +532,13 @@ fn resolve<'a>(t: &Template, f: &Filled, p: &Placeholder) -> Inline<'a> {
                 },
             }
         }
-        Placeholder::Calc(path) => match calc_text(f, path) {
+        Placeholder::Calc(path) => match calc_text(f, path, t.language) {
             Some(text) => Inline::Computed {
                 text,
                 source: path.join("."),
             },
             None => Inline::Gap {
-                label: "待计算".into(),
+                label: wording::of(t.language).to_compute.into(),
                 field: match path[0] {
                     "schedule" => first_waiting(&f.schedule),
                     "penalty" => first_waiting(&f.penalty),
@@ -566,8 +569,17 @@ fn waiting_blank(t: &Template, f: &Filled, id: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The text of a calculator result, or None while it is not ready.
-pub fn calc_text(f: &Filled, path: &[&str]) -> Option<String> {
+/// A schedule row's payment condition in `lang`.
+fn rule(row: &crate::core::schedule::ScheduleRow, lang: Lang) -> &str {
+    match lang {
+        Lang::Zh => &row.rule_zh,
+        Lang::En => &row.rule_en,
+    }
+}
+
+/// The text of a calculator result (in `lang`, the template's language), or None while it
+/// is not ready.
+pub fn calc_text(f: &Filled, path: &[&str], lang: Lang) -> Option<String> {
     let words = |d: Decimal| amount_in_words(d).ok();
     match path {
         ["schedule", rest @ ..] => {
@@ -585,10 +597,11 @@ pub fn calc_text(f: &Filled, path: &[&str]) -> Option<String> {
                         "percent" => {
                             Some(crate::core::money::round_display(row.percent, 2).to_string())
                         }
-                        "due_date" => {
-                            Some(row.due_date.map_or_else(|| "待定".to_string(), date_zh))
-                        }
-                        "rule" => Some(row.rule_zh.clone()),
+                        "due_date" => Some(row.due_date.map_or_else(
+                            || wording::of(lang).to_be_set.to_string(),
+                            |d| wording::date(lang, d),
+                        )),
+                        "rule" => Some(rule(row, lang).to_string()),
                         _ => None,
                     }
                 }
@@ -634,6 +647,10 @@ pub fn calc_text(f: &Filled, path: &[&str]) -> Option<String> {
 /// A computed table by name (`schedule`, `penalty`, `devices` or a table blank's id), or the
 /// note shown while it waits; `None` for a name that is none of these.
 fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
+    let lang = t.language;
+    let w = wording::of(lang);
+    let date = |d| wording::date(lang, d);
+    let period = |from, to| format!("{}{}{}", date(from), w.to, date(to));
     let table = |class, head: Vec<Cell>, rows, foot| {
         Some(Part::Table(Table {
             class,
@@ -651,15 +668,17 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
     match name {
         "schedule" => {
             let Some(s) = f.schedule.ready() else {
-                return Some(Part::Pending("（付款计划待填写完整后生成）"));
+                return Some(Part::Pending(w.schedule_pending));
             };
             let rows = s
                 .rows
                 .iter()
                 .map(|r| {
-                    let due = r.due_date.map_or_else(|| "待定".to_string(), date_zh);
+                    let due = r.due_date.map_or_else(|| w.to_be_set.to_string(), date);
                     let moved = match (r.due_date, r.unadjusted_due_date) {
-                        (Some(d), Some(u)) if d != u => format!("（{}遇休息日顺延）", date_zh(u)),
+                        (Some(d), Some(u)) if d != u => {
+                            format!("{}{}{}", w.moved.0, date(u), w.moved.1)
+                        }
                         _ => String::new(),
                     };
                     vec![
@@ -668,16 +687,16 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                         Cell::num(fmt_money(r.amount)),
                         Cell::text(r.words.clone()),
                         Cell::text(due + &moved),
-                        Cell::text(r.rule_zh.clone()),
+                        Cell::text(rule(r, lang).to_string()),
                     ]
                 })
                 .collect();
             table(
                 "schedule",
-                heads(&["款项", "比例", "金额（元）", "大写", "付款期限", "付款条件"]),
+                heads(&w.schedule_heads),
                 rows,
                 vec![
-                    Cell::text("合计".into()),
+                    Cell::text(w.total.into()),
                     Cell::num("100%".into()),
                     Cell::num(fmt_money(s.total)),
                     Cell {
@@ -689,27 +708,27 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
         }
         "penalty" => {
             let Some(p) = f.penalty.ready() else {
-                return Some(Part::Pending("（违约金待填写完整后计算）"));
+                return Some(Part::Pending(w.penalty_pending));
             };
             let rows = p
                 .segments
                 .iter()
                 .map(|s| {
                     vec![
-                        Cell::text(format!("{}至{}", date_zh(s.from), date_zh(s.to))),
+                        Cell::text(period(s.from, s.to)),
                         Cell::num(s.days.to_string()),
                         Cell::num(fmt_money(s.base)),
                         Cell::num(fmt_money(s.amount)),
                     ]
                 })
                 .collect();
-            let capped = if p.capped { "（已达上限）" } else { "" };
+            let capped = if p.capped { w.cap_reached } else { "" };
             table(
                 "penalty",
-                heads(&["起止日期", "天数", "计算基数（元）", "违约金（元）"]),
+                heads(&w.penalty_heads),
                 rows,
                 vec![
-                    Cell::text("合计".into()),
+                    Cell::text(w.total.into()),
                     Cell::num(p.penalty_days.to_string()),
                     Cell::text(String::new()),
                     Cell::num(fmt_money(p.total) + capped),
@@ -718,26 +737,22 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
         }
         "devices" => {
             let Some(d) = f.devices.ready() else {
-                return Some(Part::Pending("（设备服务费待填写完整后计算）"));
+                return Some(Part::Pending(w.devices_pending));
             };
-            let mut head = heads(&["期间"]);
+            let mut head = heads(&[w.devices_period]);
             if let Some(m) = d.months.first() {
                 head.extend(
                     m.lines
                         .iter()
-                        .map(|l| Cell::text(format!("{}（元）", l.name))),
+                        .map(|l| Cell::text(format!("{}{}", l.name, w.yuan))),
                 );
             }
-            head.extend(heads(&["小计", "折扣", "税额", "合计（元）"]));
+            head.extend(heads(&w.devices_heads));
             let rows = d
                 .months
                 .iter()
                 .map(|m| {
-                    let mut row = vec![Cell::text(format!(
-                        "{}至{}",
-                        date_zh(m.from),
-                        date_zh(m.to)
-                    ))];
+                    let mut row = vec![Cell::text(period(m.from, m.to))];
                     row.extend(m.lines.iter().map(|l| Cell::num(fmt_money(l.amount))));
                     row.extend(
                         [m.subtotal, m.discount, m.split.tax, m.split.gross]
@@ -755,7 +770,7 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                 vec![
                     Cell {
                         span: cols,
-                        ..Cell::text(format!("合计 {}", d.total_words))
+                        ..Cell::text(format!("{}{}", w.devices_total, d.total_words))
                     },
                     Cell::num(fmt_money(d.total.gross)),
                 ],
@@ -777,7 +792,7 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                                 let text = row
                                     .iter()
                                     .find(|(k, _)| *k == c.id)
-                                    .map(|(_, v)| fmt_value(c.kind, v, None))
+                                    .map(|(_, v)| fmt_value(c.kind, v, None, lang))
                                     .unwrap_or_default();
                                 Cell {
                                     num: matches!(

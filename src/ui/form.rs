@@ -342,7 +342,7 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                                                         Some(crate::template::expr::Value::Rows(r)) => r
                                                             .get(row)
                                                             .and_then(|cells| cells.iter().find(|(k, _)| *k == col))
-                                                            .map(|(_, v)| crate::template::render::fmt_value(kind, v, None))
+                                                            .map(|(_, v)| crate::template::render::fmt_value(kind, v, None, ctx.template.with(|t| t.language)))
                                                             .unwrap_or_default(),
                                                         _ => String::new(),
                                                     })}
