@@ -1,0 +1,58 @@
+// Accessibility of the release build in dist/, checked by axe-core (the engine behind
+// Lighthouse's and the browsers' accessibility audits) against WCAG 2.1 A and AA: labels bound
+// to their inputs, names for every control, contrast, ARIA used correctly, landmarks and
+// headings. At desktop and phone width, in both interface languages, filled and with errors
+// showing. Keyboard use and visible focus are checked by hand in widget.mjs's tests.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { start, guardedPage } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let server;
+let browser;
+before(async () => ({ server, browser } = await start()));
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/// axe's violations within the widget, as `rule: what (first element)` lines.
+async function violations(page) {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(
+    (tags) => window.axe.run('.cc-app', { runOnly: { type: 'tag', values: tags } }),
+    TAGS,
+  );
+  return found.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length}× e.g. ${v.nodes[0].target}`);
+}
+
+for (const [width, height] of [
+  [1280, 900],
+  [390, 844],
+]) {
+  test(`no WCAG 2.1 AA violations at ${width} px: filled, with an error, and in English`, async () => {
+    // The page's CSP forbids inline scripts; axe is injected as one, for the test only.
+    const page = await guardedPage(browser, server, { viewport: { width, height }, bypassCSP: true });
+    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+    await page.selectOption('#cc-template', 'after-sales-upgrade');
+    await page.click('#cc-example');
+    assert.deepEqual(await violations(page), [], 'filled with the example');
+
+    await page.fill('#cc-f-advance_pct', '130');
+    await page.locator('.cc-field.cc-invalid .cc-error').first().waitFor();
+    assert.deepEqual(await violations(page), [], 'with an error beside a field');
+
+    await page.selectOption('#cc-lang', 'en');
+    await page.locator('.cc-app[lang="en"]').waitFor();
+    assert.deepEqual(await violations(page), [], 'in English');
+
+    await page.selectOption('#cc-template', 'pc-maintenance');
+    await page.click('#cc-example');
+    assert.deepEqual(await violations(page), [], 'a template with a rows editor');
+    page.assertClean();
+    await page.context().close();
+  });
+}
