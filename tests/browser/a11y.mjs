@@ -2,7 +2,7 @@
 // Lighthouse's and the browsers' accessibility audits) against WCAG 2.1 A and AA: labels bound
 // to their inputs, names for every control, contrast, ARIA used correctly, landmarks and
 // headings. At desktop and phone width, in both interface languages, filled and with errors
-// showing. Keyboard use and visible focus are checked by hand in widget.mjs's tests.
+// showing, and the import review. Keyboard use and visible focus are not axe checks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -52,6 +52,13 @@ for (const [width, height] of [
     await page.selectOption('#cc-template', 'pc-maintenance');
     await page.click('#cc-example');
     assert.deepEqual(await violations(page), [], 'a template with a rows editor');
+
+    // The import step: a contract text read into blanks, under review.
+    await page.click('#cc-import-open');
+    await page.fill('#cc-import-source', '服务合同\n甲方：________\n1.1 合同总额为人民币________元。\n');
+    await page.click('#cc-import-run');
+    await page.locator('.cc-import-blanks tbody tr').first().waitFor({ timeout: 15_000 });
+    assert.deepEqual(await violations(page), [], 'the import review');
     page.assertClean();
     await page.context().close();
   });
