@@ -2,7 +2,8 @@
 // Lighthouse's and the browsers' accessibility audits) against WCAG 2.1 A and AA: labels bound
 // to their inputs, names for every control, contrast, ARIA used correctly, landmarks and
 // headings. At desktop and phone width, in both interface languages, filled and with errors
-// showing, and the import review. Keyboard use and visible focus are not axe checks.
+// showing, and the import review. Keyboard use and visible focus, which axe does not check,
+// have their own test: Tab through the page and look at what has the focus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -63,3 +64,38 @@ for (const [width, height] of [
     await page.context().close();
   });
 }
+
+test('keyboard alone: Tab reaches every kind of control with a visible focus ring; Enter on a blank in the contract jumps to its field', async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  // A first visit: the first template, nothing filled in, focus at the start of the page.
+  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return {
+        what: el.id || `${el.tagName.toLowerCase()}.${String(el.className).replace(/ /g, '.')}`,
+        field: el.getAttribute('data-field'),
+        ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      };
+    });
+  const seen = [];
+  for (let i = 0; i < 70; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await focused());
+  }
+  assert.deepEqual(seen.filter((f) => !f.ring), [], 'every focused element shows a focus ring');
+  const names = seen.map((f) => f.what);
+  for (const id of ['cc-template', 'cc-lang', 'cc-example', 'cc-print', 'cc-annex', 'cc-f-party_a', 'cc-f-total', 'cc-f-effective_date']) {
+    assert.ok(names.includes(id), `${id} is reachable by Tab (${names.join(' ')})`);
+  }
+  const gap = seen.find((f) => f.field);
+  assert.ok(gap, `a blank in the contract is reachable by Tab (${names.join(' ')})`);
+
+  // Shift+Tab back to that blank, Enter: its field has the focus; typing fills it.
+  for (let i = 0; i < 60 && (await focused()).field !== gap.field; i++) await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  assert.equal((await focused()).what, `cc-f-${gap.field}`);
+  page.assertClean();
+  await page.context().close();
+});
