@@ -153,16 +153,6 @@ impl DayByDay {
         })
     }
 
-    /// The last day the data covers.
-    fn last(&self) -> NaiveDate {
-        let l = BUILTIN_LAST;
-        let builtin = NaiveDate::from_ymd_opt(l.0, l.1, l.2).unwrap();
-        self.years
-            .iter()
-            .map(|(y, _)| NaiveDate::from_ymd_opt(*y, 12, 31).unwrap())
-            .fold(builtin, NaiveDate::max)
-    }
-
     fn calendar(&self) -> Calendar {
         let mut cal = Calendar::new();
         for (year, days) in &self.years {
@@ -171,9 +161,8 @@ impl DayByDay {
         cal
     }
 
-    /// "N working days after `start`" walking one day at a time; `Err` names the uncovered
-    /// date that stops it. When the data has fewer than `n` working days after `start`, that
-    /// is the day after its last day (even if a gap comes first), as the calendar reports it.
+    /// "N working days after `start`" walking one day at a time; `Err` names the first
+    /// uncovered date the walk meets (a gap, or the day after the data ends).
     fn add_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate, NaiveDate> {
         if n == 0 {
             return Ok(start);
@@ -182,21 +171,7 @@ impl DayByDay {
         let (mut d, mut counted) = (start, 0);
         while counted < n {
             d = d + Days::new(1);
-            match self.working(d) {
-                Some(working) => counted += u32::from(working),
-                None => {
-                    let left = std::iter::successors(Some(d), |d| Some(*d + Days::new(1)))
-                        .take_while(|d| *d <= self.last())
-                        .filter(|d| self.working(*d) == Some(true))
-                        .count();
-                    let past_the_end = self.last() + Days::new(1);
-                    return Err(if left < (n - counted) as usize {
-                        past_the_end
-                    } else {
-                        d
-                    });
-                }
-            }
+            counted += u32::from(self.working(d).ok_or(d)?);
         }
         Ok(d)
     }

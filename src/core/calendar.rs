@@ -331,7 +331,10 @@ impl Calendar {
         // The answer is the table's `target`th working day: `n` more than up to `start`.
         let target = self.table.working_upto[s].saturating_add(n) as usize;
         let Some(&j) = self.table.working_days.get(target - 1) else {
-            return Err(self.not_covered(self.date_at(self.table.working_upto.len())));
+            // Past the data: name the first day it lacks, a gap after `start` if there is one.
+            let len = self.table.working_upto.len();
+            self.check_span(s, len - 1)?;
+            return Err(self.not_covered(self.date_at(len)));
         };
         let j = j as usize;
         self.check_span(s, j)?;
