@@ -234,6 +234,16 @@ fn result_panels_explain_each_number_and_escape_it() {
     assert!(!html.contains("<details"));
     let en = results_html(&t, &f, Lang::En);
     assert!(en.contains("Payment schedule"));
+    // English panels use English punctuation (the template's labels here are English too).
+    for mark in ['：', '，', '（', '、', '；'] {
+        assert!(!en.contains(mark), "{mark} in {en}");
+    }
+    let mut bad = example_inputs(&t);
+    bad.insert("advance_pct".into(), Input::Text("abc".into()));
+    let f = fill(&t, &bad, &Calendar::new());
+    let summary = contract_calc::template::report::summary_html(&t, &f, Lang::En);
+    assert!(summary.contains("</a>: "), "{summary}");
+    assert!(!summary.contains('：'), "{summary}");
 }
 
 #[test]

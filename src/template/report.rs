@@ -24,13 +24,42 @@ fn link(tpl: &Template, lang: Lang, id: &str) -> String {
     let base = id.split('.').next().unwrap_or(id);
     let mut text = label(tpl, lang, id);
     if id != base {
-        text.push_str(&format!("（{}）", &id[base.len() + 1..]));
+        let (open, close) = marks(lang).aside;
+        text.push_str(&format!("{open}{}{close}", &id[base.len() + 1..]));
     }
     format!(
         "<a href=\"#cc-f-{0}\" data-field=\"{0}\">{1}</a>",
         escape(base),
         escape(&text)
     )
+}
+
+/// Punctuation in the UI's language: after a label, between list items, around an aside.
+struct Marks {
+    colon: &'static str,
+    comma: &'static str,
+    semicolon: &'static str,
+    list: &'static str,
+    aside: (&'static str, &'static str),
+}
+
+fn marks(lang: Lang) -> Marks {
+    match lang {
+        Lang::Zh => Marks {
+            colon: "：",
+            comma: "，",
+            semicolon: "；",
+            list: "、",
+            aside: ("（", "）"),
+        },
+        Lang::En => Marks {
+            colon: ": ",
+            comma: ", ",
+            semicolon: "; ",
+            list: ", ",
+            aside: (" (", ")"),
+        },
+    }
 }
 
 fn message(lang: Lang, zh: String, en: String) -> String {
@@ -50,14 +79,15 @@ fn not_ready<T>(out: &mut String, tpl: &Template, lang: Lang, c: &Calc<T>) {
                 out,
                 "<p class=\"cc-waiting\">{}{}</p>",
                 t(lang, "waiting"),
-                links.join("、")
+                links.join(marks(lang).list)
             );
         }
         Calc::Failed(e) => {
             let _ = write!(
                 out,
-                "<p class=\"cc-error\">{}：{}</p>",
+                "<p class=\"cc-error\">{}{}{}</p>",
                 link(tpl, lang, &e.field),
+                marks(lang).colon,
                 escape(&message(lang, e.problem.zh(), e.problem.en()))
             );
         }
@@ -111,21 +141,24 @@ pub fn results_panels(
                         .map_or_else(|| tr("pending_date").to_string(), |d| d.to_string());
                     let moved = match (r.due_date, r.unadjusted_due_date) {
                         (Some(d), Some(u)) if d != u => format!(
-                            "<small class=\"cc-moved\">{u} → {d}（{}）</small>",
-                            tr("moved")
+                            "<small class=\"cc-moved\">{u} → {d}{}{}{}</small>",
+                            marks(lang).aside.0,
+                            tr("moved"),
+                            marks(lang).aside.1
                         ),
                         _ => String::new(),
                     };
                     let residue = if r.residue.is_zero() {
                         String::new()
                     } else {
-                        format!("；{} {}", tr("residue"), r.residue)
+                        format!("{}{} {}", marks(lang).semicolon, tr("residue"), r.residue)
                     };
                     let how = format!(
-                        "{} × {}% = {}，{}{residue}",
+                        "{} × {}% = {}{}{}{residue}",
                         fmt_money(s.total),
                         round_display(r.percent, 4),
                         fmt_money(r.amount - r.residue),
+                        marks(lang).comma,
                         tr("rounding")
                     );
                     let rule = message(lang, r.rule_zh.clone(), r.rule_en.clone());
@@ -181,12 +214,14 @@ pub fn results_panels(
                         )
                     } else {
                         format!(
-                            "{} × {} × {} = {}（{}）",
+                            "{} × {} × {} = {}{}{}{}",
                             fmt_money(s.base),
                             p.daily_rate,
                             s.days,
                             fmt_money(s.amount),
-                            tr("rounding")
+                            marks(lang).aside.0,
+                            tr("rounding"),
+                            marks(lang).aside.1
                         )
                     };
                     let _ = write!(
@@ -197,14 +232,16 @@ pub fn results_panels(
                 }
                 let cap = match p.cap_amount {
                     Some(c) => format!(
-                        " {} {}（{}）",
+                        " {} {}{}{}{}",
                         tr("cap"),
                         fmt_money(c),
+                        marks(lang).aside.0,
                         if p.capped {
                             tr("capped")
                         } else {
                             tr("not_capped")
-                        }
+                        },
+                        marks(lang).aside.1
                     ),
                     None => String::new(),
                 };
@@ -234,18 +271,22 @@ pub fn results_panels(
                 for y in &d.years {
                     let _ = write!(
                         out,
-                        "<li>{} {}：{}（{} {}）</li>",
+                        "<li>{} {}{}{}{}{} {}{}</li>",
                         tr("year"),
                         y.index,
+                        marks(lang).colon,
                         fmt_money(y.split.gross),
+                        marks(lang).aside.0,
                         tr("tax"),
-                        fmt_money(y.split.tax)
+                        fmt_money(y.split.tax),
+                        marks(lang).aside.1
                     );
                 }
                 let _ = write!(
                     out,
-                    "</ul><p class=\"cc-total\">{}：{} <span class=\"cc-words\">{}</span></p>",
+                    "</ul><p class=\"cc-total\">{}{}{} <span class=\"cc-words\">{}</span></p>",
                     tr("total"),
+                    marks(lang).colon,
                     fmt_money(d.total.gross),
                     escape(&d.total_words)
                 );
@@ -310,21 +351,25 @@ pub fn results_panels(
         for l in &tpl.calculators.lump_sum {
             let _ = write!(
                 out,
-                "<li><strong>{}</strong>：",
-                escape(l.label().get(lang))
+                "<li><strong>{}</strong>{}",
+                escape(l.label().get(lang)),
+                marks(lang).colon
             );
             match f.lump(l.id()) {
                 Some(Calc::Ready(r)) => {
                     let extra = match r {
                         LumpResult::Capped(c) => format!(
-                            "（{} {}，{}）",
+                            "{}{} {}{}{}{}",
+                            marks(lang).aside.0,
                             tr("cap"),
                             fmt_money(c.cap),
+                            marks(lang).comma,
                             if c.capped {
                                 tr("capped")
                             } else {
                                 tr("not_capped")
-                            }
+                            },
+                            marks(lang).aside.1
                         ),
                         LumpResult::Maintenance(m) => m
                             .instalments
@@ -365,8 +410,9 @@ pub fn summary_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
         for e in &f.errors {
             let _ = write!(
                 out,
-                "<li class=\"cc-error\">{}：{}</li>",
+                "<li class=\"cc-error\">{}{}{}</li>",
                 link(tpl, lang, &e.field),
+                marks(lang).colon,
                 escape(&message(lang, e.problem.zh(), e.problem.en()))
             );
         }
@@ -380,8 +426,9 @@ pub fn summary_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
                 Some(id) => {
                     let _ = write!(
                         out,
-                        "<li class=\"cc-warning\">{}：{text}</li>",
-                        link(tpl, lang, id)
+                        "<li class=\"cc-warning\">{}{}{text}</li>",
+                        link(tpl, lang, id),
+                        marks(lang).colon
                     );
                 }
                 None => {

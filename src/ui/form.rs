@@ -81,7 +81,11 @@ impl Shown {
             };
             // A table cell error says which row and column.
             if e.field != id {
-                format!("{}：{msg}", e.field.trim_start_matches(&format!("{id}.")))
+                let colon = if lang == Lang::En { ": " } else { "：" };
+                format!(
+                    "{}{colon}{msg}",
+                    e.field.trim_start_matches(&format!("{id}."))
+                )
             } else {
                 msg
             }
