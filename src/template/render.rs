@@ -12,6 +12,7 @@ use super::model::{Blank, BlankType, Lang, Template};
 use super::placeholder::{split, Piece, Placeholder};
 use super::wording;
 use crate::core::money::round_display;
+use crate::core::schedule::ScheduleRow;
 use crate::core::words::{amount_in_words, push_number};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -425,7 +426,7 @@ pub fn sections<'a>(t: &'a Template, f: &Filled, opts: RenderOptions) -> Vec<Sec
             index: None,
             heading: vec![Inline::Text(Cow::Owned(format!(
                 "{label}{}{title}",
-                words.annex_sep
+                wording::marks(t.language).colon
             )))],
             blocks,
         });
@@ -569,12 +570,12 @@ fn waiting_blank(t: &Template, f: &Filled, id: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A schedule row's payment condition in `lang`.
-fn rule(row: &crate::core::schedule::ScheduleRow, lang: Lang) -> &str {
-    match lang {
-        Lang::Zh => &row.rule_zh,
-        Lang::En => &row.rule_en,
-    }
+/// A schedule row's due date as the contract writes it, or "to be set" (待定).
+fn due_text(row: &ScheduleRow, lang: Lang) -> String {
+    row.due_date.map_or_else(
+        || wording::of(lang).to_be_set.to_string(),
+        |d| wording::date(lang, d),
+    )
 }
 
 /// The text of a calculator result (in `lang`, the template's language), or None while it
@@ -597,11 +598,8 @@ pub fn calc_text(f: &Filled, path: &[&str], lang: Lang) -> Option<String> {
                         "percent" => {
                             Some(crate::core::money::round_display(row.percent, 2).to_string())
                         }
-                        "due_date" => Some(row.due_date.map_or_else(
-                            || wording::of(lang).to_be_set.to_string(),
-                            |d| wording::date(lang, d),
-                        )),
-                        "rule" => Some(rule(row, lang).to_string()),
+                        "due_date" => Some(due_text(row, lang)),
+                        "rule" => Some(lang.pick(&row.rule_zh, &row.rule_en).to_string()),
                         _ => None,
                     }
                 }
@@ -674,7 +672,7 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                 .rows
                 .iter()
                 .map(|r| {
-                    let due = r.due_date.map_or_else(|| w.to_be_set.to_string(), date);
+                    let due = due_text(r, lang);
                     let moved = match (r.due_date, r.unadjusted_due_date) {
                         (Some(d), Some(u)) if d != u => {
                             format!("{}{}{}", w.moved.0, date(u), w.moved.1)
@@ -687,7 +685,7 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                         Cell::num(fmt_money(r.amount)),
                         Cell::text(r.words.clone()),
                         Cell::text(due + &moved),
-                        Cell::text(rule(r, lang).to_string()),
+                        Cell::text(lang.pick(&r.rule_zh, &r.rule_en).to_string()),
                     ]
                 })
                 .collect();

@@ -6,6 +6,7 @@
 use super::fill::{Calc, Filled, LumpResult};
 use super::model::{Lang, Template};
 use super::render::{escape, fmt_money};
+use super::wording::marks;
 use crate::core::money::round_display;
 use crate::i18n::t;
 use std::fmt::Write;
@@ -32,34 +33,6 @@ fn link(tpl: &Template, lang: Lang, id: &str) -> String {
         escape(base),
         escape(&text)
     )
-}
-
-/// Punctuation in the UI's language: after a label, between list items, around an aside.
-struct Marks {
-    colon: &'static str,
-    comma: &'static str,
-    semicolon: &'static str,
-    list: &'static str,
-    aside: (&'static str, &'static str),
-}
-
-fn marks(lang: Lang) -> Marks {
-    match lang {
-        Lang::Zh => Marks {
-            colon: "：",
-            comma: "，",
-            semicolon: "；",
-            list: "、",
-            aside: ("（", "）"),
-        },
-        Lang::En => Marks {
-            colon: ": ",
-            comma: ", ",
-            semicolon: "; ",
-            list: ", ",
-            aside: (" (", ")"),
-        },
-    }
 }
 
 fn message(lang: Lang, zh: String, en: String) -> String {
@@ -119,6 +92,7 @@ pub fn results_panels(
     show_months: Option<bool>,
 ) -> Vec<String> {
     let tr = |k| t(lang, k);
+    let punct = marks(lang);
     let mut panels = Vec::with_capacity(4);
     let mut out = String::with_capacity(4 * 1024);
 
@@ -142,26 +116,26 @@ pub fn results_panels(
                     let moved = match (r.due_date, r.unadjusted_due_date) {
                         (Some(d), Some(u)) if d != u => format!(
                             "<small class=\"cc-moved\">{u} → {d}{}{}{}</small>",
-                            marks(lang).aside.0,
+                            punct.aside.0,
                             tr("moved"),
-                            marks(lang).aside.1
+                            punct.aside.1
                         ),
                         _ => String::new(),
                     };
                     let residue = if r.residue.is_zero() {
                         String::new()
                     } else {
-                        format!("{}{} {}", marks(lang).semicolon, tr("residue"), r.residue)
+                        format!("{}{} {}", punct.semicolon, tr("residue"), r.residue)
                     };
                     let how = format!(
                         "{} × {}% = {}{}{}{residue}",
                         fmt_money(s.total),
                         round_display(r.percent, 4),
                         fmt_money(r.amount - r.residue),
-                        marks(lang).comma,
+                        punct.comma,
                         tr("rounding")
                     );
-                    let rule = message(lang, r.rule_zh.clone(), r.rule_en.clone());
+                    let rule = lang.pick(&r.rule_zh, &r.rule_en);
                     let _ = write!(
                         out,
                         "<tr><th scope=\"row\">{}</th><td class=\"num\">{}%</td><td class=\"num\">{}</td><td class=\"cc-words-cell\">{}</td><td>{due}{moved}</td><td>{}</td></tr>",
@@ -169,7 +143,7 @@ pub fn results_panels(
                         round_display(r.percent, 2),
                         explained(&fmt_money(r.amount), &how),
                         escape(&r.words),
-                        escape(&rule)
+                        escape(rule)
                     );
                 }
                 let _ = write!(
@@ -219,9 +193,9 @@ pub fn results_panels(
                             p.daily_rate,
                             s.days,
                             fmt_money(s.amount),
-                            marks(lang).aside.0,
+                            punct.aside.0,
                             tr("rounding"),
-                            marks(lang).aside.1
+                            punct.aside.1
                         )
                     };
                     let _ = write!(
@@ -235,13 +209,13 @@ pub fn results_panels(
                         " {} {}{}{}{}",
                         tr("cap"),
                         fmt_money(c),
-                        marks(lang).aside.0,
+                        punct.aside.0,
                         if p.capped {
                             tr("capped")
                         } else {
                             tr("not_capped")
                         },
-                        marks(lang).aside.1
+                        punct.aside.1
                     ),
                     None => String::new(),
                 };
@@ -274,19 +248,19 @@ pub fn results_panels(
                         "<li>{} {}{}{}{}{} {}{}</li>",
                         tr("year"),
                         y.index,
-                        marks(lang).colon,
+                        punct.colon,
                         fmt_money(y.split.gross),
-                        marks(lang).aside.0,
+                        punct.aside.0,
                         tr("tax"),
                         fmt_money(y.split.tax),
-                        marks(lang).aside.1
+                        punct.aside.1
                     );
                 }
                 let _ = write!(
                     out,
                     "</ul><p class=\"cc-total\">{}{}{} <span class=\"cc-words\">{}</span></p>",
                     tr("total"),
-                    marks(lang).colon,
+                    punct.colon,
                     fmt_money(d.total.gross),
                     escape(&d.total_words)
                 );
@@ -353,23 +327,23 @@ pub fn results_panels(
                 out,
                 "<li><strong>{}</strong>{}",
                 escape(l.label().get(lang)),
-                marks(lang).colon
+                punct.colon
             );
             match f.lump(l.id()) {
                 Some(Calc::Ready(r)) => {
                     let extra = match r {
                         LumpResult::Capped(c) => format!(
                             "{}{} {}{}{}{}",
-                            marks(lang).aside.0,
+                            punct.aside.0,
                             tr("cap"),
                             fmt_money(c.cap),
-                            marks(lang).comma,
+                            punct.comma,
                             if c.capped {
                                 tr("capped")
                             } else {
                                 tr("not_capped")
                             },
-                            marks(lang).aside.1
+                            punct.aside.1
                         ),
                         LumpResult::Maintenance(m) => m
                             .instalments
@@ -401,6 +375,7 @@ pub fn results_panels(
 
 /// Errors, warnings and missing blanks, each linked to its field. Empty when all is well.
 pub fn summary_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
+    let punct = marks(lang);
     if f.warnings.is_empty() && f.errors.is_empty() && f.missing.is_empty() {
         return String::new();
     }
@@ -412,7 +387,7 @@ pub fn summary_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
                 out,
                 "<li class=\"cc-error\">{}{}{}</li>",
                 link(tpl, lang, &e.field),
-                marks(lang).colon,
+                punct.colon,
                 escape(&message(lang, e.problem.zh(), e.problem.en()))
             );
         }
@@ -428,7 +403,7 @@ pub fn summary_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
                         out,
                         "<li class=\"cc-warning\">{}{}{text}</li>",
                         link(tpl, lang, id),
-                        marks(lang).colon
+                        punct.colon
                     );
                 }
                 None => {

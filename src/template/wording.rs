@@ -38,8 +38,6 @@ pub struct Wording {
     /// An annex's name: the only one, or numbered (`[i]`).
     pub annex: &'static str,
     pub annexes: [&'static str; 3],
-    /// Between an annex's name and its title.
-    pub annex_sep: &'static str,
     /// How the body refers to a table shown as an annex, around its name and title: as a
     /// paragraph of its own, and within a sentence.
     pub see_alone: [&'static str; 3],
@@ -69,7 +67,6 @@ const ZH: Wording = Wording {
     annex_titles: ["付款计划表", "设备服务费明细", "逾期违约金测算"],
     annex: "附件",
     annexes: ["附件一", "附件二", "附件三"],
-    annex_sep: "：",
     see_alone: ["详见", "《", "》。"],
     see_inline: ["（详见", "《", "》）"],
     page: ("第 ", " 页"),
@@ -96,7 +93,6 @@ const EN: Wording = Wording {
     annex_titles: ["Payment schedule", "Device fees", "Late penalty"],
     annex: "Annex",
     annexes: ["Annex 1", "Annex 2", "Annex 3"],
-    annex_sep: ": ",
     see_alone: ["See ", ", ", "."],
     see_inline: [" (see ", ", ", ")"],
     page: ("Page ", ""),
@@ -104,10 +100,38 @@ const EN: Wording = Wording {
 
 /// The contract's fixed words in `lang`.
 pub fn of(lang: Lang) -> &'static Wording {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    lang.pick(&ZH, &EN)
+}
+
+/// Punctuation in one language: after a label, in a sentence, between list items, around an
+/// aside. For the contract (the template's language) and the UI's panels (the UI's).
+pub struct Marks {
+    pub colon: &'static str,
+    pub comma: &'static str,
+    pub semicolon: &'static str,
+    pub list: &'static str,
+    pub aside: (&'static str, &'static str),
+}
+
+const ZH_MARKS: Marks = Marks {
+    colon: "：",
+    comma: "，",
+    semicolon: "；",
+    list: "、",
+    aside: ("（", "）"),
+};
+
+const EN_MARKS: Marks = Marks {
+    colon: ": ",
+    comma: ", ",
+    semicolon: "; ",
+    list: ", ",
+    aside: (" (", ")"),
+};
+
+/// Punctuation in `lang`.
+pub fn marks(lang: Lang) -> &'static Marks {
+    lang.pick(&ZH_MARKS, &EN_MARKS)
 }
 
 const MONTHS: [&str; 12] = [

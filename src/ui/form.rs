@@ -6,6 +6,7 @@ use crate::core::words::amount_in_words;
 use crate::template::expr::Value;
 use crate::template::inputs::Input;
 use crate::template::model::{Blank, BlankType, Column, Lang};
+use crate::template::wording::marks;
 use crate::template::Filled;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -81,10 +82,10 @@ impl Shown {
             };
             // A table cell error says which row and column.
             if e.field != id {
-                let colon = if lang == Lang::En { ": " } else { "：" };
                 format!(
-                    "{}{colon}{msg}",
-                    e.field.trim_start_matches(&format!("{id}."))
+                    "{}{}{msg}",
+                    e.field.trim_start_matches(&format!("{id}.")),
+                    marks(lang).colon
                 )
             } else {
                 msg
@@ -94,7 +95,7 @@ impl Shown {
             .warnings
             .iter()
             .filter(|w| w.field.as_deref() == Some(id))
-            .map(|w| if lang == Lang::En { &w.en } else { &w.zh }.clone())
+            .map(|w| lang.pick(&w.zh, &w.en).clone())
             .collect();
         let words = match (kind, f.values.get(id)) {
             (BlankType::Money, Some(Value::Number(n))) => amount_in_words(*n).ok(),
