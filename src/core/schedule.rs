@@ -207,14 +207,10 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
         };
         for (k, (date, unadjusted)) in due.iter().enumerate() {
             let is_last_of_instalment = k + 1 == due.len();
-            let amount = if !is_last_of_instalment {
-                per_row
-            } else if k == 0 {
-                // A single row: `per_row × 0` is `Decimal::ZERO`, so skip the multiplication
-                // (but not the subtraction: `0.00 − 0` gives `0`, and that stays as it was).
-                instalment_rounded - Decimal::ZERO
-            } else {
+            let amount = if is_last_of_instalment {
                 instalment_rounded - per_row * Decimal::from(k as u64)
+            } else {
+                per_row
             };
             let (rule_zh, rule_en) = describe(&inst.due, k);
             rows.push(ScheduleRow {
