@@ -2,38 +2,13 @@
 // `node --test tests/browser/smoke.mjs`. Drives Debian's Chromium through playwright-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serveDir } from './server.mjs';
-import { waitForLiveWidget } from './harness.mjs';
+import { start, waitForLiveWidget, OUT } from './harness.mjs';
 
-// DIST_DIR overrides dist/ (e.g. to check that the test catches a broken page).
-const DIST = process.env.DIST_DIR
-  ? `${process.env.DIST_DIR.replace(/\/$/, '')}/`
-  : fileURLToPath(new URL('../../dist/', import.meta.url));
-const OUT = fileURLToPath(new URL('./out/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
+// The page set-up is the harness's (dist/, or DIST_DIR to check that the test catches a
+// broken page); the checks on the page are this test's own, written out in full.
 let server;
 let browser;
-
-before(async () => {
-  assert.ok(existsSync(`${DIST}index.html`), `no ${DIST}index.html: run \`trunk build --release\` first`);
-  server = await serveDir(DIST);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-});
-
+before(async () => ({ server, browser } = await start()));
 after(async () => {
   await browser?.close();
   await server?.close();
@@ -72,7 +47,6 @@ test('release page mounts the app, with no console errors and no foreign request
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   await page.waitForLoadState('networkidle');
 
-  mkdirSync(OUT, { recursive: true });
   await page.screenshot({ path: `${OUT}smoke.png`, fullPage: true });
 
   assert.deepEqual(foreign, [], 'requests to origins other than the local server');
