@@ -84,9 +84,9 @@ export async function prerender(dir, publicUrl) {
   const integrity = `sha384-${createHash('sha384').update(gate).digest('base64')}`;
   html = html
     .replace(/\s*<script src="[^"]*gate-[0-9a-f]{16}\.js"[^>]*><\/script>/, '')
-    .replace('</head>', () => `  <script src="${publicUrl}${gateName}" integrity="${integrity}"></script>\n  </head>`)
+    .replace(/<link rel="stylesheet"[^>]*>/, (link) => `${link}\n    <script src="${publicUrl}${gateName}" integrity="${integrity}"></script>`)
     .replace(/<body>\s*<\/body>/, () => `<body>\n${snapshot.markup}\n</body>`);
-  if (!html.includes(MARK) || !html.includes(gateName)) throw new Error('prerender: index.html has no </head> or <body></body> to fill');
+  if (!html.includes(MARK) || !html.includes(gateName)) throw new Error('prerender: index.html has no stylesheet link or <body></body> to fill');
   writeFileSync(indexPath, html);
   return `snapshot ${(snapshot.markup.length / 1000).toFixed(0)} kB, ${gateName}`;
 }

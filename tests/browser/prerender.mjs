@@ -46,6 +46,19 @@ test('without the wasm, the snapshot shows the form and the contract, inert', as
   await page.context().close();
 });
 
+test('what the first paint waits for comes first: one stylesheet, then the gate script, then the wasm and modules', async () => {
+  // The parser waits for the gate script before it reads the snapshot, so the gate must not
+  // queue behind the wasm and module preloads (HTTP/1.1 allows six connections per host).
+  const html = await (await fetch(`${server.origin}/`)).text();
+  const at = (re) => html.search(re);
+  assert.equal(html.match(/<link rel="stylesheet"/g)?.length, 1, 'one stylesheet');
+  const gate = at(/<script src="[^"]*gate-[0-9a-f]{16}\.js"/);
+  assert.ok(gate > at(/<link rel="stylesheet"/), 'the gate comes after the stylesheet');
+  for (const later of [/<script type="module"/, /<link rel="modulepreload"/, /<link rel="preload"/]) {
+    assert.ok(at(later) > gate, `${later} comes after the gate`);
+  }
+});
+
 test('a visitor with saved work or a share link does not see the snapshot', async () => {
   const visible = async (saved, path) => {
     const page = await withoutWasm(saved, path);
