@@ -24,6 +24,12 @@ try {
   const floorServer = await serveDir(floorDir);
   const timings = async (origin) => {
     const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } }, null, { intercept: false });
+    // A new context is a new browser window: Chromium then loads its own omnibox popup UI
+    // (a hundred chrome:// scripts, in another renderer) for about half a second, on the same
+    // two cores, which a visitor's open browser did long ago. Let it finish on about:blank,
+    // then navigate: the page still gets a new renderer process and an empty cache.
+    await page.goto('about:blank');
+    await page.waitForTimeout(1500);
     await page.addInitScript(() => {
       window.__t = {};
       new PerformanceObserver((list) => {
