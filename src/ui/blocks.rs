@@ -6,14 +6,24 @@ use super::patch::set_html;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-/// Render `blocks` (recomputed as their inputs change), one `div.cc-block` each.
+/// Render `blocks` (recomputed as their inputs change), one `div.cc-block` each. Each block
+/// compares itself, so `blocks` need not compare the whole list first (see [`new_blocks`]).
 #[component]
 pub fn Blocks(blocks: Memo<Vec<String>>) -> impl IntoView {
     view! {
         <For each=move || 0..blocks.with(Vec::len) key=|i| *i let:i>
             {
-                // Memo<String> compares: an unchanged block is not touched at all.
-                let html = Memo::new(move |_| blocks.with(|b| b.get(i).cloned().unwrap_or_default()));
+                // A block keeps its string until it differs (compared, not copied): an
+                // unchanged block is not touched at all.
+                let html = Memo::new_owning(move |old: Option<String>| {
+                    blocks.with(|b| {
+                        let now = b.get(i).map_or("", String::as_str);
+                        match old {
+                            Some(old) if old == now => (old, false),
+                            _ => (now.to_string(), true),
+                        }
+                    })
+                });
                 let el = NodeRef::<Div>::new();
                 Effect::new(move |previous: Option<Option<String>>| {
                     let new = html.get();
@@ -25,4 +35,10 @@ pub fn Blocks(blocks: Memo<Vec<String>>) -> impl IntoView {
             }
         </For>
     }
+}
+
+/// The blocks of a view, recomputed by `render` on every change of what it reads. Not
+/// compared as a whole: [`Blocks`] compares each block.
+pub fn new_blocks(render: impl Fn() -> Vec<String> + Send + Sync + 'static) -> Memo<Vec<String>> {
+    Memo::new_with_compare(move |_| render(), |_, _| true)
 }

@@ -1,7 +1,7 @@
 //! The filled contract, live: the HTML comes from `template::render`, the same results as
 //! the tables. Clicking (or pressing Enter on) a blank in the text jumps to its field.
 
-use super::blocks::Blocks;
+use super::blocks::{new_blocks, Blocks};
 use super::ctx::use_ctx;
 use crate::template::render::{render_blocks, RenderOptions};
 use crate::template::Lang;
@@ -52,7 +52,7 @@ pub fn jump_from(ev: impl AsRef<web_sys::Event>) {
 #[component]
 pub fn Contract() -> impl IntoView {
     let ctx = use_ctx();
-    let blocks = Memo::new(move |_| {
+    let blocks = new_blocks(move || {
         let annex = ctx.annex.get();
         ctx.template.with(|t| {
             ctx.filled

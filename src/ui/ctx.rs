@@ -66,6 +66,14 @@ impl Ctx {
         }
     }
 
+    /// Subscribe to what [`Ctx::snapshot`] reads, without copying it (autosave).
+    pub fn track_snapshot(&self) {
+        self.template.track();
+        self.lang.track();
+        self.inputs.track();
+        self.doc.track();
+    }
+
     pub fn snapshot(&self) -> Snapshot {
         let mut s = Snapshot::new(
             &self.template.with(|t| t.id.clone()),

@@ -236,14 +236,20 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
         .filter(|c| c.expr.is_some())
         .cloned()
         .collect();
-    // One copy of this table's rows per change anywhere in the form (not one per cell), and
-    // none of its cells is touched unless its own rows changed.
+    // This table's rows, copied only when they changed (a keystroke elsewhere in the form
+    // compares them, no more), so none of its cells is touched unless its own rows changed.
     let rows = {
         let id = id.clone();
-        Memo::new(move |_| {
-            ctx.inputs.with(|m| match m.get(&id) {
-                Some(Input::Rows(r)) => r.clone(),
-                _ => Vec::new(),
+        Memo::new_owning(move |old: Option<Vec<_>>| {
+            ctx.inputs.with(|m| {
+                let now = match m.get(&id) {
+                    Some(Input::Rows(r)) => r.as_slice(),
+                    _ => &[],
+                };
+                match old {
+                    Some(old) if old == now => (old, false),
+                    _ => (now.to_vec(), true),
+                }
             })
         })
     };

@@ -126,9 +126,9 @@ pub fn init(options: &Options) -> Option<Ctx> {
     if options.persist {
         storage::save_on_leave();
         Effect::new(move |_| {
-            let s = ctx.snapshot();
+            ctx.track_snapshot();
             if !ctx.restoring.get() {
-                storage::save_soon(s);
+                storage::save_soon(ctx);
             }
         });
     }

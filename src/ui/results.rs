@@ -1,7 +1,7 @@
 //! Results and summary panels. Their HTML comes from `template::report` (escaped, display
 //! only); clicking a linked label focuses its field.
 
-use super::blocks::Blocks;
+use super::blocks::{new_blocks, Blocks};
 use super::contract::jump_from;
 use super::ctx::use_ctx;
 use crate::template::report::{results_panels, summary_html};
@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 pub fn Results() -> impl IntoView {
     let ctx = use_ctx();
     let show_months = RwSignal::new(None::<bool>);
-    let panels = Memo::new(move |_| {
+    let panels = new_blocks(move || {
         let lang = ctx.lang.get();
         let show = show_months.get();
         ctx.template

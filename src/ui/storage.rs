@@ -1,8 +1,10 @@
 //! Browser storage: autosave to localStorage, share links in the URL fragment, file
 //! downloads (JSON, Word, HTML). Nothing is ever sent over the network.
 
+use super::Ctx;
 use crate::state::{Loaded, Snapshot};
-use std::cell::RefCell;
+use leptos::prelude::{untrack, Get};
+use std::cell::Cell;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -25,22 +27,27 @@ pub fn save(s: &Snapshot) {
 const SAVE_DELAY: Duration = Duration::from_millis(300);
 
 thread_local! {
-    /// The latest snapshot not yet written.
-    static PENDING: RefCell<Option<Snapshot>> = const { RefCell::new(None) };
+    /// The widget whose state changed since it was last written.
+    static PENDING: Cell<Option<Ctx>> = const { Cell::new(None) };
 }
 
-/// Save `s` within [`SAVE_DELAY`] (a later snapshot replaces it in the meantime).
-pub fn save_soon(s: Snapshot) {
-    let scheduled = PENDING.with(|p| p.borrow_mut().replace(s).is_some());
-    if !scheduled {
+/// Save `ctx`'s state within [`SAVE_DELAY`]. The snapshot is taken when it is written, so a
+/// keystroke costs no copy of the values.
+pub fn save_soon(ctx: Ctx) {
+    if PENDING.replace(Some(ctx)).is_none() {
         leptos::prelude::set_timeout(save_pending, SAVE_DELAY);
     }
 }
 
-/// Write the pending snapshot now, if there is one.
+/// Write the pending state now, if there is one (not while a saved template is being
+/// checked: autosave runs again when that ends).
 pub fn save_pending() {
-    if let Some(s) = PENDING.with(|p| p.borrow_mut().take()) {
-        save(&s);
+    if let Some(ctx) = PENDING.take() {
+        untrack(|| {
+            if ctx.restoring.try_get() == Some(false) {
+                save(&ctx.snapshot());
+            }
+        });
     }
 }
 
