@@ -216,6 +216,17 @@ fn calculator_row_errors_land_on_the_table_cell() {
         f.error_for("paid").map(|e| e.field.as_str()),
         Some("paid.1.amount")
     );
+    // The panels say where, in words: the row counted from 1 and the column's label.
+    use contract_calc::template::report::{cell_place, results_html};
+    use contract_calc::template::Lang;
+    let html = results_html(&t, &f, Lang::Zh);
+    assert!(html.contains(">已付款（第2行“金额”）</a>："), "{html}");
+    assert!(!html.contains("1.amount"), "{html}");
+    let paid = t.blanks.iter().find(|b| b.id == "paid");
+    assert_eq!(cell_place(paid, Lang::En, "1.amount"), "Row 2, 金额");
+    assert_eq!(cell_place(paid, Lang::Zh, "0.other"), "第1行");
+    assert_eq!(cell_place(None, Lang::En, "3"), "Row 4");
+    assert_eq!(cell_place(paid, Lang::Zh, "count"), "count");
 }
 
 #[test]

@@ -6,6 +6,7 @@ use crate::core::words::amount_in_words;
 use crate::template::expr::Value;
 use crate::template::inputs::Input;
 use crate::template::model::{Blank, BlankType, Column, Lang};
+use crate::template::report::cell_place;
 use crate::template::wording::marks;
 use crate::template::Filled;
 use leptos::prelude::*;
@@ -73,7 +74,8 @@ struct Shown {
 }
 
 impl Shown {
-    fn of(f: &Filled, id: &str, kind: BlankType, lang: Lang) -> Self {
+    fn of(f: &Filled, blank: &Blank, lang: Lang) -> Self {
+        let (id, kind) = (blank.id.as_str(), blank.kind);
         let error = f.error_for(id).map(|e| {
             let msg = if lang == Lang::En {
                 e.problem.en()
@@ -82,11 +84,9 @@ impl Shown {
             };
             // A table cell error says which row and column.
             if e.field != id {
-                format!(
-                    "{}{}{msg}",
-                    e.field.trim_start_matches(&format!("{id}.")),
-                    marks(lang).colon
-                )
+                let rest = e.field.strip_prefix(id).unwrap_or(&e.field);
+                let place = cell_place(Some(blank), lang, rest.trim_start_matches('.'));
+                format!("{place}{}{msg}", marks(lang).colon)
             } else {
                 msg
             }
@@ -122,10 +122,10 @@ fn Field(blank: Blank) -> impl IntoView {
 
     // What the field shows from the results is one memo: every keystroke recomputes the
     // results, but a field whose error, warnings and 大写 did not change is not touched.
-    let id_shown = id.clone();
+    let blank_shown = blank.clone();
     let shown = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        ctx.filled.with(|f| Shown::of(f, &id_shown, kind, lang))
+        ctx.filled.with(|f| Shown::of(f, &blank_shown, lang))
     });
     let error = move || shown.with(|s| s.error.clone());
     let has_error = move || shown.with(|s| s.error.is_some());

@@ -44,6 +44,20 @@ test('fill a template: schedule rows, 大写, contract text, jump to field', asy
   await page.context().close();
 });
 
+test("a table cell's error names its row and column, in either language", async () => {
+  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.selectOption('#cc-template', 'pc-maintenance');
+  await page.click('#cc-example');
+  await page.getByLabel('设备类型 1', { exact: true }).fill('abc');
+  const err = page.locator('#cc-e-changes');
+  await assert.doesNotReject(err.filter({ hasText: '第1行“设备类型”：没有设备类型“abc”' }).waitFor());
+  await page.selectOption('#cc-lang', 'en');
+  await assert.doesNotReject(err.filter({ hasText: "Row 1, Device type: There is no device type 'abc'" }).waitFor());
+  page.assertClean();
+  await page.context().close();
+});
+
 test('bad input shows its error beside the field; the rest keeps working; no panic', async () => {
   const page = await examplePage();
   await field(page, 'total').fill('12a3');
