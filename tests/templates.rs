@@ -423,3 +423,54 @@ fn an_english_template_gets_english_tables_dates_and_annexes() {
         "{html}"
     );
 }
+
+// Escaping and money formatting of the renderer (hot paths, hand-written).
+use contract_calc::template::render::{escape, fmt_money, is_hidden_control};
+
+/// What `escape` must do, one character at a time.
+fn escape_reference(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if is_hidden_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn escape_matches_the_reference(
+        s in "[a-z0-9 <>&\"'\n\t\u{0}-\u{1f}\u{7f}-\u{a0}\u{61b}-\u{61d}\u{200b}-\u{2070}\u{fffc}-\u{ffff}\u{4e00}-\u{4e10}，。（）€😀]{0,40}"
+    ) {
+        proptest::prop_assert_eq!(escape(&s), escape_reference(&s));
+    }
+}
+
+#[test]
+fn escape_replaces_and_drops() {
+    assert_eq!(escape("甲<b>&\"'乙"), "甲&lt;b&gt;&amp;&quot;&#39;乙");
+    assert_eq!(
+        escape("a\u{202E}b\u{200F}c\u{85}d\u{FFFF}e\u{61C}f\u{7}g\nh"),
+        "abcdefg\nh"
+    );
+    assert_eq!(escape("€¢—“”\u{2070}\u{FFFD}"), "€¢—“”\u{2070}\u{FFFD}");
+}
+
+#[test]
+fn money_reads_with_separators_and_fen() {
+    let m = |s: &str| fmt_money(s.parse().unwrap_or_default());
+    assert_eq!(m("0"), "0.00");
+    assert_eq!(m("-0.001"), "0.00");
+    assert_eq!(m("999.995"), "1,000.00");
+    assert_eq!(m("-1234567.891"), "-1,234,567.89");
+    assert_eq!(m("100000"), "100,000.00");
+    assert_eq!(m("184467440737095516.15"), "184,467,440,737,095,516.15");
+    assert_eq!(m("184467440737095516.16"), "184467440737095516.16");
+}

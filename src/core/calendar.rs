@@ -489,7 +489,23 @@ pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, Problem> {
 
 /// A date in Chinese: `2025年10月10日`.
 pub fn date_zh(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+    let mut out = String::with_capacity(17);
+    push_date_zh(&mut out, d);
+    out
+}
+
+/// [`date_zh`], appended to `out` (the rows of a fee table, on every keystroke).
+pub fn push_date_zh(out: &mut String, d: NaiveDate) {
+    use crate::core::words::push_number;
+    if d.year() < 0 {
+        out.push('-');
+    }
+    push_number(out, u64::from(d.year().unsigned_abs()));
+    out.push('年');
+    push_number(out, u64::from(d.month()));
+    out.push('月');
+    push_number(out, u64::from(d.day()));
+    out.push('日');
 }
 
 #[cfg(test)]

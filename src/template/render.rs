@@ -58,18 +58,45 @@ pub fn escape(s: &str) -> String {
 }
 
 /// [`escape`], appended to `out` (table cells, on every keystroke: no string per cell).
+///
+/// It scans bytes and copies the text between replacements in runs. Every character it
+/// replaces or drops is an ASCII byte or starts with one of four lead bytes: C2 (U+0080 to
+/// U+009F), D8 (U+061C), E2 (U+200E to U+2069) and EF (U+FFFE, U+FFFF). Only after those is
+/// a character decoded; digits and Chinese text are skipped byte by byte.
 fn push_escaped(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if is_hidden_control(c) => {}
-            c => out.push(c),
-        }
+    let bytes = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (replacement, len) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            b'\t' | b'\n' => {
+                i += 1;
+                continue;
+            }
+            0x00..=0x1F | 0x7F => ("", 1),
+            // A lead byte is a character boundary, so this is the character at `i`.
+            0xC2 | 0xD8 | 0xE2 | 0xEF => match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_hidden_control(c) => ("", c.len_utf8()),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(s.get(run..i).unwrap_or_default());
+        out.push_str(replacement);
+        i += len;
+        run = i;
     }
+    out.push_str(s.get(run..).unwrap_or_default());
 }
 
 /// Money with thousands separators and fen: `360000` → `360,000.00`.
@@ -81,26 +108,39 @@ pub fn fmt_money(d: Decimal) -> String {
     // |r| in fen as a u64 (u128 division is a slow library call in wasm). Beyond 10^17 yuan,
     // where no contract goes, plain digits without separators.
     let fen = u64::try_from(r.mantissa().unsigned_abs());
-    let (2, Ok(fen)) = (r.scale(), fen) else {
+    let (2, Ok(mut fen)) = (r.scale(), fen) else {
         return r.to_string();
     };
-    let mut yuan = String::with_capacity(20);
-    push_number(&mut yuan, fen / 100);
-    let mut out = String::with_capacity(yuan.len() + yuan.len() / 3 + 4);
-    if r.is_sign_negative() && !r.is_zero() {
-        out.push('-');
+    // Written right to left into a buffer on the stack, then copied once: u64::MAX fen has
+    // 18 yuan digits, 5 separators, the point, 2 fen digits and a sign, 27 bytes.
+    let mut buf = [0u8; 27];
+    let mut at = buf.len();
+    let mut put = |b: u8| {
+        at -= 1;
+        buf[at] = b;
+    };
+    for _ in 0..2 {
+        put(b'0' + (fen % 10) as u8);
+        fen /= 10;
     }
-    // ASCII digits: byte index = digit index.
-    for (i, digit) in yuan.char_indices() {
-        if i > 0 && (yuan.len() - i).is_multiple_of(3) {
-            out.push(',');
+    put(b'.');
+    let mut digits = 0u32;
+    loop {
+        if digits > 0 && u32::is_multiple_of(digits, 3) {
+            put(b',');
         }
-        out.push(digit);
+        put(b'0' + (fen % 10) as u8);
+        digits += 1;
+        fen /= 10;
+        if fen == 0 {
+            break;
+        }
     }
-    out.push('.');
-    out.push(char::from(b'0' + (fen / 10 % 10) as u8));
-    out.push(char::from(b'0' + (fen % 10) as u8));
-    out
+    if r.is_sign_negative() && !r.is_zero() {
+        put(b'-');
+    }
+    // ASCII only, so never lossy.
+    String::from_utf8_lossy(&buf[at..]).into_owned()
 }
 
 fn fmt_number(d: Decimal) -> String {
@@ -648,7 +688,13 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
     let lang = t.language;
     let w = wording::of(lang);
     let date = |d| wording::date(lang, d);
-    let period = |from, to| format!("{}{}{}", date(from), w.to, date(to));
+    let period = |from, to| {
+        let mut out = String::with_capacity(40);
+        wording::push_date(&mut out, lang, from);
+        out.push_str(w.to);
+        wording::push_date(&mut out, lang, to);
+        out
+    };
     let table = |class, head: Vec<Cell>, rows, foot| {
         Some(Part::Table(Table {
             class,

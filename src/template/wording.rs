@@ -5,6 +5,7 @@
 
 use super::model::Lang;
 use chrono::{Datelike, NaiveDate};
+use std::fmt::Write;
 
 pub struct Wording {
     /// A due date that cannot be computed yet.
@@ -151,8 +152,23 @@ const MONTHS: [&str; 12] = [
 
 /// A date as the contract writes it: `2025年10月10日`, or `10 October 2025`.
 pub fn date(lang: Lang, d: NaiveDate) -> String {
+    let mut out = String::with_capacity(17);
+    push_date(&mut out, lang, d);
+    out
+}
+
+/// [`date`], appended to `out`.
+pub fn push_date(out: &mut String, lang: Lang, d: NaiveDate) {
     match lang {
-        Lang::Zh => crate::core::calendar::date_zh(d),
-        Lang::En => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+        Lang::Zh => crate::core::calendar::push_date_zh(out, d),
+        Lang::En => {
+            let _ = write!(
+                out,
+                "{} {} {}",
+                d.day(),
+                MONTHS[d.month0() as usize],
+                d.year()
+            );
+        }
     }
 }
