@@ -4,21 +4,15 @@
 // headings. At desktop and phone width, in both interface languages, filled and with errors
 // showing, and the import review. Keyboard use and visible focus, which axe does not check,
 // have their own test: Tab through the page and look at what has the focus.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { start, guardedPage } from './harness.mjs';
+import { useBrowser, guardedPage } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let server;
-let browser;
-before(async () => ({ server, browser } = await start()));
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /// axe's violations within the widget, as `rule: what (first element)` lines.
 async function violations(page) {
@@ -36,8 +30,8 @@ for (const [width, height] of [
 ]) {
   test(`no WCAG 2.1 AA violations at ${width} px: filled, with an error, and in English`, async () => {
     // The page's CSP forbids inline scripts; axe is injected as one, for the test only.
-    const page = await guardedPage(browser, server, { viewport: { width, height }, bypassCSP: true });
-    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+    const page = await guardedPage(env.browser, env.server, { viewport: { width, height }, bypassCSP: true });
+    await page.goto(`${env.server.origin}/`, { waitUntil: 'load' });
     await page.selectOption('#cc-template', 'after-sales-upgrade');
     await page.click('#cc-example');
     assert.deepEqual(await violations(page), [], 'filled with the example');
@@ -66,9 +60,9 @@ for (const [width, height] of [
 }
 
 test('keyboard alone: Tab reaches every kind of control with a visible focus ring; Enter on a blank in the contract jumps to its field', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
   // A first visit: the first template, nothing filled in, focus at the start of the page.
-  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.goto(`${env.server.origin}/`, { waitUntil: 'load' });
   const focused = () =>
     page.evaluate(() => {
       const el = document.activeElement;

@@ -2,6 +2,7 @@
 // through playwright-core, and open pages that fail the test on console errors, page errors
 // or any request to another origin (every request is routed; foreign ones are aborted).
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -24,6 +25,18 @@ export async function start(dir = DIST, serverOptions = {}) {
   const server = await serveDir(dir, serverOptions);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   return { server, browser };
+}
+
+/// For a test file: starts the server and Chromium before its tests (`start`'s arguments) and
+/// stops them after. Returns the object that holds them meanwhile: `env.server`, `env.browser`.
+export function useBrowser(dir = DIST, serverOptions = {}) {
+  const env = {};
+  before(async () => Object.assign(env, await start(dir, serverOptions)));
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /// A page (in `context`, or a fresh one) whose problems are collected in `page.problems`.

@@ -1,18 +1,12 @@
 // The import step in the built app (dist/): paste a contract text, review what was detected
 // (rename, retype, merge; a refused edit says why), use it as the template, fill it in,
 // reload and find it kept; hostile text stays inert everywhere it shows.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, guardedPage, OUT } from './harness.mjs';
+import { useBrowser, guardedPage, OUT } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => ({ server, browser } = await start()));
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const TEXT = `技术服务合同
 合同编号：________
@@ -29,7 +23,7 @@ const TEXT = `技术服务合同
 `;
 
 async function openImport(page) {
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${env.server.origin}/`);
   await page.locator('.cc-app').waitFor({ timeout: 15_000 });
   await page.click('#cc-import-open');
   await page.locator('#cc-import-source').waitFor();
@@ -45,12 +39,12 @@ const row = (page, label) => page.locator('.cc-import-blanks tbody tr', { has: p
 
 test('paste, review (rename, retype, merge, refused edit), use, fill, reload', { timeout: 120_000 }, async () => {
   // No service worker here: it would fetch every asset, the documents module included.
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   await openImport(page);
   // The documents module is not part of the first load.
-  assert.ok(!server.requests.some((u) => u.includes('contract-calc-docs')), 'docs module loaded before use');
+  assert.ok(!env.server.requests.some((u) => u.includes('contract-calc-docs')), 'docs module loaded before use');
   await detect(page, TEXT);
-  assert.ok(server.requests.some((u) => u.includes('contract-calc-docs_bg.wasm')), 'docs module loaded on use');
+  assert.ok(env.server.requests.some((u) => u.includes('contract-calc-docs_bg.wasm')), 'docs module loaded on use');
   assert.match(await page.locator('.cc-import-summary').innerText(), /技术服务合同[\s\S]*11个空白[\s\S]*2个费用条款/);
   assert.match(await row(page, '合同总额（元）').locator('.cc-import-snippet').innerText(), /人民币【________】元/);
 
@@ -102,7 +96,7 @@ test('paste, review (rename, retype, merge, refused edit), use, fill, reload', {
 });
 
 test('hostile contract text renders inertly in the review, the form and the contract', { timeout: 120_000 }, async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
   await openImport(page);
   const hostile = `<img src=x onerror="window.__pwned=1">合同\u202E
 甲方<script>window.__pwned=2</script>：________
@@ -126,8 +120,8 @@ test('hostile contract text renders inertly in the review, the form and the cont
 });
 
 test('a hostile template document (title, labels, help, options, headings) renders inertly', { timeout: 120_000 }, async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.origin}/`);
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.server.origin}/`);
   await page.locator('.cc-app').waitFor({ timeout: 15_000 });
   const t = JSON.parse(readFileSync(new URL('../../src/template/bundled/after-sales-upgrade.json', import.meta.url), 'utf8'));
   const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>\u202E';

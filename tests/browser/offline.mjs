@@ -4,14 +4,14 @@
 //   - after the first visit the service worker serves everything with the network off;
 //   - a new deployment replaces the cached version and the page offers a reload;
 //   - dist/contract-calculator.html works from file:// with the network off.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { start, guardedPage, DIST, OUT } from './harness.mjs';
+import { useBrowser, guardedPage, DIST, OUT } from './harness.mjs';
 
 // Stricter than the <meta> in index.html (both apply): nothing but our own scripts, styles,
 // wasm and fetches to our own origin.
@@ -19,13 +19,7 @@ const HEADER_CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src data:; " +
   "connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-let server;
-let browser;
-before(async () => ({ server, browser } = await start(DIST, { headers: { 'content-security-policy': HEADER_CSP } })));
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser(DIST, { headers: { 'content-security-policy': HEADER_CSP } });
 
 /// Import a short contract text (the documents module, loaded on demand) and check the review.
 async function importAndCheck(page) {
@@ -63,13 +57,13 @@ const swVersion = (page) =>
   );
 
 test('under a strict CSP header the app computes, with no violation', { timeout: 60_000 }, async () => {
-  const page = await guardedPage(browser, server, { serviceWorkers: 'block' });
+  const page = await guardedPage(env.browser, env.server, { serviceWorkers: 'block' });
   const violations = [];
   await page.exposeFunction('ccViolation', (v) => violations.push(v));
   await page.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (e) => window.ccViolation(`${e.violatedDirective} ${e.blockedURI}`)),
   );
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${env.server.origin}/`);
   await fillAndCheck(page);
   await importAndCheck(page);
   assert.ok(!(await page.content()).match(/<script(?![^>]*\ssrc=)[^>]*>\s*\S/), 'no inline script in the page');
@@ -80,9 +74,9 @@ test('under a strict CSP header the app computes, with no violation', { timeout:
 
 test('after the first visit the service worker serves the app with the network off; a new deployment takes over', { timeout: 90_000 }, async () => {
   // Requests are watched, not routed: Playwright routing bypasses the service worker.
-  const page = await guardedPage(browser, server, {}, null, { intercept: false });
+  const page = await guardedPage(env.browser, env.server, {}, null, { intercept: false });
   const context = page.context();
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${env.server.origin}/`);
   await page.locator('.cc-app').waitFor({ timeout: 15_000 });
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -95,11 +89,11 @@ test('after the first visit the service worker serves the app with the network o
 
   // Network off: the reload and every asset come from the cache.
   await context.setOffline(true);
-  const seen = server.requests.length;
+  const seen = env.server.requests.length;
   await page.reload();
   await fillAndCheck(page);
   await importAndCheck(page);
-  assert.equal(server.requests.length, seen, `requests reached the server while offline: ${server.requests.slice(seen)}`);
+  assert.equal(env.server.requests.length, seen, `requests reached the server while offline: ${env.server.requests.slice(seen)}`);
   await page.screenshot({ path: `${OUT}offline.png` });
 
   // A new deployment (same files, another build id → another version) at the same origin.
@@ -111,7 +105,7 @@ test('after the first visit the service worker serves the app with the network o
       env: { ...process.env, TRUNK_PROFILE: 'release', CC_BUILD_ID: 'next' },
       stdio: 'pipe',
     });
-    server.setRoot(next);
+    env.server.setRoot(next);
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     const banner = page.locator('.cc-update');
     await banner.waitFor({ timeout: 15_000 });
@@ -124,7 +118,7 @@ test('after the first visit the service worker serves the app with the network o
     await page.locator('.cc-app').waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('.cc-update').count(), 0);
   } finally {
-    server.setRoot(DIST);
+    env.server.setRoot(DIST);
     rmSync(next, { recursive: true, force: true });
   }
   page.assertClean();
@@ -137,7 +131,7 @@ test('the single-file build works from file:// with the network off', { timeout:
   assert.ok(!/\s(src|href)="(?!data:)/.test(html), 'no reference to another file');
   assert.match(html, /script-src 'sha256-/, 'its own CSP allows only its inline script');
 
-  const context = await browser.newContext({ offline: true });
+  const context = await env.browser.newContext({ offline: true });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));

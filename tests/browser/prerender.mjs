@@ -4,25 +4,19 @@
 //   - a visitor with saved work or a share link does not see it (src/js/prerender-gate.js),
 //     one whose autosave is the untouched default does;
 //   - the live widget replaces it, with the same text and field values (no visible jump).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, guardedPage, OUT } from './harness.mjs';
+import { useBrowser, guardedPage, OUT } from './harness.mjs';
 import { MARK, STORAGE_KEY } from '../../.ci/prerender.mjs';
 
-let server;
-let browser;
-before(async () => ({ server, browser } = await start()));
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const SNAPSHOT = `.cc-app[${MARK}]`;
 
 /// A page whose wasm never arrives, so only the snapshot can show; `saved` goes into
 /// localStorage before the page's scripts run.
 async function withoutWasm(saved, path = '/') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.route('**/*', (route) =>
     route.request().url().endsWith('.wasm') ? route.abort('blockedbyclient') : route.continue(),
@@ -30,7 +24,7 @@ async function withoutWasm(saved, path = '/') {
   if (saved !== undefined) {
     await page.addInitScript(([key, s]) => localStorage.setItem(key, s), [STORAGE_KEY, saved]);
   }
-  await page.goto(`${server.origin}${path}`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${env.server.origin}${path}`, { waitUntil: 'domcontentloaded' });
   return page;
 }
 
@@ -49,7 +43,7 @@ test('without the wasm, the snapshot shows the form and the contract, inert', as
 test('what the first paint waits for comes first: one stylesheet, then the gate script, then the wasm and modules', async () => {
   // The parser waits for the gate script before it reads the snapshot, so the gate must not
   // queue behind the wasm and module preloads (HTTP/1.1 allows six connections per host).
-  const html = await (await fetch(`${server.origin}/`)).text();
+  const html = await (await fetch(`${env.server.origin}/`)).text();
   const at = (re) => html.search(re);
   assert.equal(html.match(/<link rel="stylesheet"/g)?.length, 1, 'one stylesheet');
   const gate = at(/<script src="[^"]*gate-[0-9a-f]{16}\.js"/);
@@ -73,8 +67,8 @@ test('a visitor with saved work or a share link does not see the snapshot', asyn
   assert.equal(await visible(undefined, '/#s=eyJ2IjoxfQ'), false, 'a share link');
 
   // The autosave of an untouched widget is what the snapshot shows: it stays.
-  const page = await guardedPage(browser, server);
-  await page.goto(`${server.origin}/`);
+  const page = await guardedPage(env.browser, env.server);
+  await page.goto(`${env.server.origin}/`);
   // Autosave runs shortly after a change (src/ui/storage.rs): wait for it.
   const untouched = await page
     .waitForFunction((key) => localStorage.getItem(key), STORAGE_KEY)
@@ -85,9 +79,9 @@ test('a visitor with saved work or a share link does not see the snapshot', asyn
 });
 
 test('the live widget replaces the snapshot, with the same text and values', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.origin}/`); // returns once the snapshot is gone (harness.mjs)
-  const html = await (await page.request.get(`${server.origin}/`)).text();
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.server.origin}/`); // returns once the snapshot is gone (harness.mjs)
+  const html = await (await page.request.get(`${env.server.origin}/`)).text();
   const [live, snapshot] = await page.evaluate((source) => {
     const view = (app) => ({
       text: app.textContent.replace(/\s+/g, ' ').trim(),

@@ -1,21 +1,15 @@
 // Smoke test of the release build in dist/ (run `trunk build --release` first):
 // `node --test tests/browser/smoke.mjs`. Drives Debian's Chromium through playwright-core.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, waitForLiveWidget, OUT } from './harness.mjs';
+import { useBrowser, waitForLiveWidget, OUT } from './harness.mjs';
 
 // The page set-up is the harness's (dist/, or DIST_DIR to check that the test catches a
 // broken page); the checks on the page are this test's own, written out in full.
-let server;
-let browser;
-before(async () => ({ server, browser } = await start()));
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('release page mounts the app, with no console errors and no foreign requests', async () => {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 640 } });
+  const page = await env.browser.newPage({ viewport: { width: 1024, height: 640 } });
   const errors = [];
   const foreign = [];
   const failed = [];
@@ -31,12 +25,12 @@ test('release page mounts the app, with no console errors and no foreign request
   // recorded and aborted, so the test never reaches out even if the page tries.
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (new URL(url).origin === server.origin) return route.continue();
+    if (new URL(url).origin === env.server.origin) return route.continue();
     foreign.push(url);
     return route.abort('blockedbyclient');
   });
 
-  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.goto(`${env.server.origin}/`, { waitUntil: 'load' });
   // The live widget, not the prerendered snapshot of it (prerender.mjs tests that).
   await waitForLiveWidget(page);
   const h1 = page.locator('h1.cc-title');
@@ -52,6 +46,6 @@ test('release page mounts the app, with no console errors and no foreign request
   assert.deepEqual(foreign, [], 'requests to origins other than the local server');
   assert.deepEqual(failed, [], 'failed requests');
   assert.deepEqual(errors, [], 'console errors');
-  assert.ok(server.requests.some((u) => u.endsWith('.wasm')), 'the wasm was loaded from the local server');
+  assert.ok(env.server.requests.some((u) => u.endsWith('.wasm')), 'the wasm was loaded from the local server');
   await page.close();
 });

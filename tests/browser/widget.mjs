@@ -1,26 +1,20 @@
 // End-to-end tests of the widget in dist/ (run `trunk build --release` first):
 // `node --test tests/browser/widget.mjs`. Screenshots go to tests/browser/out/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, guardedPage, OUT, AFTER_SALES, fillFields, checkAfterSales } from './harness.mjs';
+import { useBrowser, guardedPage, OUT, AFTER_SALES, fillFields, checkAfterSales } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => ({ server, browser } = await start()));
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const open = async (page) => {
-  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.goto(`${env.server.origin}/`, { waitUntil: 'load' });
   await page.locator('.cc-app').waitFor({ timeout: 15_000 });
 };
 const field = (page, id) => page.locator(`#cc-f-${id}`);
 /// A fresh 1280 × 900 page showing after-sales-upgrade filled with its example values.
 const examplePage = async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
   await open(page);
   await page.selectOption('#cc-template', 'after-sales-upgrade');
   await page.click('#cc-example');
@@ -28,7 +22,7 @@ const examplePage = async () => {
 };
 
 test('fill a template: schedule rows, 大写, contract text, jump to field', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
   await open(page);
   await page.selectOption('#cc-template', 'after-sales-upgrade');
   await fillFields(page, AFTER_SALES);
@@ -45,8 +39,8 @@ test('fill a template: schedule rows, 大写, contract text, jump to field', asy
 });
 
 test("a table cell's error names its row and column, in either language", async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.server.origin}/`, { waitUntil: 'load' });
   await page.selectOption('#cc-template', 'pc-maintenance');
   await page.click('#cc-example');
   await page.getByLabel('设备类型 1', { exact: true }).fill('abc');
@@ -81,7 +75,7 @@ test('a value typed just before the tab is closed is kept (autosave flushes on l
   await field(page, 'party_b').fill('最后一刻输入');
   const context = page.context();
   await page.close(); // at once: autosave's delay (src/ui/storage.rs) has not run out
-  const again = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } }, context);
+  const again = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } }, context);
   await open(again);
   assert.equal(await field(again, 'party_b').inputValue(), '最后一刻输入');
   again.assertClean();
@@ -120,7 +114,7 @@ test('reload keeps the values; export then import restores the same state', asyn
 test('clear, the example and a template switch replace what was just typed', async () => {
   // The fields re-read their values only when the values are replaced (Ctx::replaced), not
   // on each keystroke: a replacement must show even when it equals the last one.
-  const page = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
   await open(page);
   await page.selectOption('#cc-template', 'after-sales-upgrade');
   await field(page, 'total').fill('12万');
@@ -146,7 +140,7 @@ test('share link carries the state in the fragment', async () => {
   await page.click('#cc-share');
   const link = await page.locator('.cc-share-link').inputValue();
   assert.match(link, /#s=[A-Za-z0-9_-]+$/);
-  const other = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  const other = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
   await other.goto(link, { waitUntil: 'load' });
   await other.locator('.cc-app').waitFor();
   assert.equal(await field(other, 'party_a').inputValue(), '分享测试公司');
@@ -157,7 +151,7 @@ test('share link carries the state in the fragment', async () => {
 });
 
 test('phone width and print media screenshots', async () => {
-  const page = await guardedPage(browser, server, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   await open(page);
   await page.selectOption('#cc-template', 'after-sales-upgrade');
   await page.click('#cc-example');
@@ -199,7 +193,7 @@ test('hostile input renders inertly in the form, contract, print, export and sha
   // Share link: round trip, still inert.
   await page.click('#cc-share');
   const link = await page.locator('.cc-share-link').inputValue();
-  const other = await guardedPage(browser, server, { viewport: { width: 1280, height: 900 } });
+  const other = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
   await other.goto(link, { waitUntil: 'load' });
   await other.locator('.cc-app').waitFor();
   assert.equal(await field(other, 'party_a').inputValue(), evil);
@@ -236,7 +230,7 @@ test('download the filled contract as Word (.docx) and as a self-contained .html
   assert.ok(!/<script/i.test(doc), 'no script element');
 
   // Opened on its own, the file shows the contract and runs nothing.
-  const view = await guardedPage(browser, server, { viewport: { width: 900, height: 1200 } });
+  const view = await guardedPage(env.browser, env.server, { viewport: { width: 900, height: 1200 } });
   await view.setContent(doc, { waitUntil: 'load' });
   const article = await view.locator('article.contract').innerText();
   assert.match(article, /计人民币108,000\.00元（人民币壹拾万捌仟元整）/);
