@@ -90,9 +90,7 @@ pub struct Filled {
 impl Filled {
     /// The first error reported for a blank (or one of its table cells).
     pub fn error_for(&self, id: &str) -> Option<&Error> {
-        self.errors
-            .iter()
-            .find(|e| e.field == id || e.field.starts_with(&format!("{id}.")))
+        self.errors.iter().find(|e| blank_of(&e.field) == id)
     }
     pub fn lump(&self, id: &str) -> Option<&Calc<LumpResult>> {
         self.lump.iter().find(|(i, _)| i == id).map(|(_, c)| c)
@@ -322,8 +320,7 @@ impl<'a> Binder<'a> {
         match expr::eval(&e, self.scope, None) {
             Ok(v) => Some(v),
             Err(EvalError::Missing(id)) => {
-                self.missing
-                    .insert(id.split('.').next().unwrap_or(&id).to_string());
+                self.missing.insert(blank_of(&id).to_string());
                 None
             }
             Err(EvalError::Invalid(m)) => {

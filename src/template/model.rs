@@ -113,6 +113,12 @@ pub struct Column {
     pub max: Option<String>,
 }
 
+/// The blank a field id belongs to. A field id names a blank (`total`) or a cell of a table
+/// blank (`paid.1.amount`: row 1, counted from 0, column `amount`); blank ids have no dot.
+pub fn blank_of(field: &str) -> &str {
+    field.split_once('.').map_or(field, |(blank, _)| blank)
+}
+
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Blank {

@@ -4,7 +4,7 @@
 //! `renderContract` and tests; links carry `data-field` for the widget's jump-to-field.
 
 use super::fill::{Calc, Filled, LumpResult};
-use super::model::{Blank, Lang, Template};
+use super::model::{blank_of, Blank, Lang, Template};
 use super::render::{escape, fmt_money};
 use super::wording::marks;
 use crate::core::money::round_display;
@@ -12,7 +12,7 @@ use crate::i18n::t;
 use std::fmt::Write;
 
 fn label(tpl: &Template, lang: Lang, id: &str) -> String {
-    let base = id.split('.').next().unwrap_or(id);
+    let base = blank_of(id);
     tpl.blanks
         .iter()
         .find(|b| b.id == base)
@@ -20,34 +20,34 @@ fn label(tpl: &Template, lang: Lang, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-/// Where in a table blank a cell is, in words, from the rest of its field id after the
-/// blank's (`{row}.{column}`, rows counted from 0): `第1行“设备类型”`, `Row 1, Device type`.
-/// Anything else is returned as it is.
-pub fn cell_place(blank: Option<&Blank>, lang: Lang, rest: &str) -> String {
+/// Where in its table blank a cell's field id (`paid.0.device`, rows counted from 0) points,
+/// in words: `第1行“设备类型”`, `Row 1, Device type`. `None` for the id of a whole blank; a
+/// part after the blank's id that names no row is returned as it is.
+pub fn cell_place(blank: Option<&Blank>, lang: Lang, field: &str) -> Option<String> {
+    let (_, rest) = field.split_once('.')?;
     let (row, column) = rest.split_once('.').unwrap_or((rest, ""));
     let Ok(row) = row.parse::<usize>() else {
-        return rest.to_string();
+        return Some(rest.to_string());
     };
     let row = row + 1;
     let label = blank
         .and_then(|b| b.columns.iter().find(|c| c.id == column))
         .map(|c| c.label.get(lang));
-    match (lang, label) {
+    Some(match (lang, label) {
         (Lang::Zh, Some(l)) => format!("第{row}行“{l}”"),
         (Lang::Zh, None) => format!("第{row}行"),
         (Lang::En, Some(l)) => format!("Row {row}, {l}"),
         (Lang::En, None) => format!("Row {row}"),
-    }
+    })
 }
 
 /// A link to a blank: the widget focuses the field when it is clicked.
 fn link(tpl: &Template, lang: Lang, id: &str) -> String {
-    let base = id.split('.').next().unwrap_or(id);
+    let base = blank_of(id);
     let mut text = label(tpl, lang, id);
-    if id != base {
+    let blank = tpl.blanks.iter().find(|b| b.id == base);
+    if let Some(place) = cell_place(blank, lang, id) {
         let (open, close) = marks(lang).aside;
-        let blank = tpl.blanks.iter().find(|b| b.id == base);
-        let place = cell_place(blank, lang, &id[base.len() + 1..]);
         text.push_str(&format!("{open}{place}{close}"));
     }
     format!(

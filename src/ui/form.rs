@@ -83,12 +83,9 @@ impl Shown {
                 e.problem.zh()
             };
             // A table cell error says which row and column.
-            if e.field != id {
-                let rest = e.field.strip_prefix(id).unwrap_or(&e.field);
-                let place = cell_place(Some(blank), lang, rest.trim_start_matches('.'));
-                format!("{place}{}{msg}", marks(lang).colon)
-            } else {
-                msg
+            match cell_place(Some(blank), lang, &e.field) {
+                Some(place) => format!("{place}{}{msg}", marks(lang).colon),
+                None => msg,
             }
         });
         let warnings = f
