@@ -77,6 +77,10 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Everything is computed in your browser; nothing is uploaded.",
         ),
         "required" => ("必填", "required"),
+        "bad_date" => (
+            "日期不完整或不存在（如2月30日），请填写完整的年、月、日",
+            "This date is incomplete or does not exist (such as 30 February): enter a full year, month and day",
+        ),
         "example" => ("例：", "e.g. "),
         "rounding" => ("四舍五入到分", "rounded half away from zero to the fen"),
         "residue" => ("尾差", "rounding residue"),

@@ -487,3 +487,38 @@ fn money_reads_with_separators_and_fen() {
     assert_eq!(m("184467440737095516.15"), "184,467,440,737,095,516.15");
     assert_eq!(m("184467440737095516.16"), "184467440737095516.16");
 }
+
+#[test]
+fn every_gap_in_the_contract_jumps_to_a_blank_of_the_form() {
+    use contract_calc::template::model::blank_of;
+    // Leave out one blank at a time: each gap that names a field names a blank (or a cell of
+    // one), never a lump sum or derived value that has no field. The cap in customer-service
+    // waits for the penalty breach_ip, which waits for the blank breach_ip_pct.
+    for t in bundled::all() {
+        let id = &t.id;
+        for left_out in &t.blanks {
+            let mut inputs = example_inputs(t);
+            inputs.remove(&left_out.id);
+            let f = fill(t, &inputs, &Calendar::new());
+            let html = render_html(t, &f, RenderOptions::with_annex(true));
+            for field in html.split("data-field=\"").skip(1) {
+                let field = &field[..field.find('"').unwrap()];
+                assert!(
+                    t.blanks.iter().any(|b| b.id == blank_of(field)),
+                    "{id} without {}: a gap jumps to {field:?}",
+                    left_out.id
+                );
+            }
+        }
+    }
+    let t = bundled::get("customer-service").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.remove("breach_ip_pct");
+    let html = render_html(
+        &t,
+        &fill(&t, &inputs, &Calendar::new()),
+        RenderOptions::with_annex(true),
+    );
+    assert!(!html.contains("data-field=\"breach_ip\""), "{html}");
+    assert!(html.contains("data-field=\"breach_ip_pct\""), "{html}");
+}

@@ -321,6 +321,13 @@ fn push_inlines(html: &mut String, inlines: &[Inline]) {
                 escape(source),
                 escape(text)
             ),
+            // A gap jumps to the blank to fill; one with none to name is not a link.
+            Inline::Gap { label, field } if field.is_empty() => write!(
+                html,
+                "<span class=\"v gap\" title=\"{}\">＿＿<small>{}</small>＿＿</span>",
+                escape(label),
+                escape(label)
+            ),
             Inline::Gap { label, field } => write!(
                 html,
                 "<span class=\"v gap\" data-field=\"{}\" title=\"{}\" tabindex=\"0\">＿＿<small>{}</small>＿＿</span>",
@@ -589,11 +596,32 @@ fn resolve<'a>(t: &Template, f: &Filled, p: &Placeholder) -> Inline<'a> {
                         .and_then(|id| f.lump(id))
                         .and_then(first_waiting),
                 }
-                .unwrap_or_default(),
+                .map_or_else(String::new, |id| blank_to_fill(t, f, &id)),
             },
         },
         Placeholder::Table(_) => Inline::Text(Cow::Borrowed("")),
     }
+}
+
+/// The blank to jump to for a value that waits for `id`: `id` itself if it is a blank
+/// (`paid.1.amount` included), else what the derived value or lump sum named `id` waits for
+/// (a cap waits for the penalties it caps, which wait for their blanks). "" if none.
+fn blank_to_fill(t: &Template, f: &Filled, id: &str) -> String {
+    let mut id = id.to_string();
+    // Lump sums refer to each other at most a few levels deep; the bound stops a cycle.
+    for _ in 0..8 {
+        if t.blanks.iter().any(|b| b.id == super::model::blank_of(&id)) {
+            return id;
+        }
+        if t.derived.iter().any(|d| d.id == id) {
+            return waiting_blank(t, f, &id);
+        }
+        match f.lump(&id).and_then(first_waiting) {
+            Some(next) => id = next,
+            None => break,
+        }
+    }
+    String::new()
 }
 
 /// For a derived value without a value: the first blank it needs that is empty.

@@ -128,8 +128,17 @@ pub fn results_panels(
             Calc::Ready(s) => {
                 let _ = write!(
                     out,
-                    "<div class=\"cc-scroll\"><table class=\"cc-table cc-schedule\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+                    "<div class=\"cc-scroll\"><table class=\"cc-table cc-schedule cc-cards\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
                     tr("instalment"), tr("percent"), tr("amount"), tr("words"), tr("due_date"), tr("rule")
+                );
+                // Column names again on each cell, for the one-card-per-row layout of a
+                // narrow panel (widget.css).
+                let (percent_col, amount_col, words_col, due_col, rule_col) = (
+                    tr("percent"),
+                    tr("amount"),
+                    tr("words"),
+                    tr("due_date"),
+                    tr("rule"),
                 );
                 for r in &s.rows {
                     let due = r
@@ -160,7 +169,7 @@ pub fn results_panels(
                     let rule = lang.pick(&r.rule_zh, &r.rule_en);
                     let _ = write!(
                         out,
-                        "<tr><th scope=\"row\">{}</th><td class=\"num\">{}%</td><td class=\"num\">{}</td><td class=\"cc-words-cell\">{}</td><td>{due}{moved}</td><td>{}</td></tr>",
+                        "<tr><th scope=\"row\">{}</th><td class=\"num\" data-label=\"{percent_col}\">{}%</td><td class=\"num\" data-label=\"{amount_col}\">{}</td><td class=\"cc-words-cell\" data-label=\"{words_col}\">{}</td><td data-label=\"{due_col}\">{due}{moved}</td><td data-label=\"{rule_col}\">{}</td></tr>",
                         escape(&r.name),
                         round_display(r.percent, 2),
                         explained(&fmt_money(r.amount), &how),
@@ -170,7 +179,7 @@ pub fn results_panels(
                 }
                 let _ = write!(
                     out,
-                    "</tbody><tfoot><tr><th scope=\"row\">{}</th><td class=\"num\">100%</td><td class=\"num\">{}</td><td colspan=\"3\">{}</td></tr></tfoot></table></div>",
+                    "</tbody><tfoot><tr><th scope=\"row\">{}</th><td class=\"num\" data-label=\"{percent_col}\">100%</td><td class=\"num\" data-label=\"{amount_col}\">{}</td><td colspan=\"3\" data-label=\"{words_col}\">{}</td></tr></tfoot></table></div>",
                     tr("total"),
                     fmt_money(s.total),
                     escape(&s.total_words)
@@ -197,9 +206,11 @@ pub fn results_panels(
                 );
                 let _ = write!(
                     out,
-                    "<div class=\"cc-scroll\"><table class=\"cc-table\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+                    "<div class=\"cc-scroll\"><table class=\"cc-table cc-cards\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
                     tr("segment"), tr("days"), tr("base"), tr("amount")
                 );
+                let (segment_col, days_col, base_col, amount_col) =
+                    (tr("segment"), tr("days"), tr("base"), tr("amount"));
                 for s in &p.segments {
                     let how = if p.daily_rate.is_zero() {
                         format!(
@@ -222,7 +233,7 @@ pub fn results_panels(
                     };
                     let _ = write!(
                         out,
-                        "<tr><td>{} – {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                        "<tr><td data-label=\"{segment_col}\">{} – {}</td><td class=\"num\" data-label=\"{days_col}\">{}</td><td class=\"num\" data-label=\"{base_col}\">{}</td><td class=\"num\" data-label=\"{amount_col}\">{}</td></tr>",
                         s.from, s.to, s.days, fmt_money(s.base), explained(&fmt_money(s.amount), &how)
                     );
                 }
@@ -243,7 +254,7 @@ pub fn results_panels(
                 };
                 let _ = write!(
                     out,
-                    "</tbody><tfoot><tr><th scope=\"row\" colspan=\"3\">{}{cap}</th><td class=\"num\">{}</td></tr></tfoot></table></div><p class=\"cc-words\">{}</p>",
+                    "</tbody><tfoot><tr><th scope=\"row\" colspan=\"3\">{}{cap}</th><td class=\"num\" data-label=\"{amount_col}\">{}</td></tr></tfoot></table></div><p class=\"cc-words\">{}</p>",
                     tr("total"),
                     fmt_money(p.total),
                     escape(&p.total_words)

@@ -3,6 +3,7 @@
 
 use super::blocks::{new_blocks, Blocks};
 use super::ctx::use_ctx;
+use crate::template::model::blank_of;
 use crate::template::render::{render_blocks, RenderOptions};
 use crate::template::Lang;
 use leptos::prelude::*;
@@ -24,7 +25,10 @@ pub fn focus_field(from: &web_sys::Element, dom_id: &str) {
     else {
         return;
     };
-    el.scroll_into_view_with_bool(false);
+    // Centred, so that its label above and its help and error below are in view too.
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
     if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
         let _ = html.focus();
     }
@@ -45,7 +49,8 @@ pub fn jump_from(ev: impl AsRef<web_sys::Event>) {
     };
     if let Some(id) = span.get_attribute("data-field").filter(|id| !id.is_empty()) {
         ev.prevent_default();
-        focus_field(&span, &super::form::field_dom_id(&id));
+        // A table cell's id (`paid.1.amount`) jumps to its table.
+        focus_field(&span, &super::form::field_dom_id(blank_of(&id)));
     }
 }
 

@@ -124,8 +124,19 @@ fn Field(blank: Blank) -> impl IntoView {
         let lang = ctx.lang.get();
         ctx.filled.with(|f| Shown::of(f, &blank_shown, lang))
     });
-    let error = move || shown.with(|s| s.error.clone());
-    let has_error = move || shown.with(|s| s.error.is_some());
+    // A date input whose text is no date (incomplete, or 2月30日) reports the value "" as if
+    // it were empty: the field says so itself, from the input's own validity, on leaving it,
+    // until the text becomes a date or the values are replaced (kept: `replaced`'s count then).
+    let bad_date = RwSignal::new(None::<u64>);
+    let is_bad_date = move || bad_date.get().is_some_and(|n| n == ctx.replaced.get());
+    let error = move || {
+        if is_bad_date() {
+            Some(ctx.tr("bad_date").to_string())
+        } else {
+            shown.with(|s| s.error.clone())
+        }
+    };
+    let has_error = move || is_bad_date() || shown.with(|s| s.error.is_some());
 
     let input = match kind {
         BlankType::Table => view! { <RowsEditor blank=blank.clone() /> }.into_any(),
@@ -187,7 +198,16 @@ fn Field(blank: Blank) -> impl IntoView {
                     aria-invalid=move || if has_error() { "true" } else { "false" }
                     aria-required=if required { "true" } else { "false" }
                     prop:value=value
-                    on:input={ let id = id.clone(); move |ev| ctx.set_input(&id, Input::Text(event_target_value(&ev))) }
+                    on:input={ let id = id.clone(); move |ev| {
+                        if bad_date.get_untracked().is_some() && !bad_input(&ev) {
+                            bad_date.set(None);
+                        }
+                        ctx.set_input(&id, Input::Text(event_target_value(&ev)))
+                    } }
+                    on:blur=move |ev| {
+                        let bad = kind == BlankType::Date && bad_input(&ev);
+                        bad_date.set(bad.then(|| ctx.replaced.get_untracked()));
+                    }
                 />
             }
             .into_any()
@@ -372,4 +392,13 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
             <button type="button" class="cc-small" on:click=add>{move || ctx.tr("add_row")}</button>
         </div>
     }
+}
+
+/// Whether the event's input holds text the browser cannot read as a value (an incomplete or
+/// impossible date in a date input, whose value is then "").
+fn bad_input(ev: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.validity().bad_input())
 }

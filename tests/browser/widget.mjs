@@ -29,9 +29,16 @@ test('fill a template: schedule rows, 大写, contract text, jump to field', asy
   // The money field shows its 大写 as you type; the schedule and the contract follow.
   const contract = await checkAfterSales(page);
 
-  // An unfilled blank in the text jumps to its field.
+  // An unfilled blank in the text jumps to its field, brought to the middle of the window so
+  // that its label above and its help and error below show too.
   await contract.locator('.v.gap[data-field="party_b"]').first().click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'cc-f-party_b');
+  await contract.locator('.v.gap[data-field="breach_quality_pct"]').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'cc-f-breach_quality_pct');
+  await page.waitForFunction(() => {
+    const box = document.activeElement.closest('.cc-field').getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight && Math.abs((box.top + box.bottom) / 2 - innerHeight / 2) < innerHeight / 4;
+  }, null, { timeout: 3000 });
 
   await page.screenshot({ path: `${OUT}widget-1280.png`, fullPage: true });
   page.assertClean();
@@ -147,6 +154,80 @@ test('share link carries the state in the fragment', async () => {
   other.assertClean();
   page.assertClean();
   await other.context().close();
+  await page.context().close();
+});
+
+/// Tab out of the element with id `id` (a date input takes a Tab for its calendar button first).
+const leave = async (page, id) => {
+  for (let i = 0; i < 3 && (await page.evaluate(() => document.activeElement?.id)) === id; i++) await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), id);
+};
+
+test('an incomplete or impossible date says so beside its field', async () => {
+  const page = await examplePage();
+  const date = field(page, 'effective_date');
+  const err = page.locator('#cc-e-effective_date');
+  // Typed into the date input's parts: 02 / 30 / 2025, a day February does not have. The
+  // input's value is then "", as for an empty field.
+  await date.fill('');
+  await date.click();
+  await page.keyboard.type('02302025');
+  await leave(page, 'cc-f-effective_date');
+  assert.equal(await date.inputValue(), '');
+  await assert.doesNotReject(err.filter({ hasText: '日期不完整或不存在' }).waitFor({ timeout: 3000 }));
+  assert.equal(await date.getAttribute('aria-invalid'), 'true');
+  // A real date clears it; so does the example (values replaced from outside the field).
+  await date.fill('2025-09-26');
+  await page.waitForFunction(() => document.querySelector('#cc-e-effective_date').textContent === '', null, { timeout: 3000 });
+  await date.fill('');
+  await date.click();
+  await page.keyboard.type('0230');
+  await leave(page, 'cc-f-effective_date');
+  await assert.doesNotReject(err.filter({ hasText: '日期不完整或不存在' }).waitFor({ timeout: 3000 }));
+  await page.click('#cc-example');
+  await page.waitForFunction(() => document.querySelector('#cc-e-effective_date').textContent === '', null, { timeout: 3000 });
+  page.assertClean();
+  await page.context().close();
+});
+
+test('a narrow widget stacks and shows result rows as cards, at any window width', async () => {
+  // A phone: no template, filled or not, widens the page; the schedule is one card per row.
+  const phone = await guardedPage(env.browser, env.server, { viewport: { width: 360, height: 800 } });
+  await open(phone);
+  const widest = [];
+  for (const tpl of await phone.$$eval('#cc-template option', (o) => o.map((x) => x.value).filter(Boolean))) {
+    await phone.selectOption('#cc-template', tpl);
+    widest.push([tpl, 'empty', await phone.evaluate(() => document.documentElement.scrollWidth)]);
+    await phone.click('#cc-example');
+    await phone.locator('.cc-contract .v.gap').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => {});
+    widest.push([tpl, 'example', await phone.evaluate(() => document.documentElement.scrollWidth)]);
+  }
+  assert.deepEqual(widest.filter(([, , w]) => w > 360), [], 'pages wider than the phone');
+  await phone.selectOption('#cc-template', 'outsourced-operations');
+  await phone.click('#cc-example');
+  const schedule = phone.locator('.cc-schedule');
+  assert.equal(await schedule.locator('thead').isVisible(), false, 'no header row on a card list');
+  const card = schedule.locator('tbody tr').first();
+  const before = (sel) => card.locator(sel).evaluate((td) => getComputedStyle(td, '::before').content);
+  assert.equal(await before('td:nth-child(5)'), '"付款期限"');
+  assert.ok((await card.boundingBox()).width <= 360);
+  await phone.screenshot({ path: `${OUT}widget-360-cards.png`, fullPage: false });
+  phone.assertClean();
+  await phone.context().close();
+
+  // Embedded in a 620px column of a wide window: stacked as well, by the widget's own width.
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1400, height: 900 } });
+  await open(page);
+  const side = async () => (await page.locator('.cc-side').boundingBox());
+  const main = async () => (await page.locator('.cc-main').boundingBox());
+  assert.ok((await main()).x > (await side()).x, 'side by side in a wide widget');
+  await page.evaluate(() => { document.querySelector('.cc-app').style.maxWidth = '620px'; });
+  await page.waitForFunction(() => {
+    const s = document.querySelector('.cc-side').getBoundingClientRect();
+    const m = document.querySelector('.cc-main').getBoundingClientRect();
+    return m.top >= s.bottom && m.left === s.left;
+  }, null, { timeout: 3000 });
+  page.assertClean();
   await page.context().close();
 });
 
