@@ -812,3 +812,64 @@ fn the_documented_example_validates_and_computes_what_the_doc_says() {
     assert_eq!(due_dates(&f)[0], Some(d(2025, 5, 6)));
     assert!(html.contains(&filled("first_day_kind", "个工作日")));
 }
+
+// ---------------------------------------------------------------------------------------
+// A table blank with a bad cell holds back every calculator that reads it.
+
+#[test]
+fn a_bad_table_cell_holds_back_the_calculator_that_reads_the_table() {
+    let opts = RenderOptions::with_annex(true);
+    // pc-maintenance: 1.5 devices in the first count change. Without the changes the fees
+    // would be 1,120 × 12 = 13,440.00, a plausible wrong number.
+    let t = bundled::get("pc-maintenance").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert(
+        "changes".into(),
+        rows(&[
+            &[
+                ("date", "2025-09-16"),
+                ("device", "台式机"),
+                ("delta", "1.5"),
+            ],
+            &[
+                ("date", "2026-01-10"),
+                ("device", "笔记本"),
+                ("delta", "-2"),
+            ],
+        ]),
+    );
+    let f = fill(&t, &inputs, &Calendar::new());
+    assert_eq!(
+        f.error_for("changes").map(|e| e.field.as_str()),
+        Some("changes.0.delta")
+    );
+    assert_eq!(f.devices, Calc::Waiting(vec!["changes".into()]));
+    let html = render_html(&t, &f, opts);
+    assert!(
+        !html.contains("13,440.00"),
+        "fees computed without the changes"
+    );
+
+    // outsourced-operations: a payment of 1O000 (letter O) or -100. Without the payments
+    // the penalty would run on 26,800 to the calculation date.
+    let t = bundled::get("outsourced-operations").unwrap();
+    for bad in ["1O000", "-100"] {
+        let mut inputs = example_inputs(&t);
+        inputs.insert(
+            "payments".into(),
+            rows(&[
+                &[("date", "2025-03-18"), ("amount", bad)],
+                &[("date", "2025-04-03"), ("amount", "16800")],
+            ]),
+        );
+        let f = fill(&t, &inputs, &Calendar::new());
+        assert_eq!(
+            f.error_for("payments").map(|e| e.field.as_str()),
+            Some("payments.0.amount"),
+            "{bad}"
+        );
+        assert_eq!(f.penalty, Calc::Waiting(vec!["payments".into()]), "{bad}");
+        let html = render_html(&t, &f, opts);
+        assert!(html.contains("（违约金待填写完整后计算）"), "{bad}");
+    }
+}

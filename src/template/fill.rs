@@ -158,9 +158,11 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
         }
     }
 
+    let invalid: BTreeSet<String> = errors.iter().map(|e| blank_of(&e.field).into()).collect();
     let scope = FillScope {
         template: t,
         values: &values,
+        invalid: &invalid,
         derived: RefCell::new(BTreeMap::new()),
         visiting: RefCell::new(BTreeSet::new()),
     };
@@ -246,6 +248,8 @@ impl Scope for RowScope<'_> {
 struct FillScope<'a> {
     template: &'a Template,
     values: &'a BTreeMap<String, Value>,
+    /// Blanks filled in with an error (not in `values`).
+    invalid: &'a BTreeSet<String>,
     derived: RefCell<BTreeMap<String, Result<Value, EvalError>>>,
     visiting: RefCell<BTreeSet<String>>,
 }
@@ -254,6 +258,10 @@ impl Scope for FillScope<'_> {
     fn knows(&self, name: &str) -> bool {
         self.template.blanks.iter().any(|b| b.id == name)
             || self.template.derived.iter().any(|d| d.id == name)
+    }
+
+    fn is_invalid(&self, name: &str) -> bool {
+        self.invalid.contains(name)
     }
 
     fn get(&self, name: &str) -> Result<Value, EvalError> {
@@ -396,6 +404,12 @@ impl<'a> Binder<'a> {
             Ok(Value::Rows(r)) => Some(r),
             Ok(_) => {
                 self.fail(field, "应为表格 / a table was expected");
+                None
+            }
+            // A table with a bad cell waits for it (the cell's error is shown beside it):
+            // computing without its rows would give a plausible wrong number.
+            Err(EvalError::Missing(_)) if self.scope.is_invalid(src) => {
+                self.missing.insert(src.to_string());
                 None
             }
             // An empty table is simply no rows.
