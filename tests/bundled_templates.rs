@@ -12,8 +12,9 @@ use contract_calc::core::calendar::Calendar;
 use contract_calc::template::bundled;
 use contract_calc::template::expr::Value;
 use contract_calc::template::fill::LumpResult;
-use contract_calc::template::model::{BlankType, Template};
+use contract_calc::template::model::{BlankType, Lang, Template};
 use contract_calc::template::render::{render_html, RenderOptions};
+use contract_calc::template::report::results_html;
 use contract_calc::template::validate::parse_template;
 use contract_calc::template::{example_inputs, fill, Calc, Filled, Input, Inputs};
 use rust_decimal::Decimal;
@@ -643,7 +644,10 @@ fn hardware_maintenance_rest_day_convention_changes_date_and_text() {
     let (_, f, html) = filled_with("hardware-maintenance", &[("rest_day_rule", "keep")]);
     // Kept on the holiday: Wed 2025-10-08.
     assert_eq!(due_dates(&f)[0], Some(d(2025, 10, 8)));
-    assert!(!f.warnings.iter().any(|w| w.code == "rest_day"));
+    assert!(!f
+        .warnings
+        .iter()
+        .any(|w| w.field.as_deref() == Some("overdue_due_date")));
     assert!(html.contains("为法定节假日或休息日的，不予顺延"));
     assert!(!html.contains("以其后的第一个工作日为届满之日"));
 }
@@ -872,4 +876,69 @@ fn a_bad_table_cell_holds_back_the_calculator_that_reads_the_table() {
         let html = render_html(&t, &f, opts);
         assert!(html.contains("（违约金待填写完整后计算）"), "{bad}");
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// The late penalty's due date follows the template's rest-day rule, as the schedule does.
+
+#[test]
+fn late_penalty_due_date_moves_off_a_rest_day_when_the_template_says_so() {
+    let t = bundled::get("outsourced-operations").unwrap();
+    let case = |due: &str, paid: &str, rule: &str| {
+        let mut inputs = example_inputs(&t);
+        inputs.insert("overdue_due_date".into(), Input::Text(due.into()));
+        inputs.insert("rest_day_rule".into(), Input::Text(rule.into()));
+        inputs.insert("as_of".into(), Input::Text("2025-12-31".into()));
+        inputs.insert(
+            "payments".into(),
+            rows(&[&[("date", paid), ("amount", "26800")]]),
+        );
+        fill_and_render(t.clone(), &inputs)
+    };
+    // Due Sat 2025-05-10, moved to Mon 05-12 (the schedule moves the same date): paid on
+    // time. Not moved: 05-11 and 05-12 overdue, 2 × 26,800 × 0.05% = 2 × 13.40 = 26.80.
+    let (_, f, _) = case("2025-05-10", "2025-05-12", "next_working_day");
+    let p = f.penalty.ready().expect("penalty");
+    assert_eq!((p.overdue_days, p.total.to_string()), (0, "0.00".into()));
+    let due = f.penalty_due.expect("due date");
+    assert_eq!((due.unadjusted, due.date), (d(2025, 5, 10), d(2025, 5, 12)));
+    let panel = results_html(&t, &f, Lang::Zh);
+    assert!(
+        panel.contains("2025-05-10 → 2025-05-12（遇休息日顺延）"),
+        "{panel}"
+    );
+    let panel = results_html(&t, &f, Lang::En);
+    assert!(
+        panel.contains("2025-05-10 → 2025-05-12 (moved off a rest day)"),
+        "{panel}"
+    );
+    let w = f
+        .warnings
+        .iter()
+        .find(|w| w.code == "rest_day" && w.field.as_deref() == Some("overdue_due_date"))
+        .expect("rest-day warning beside the due date");
+    assert!(w.zh.contains("2025年5月12日"), "{}", w.zh);
+
+    let (_, f, _) = case("2025-05-10", "2025-05-12", "keep");
+    let p = f.penalty.ready().expect("penalty");
+    assert_eq!((p.overdue_days, p.total.to_string()), (2, "26.80".into()));
+    assert!(!f.penalty_due.expect("due date").moved());
+
+    // Due Wed 2025-10-01 (国庆), 10-01…10-08 off: moved to Thu 10-09, paid that day.
+    // Not moved: 10-02…10-09 = 8 days × 13.40 = 107.20.
+    let (_, f, _) = case("2025-10-01", "2025-10-09", "next_working_day");
+    let p = f.penalty.ready().expect("penalty");
+    assert_eq!((p.overdue_days, p.total.to_string()), (0, "0.00".into()));
+    let (_, f, _) = case("2025-10-01", "2025-10-09", "keep");
+    let p = f.penalty.ready().expect("penalty");
+    assert_eq!((p.overdue_days, p.total.to_string()), (8, "107.20".into()));
+
+    // A working-day due date is not moved: Mon 2025-03-10, paid 03-12, 2 days overdue.
+    let (_, f, _) = case("2025-03-10", "2025-03-12", "next_working_day");
+    assert_eq!(f.penalty.ready().unwrap().overdue_days, 2);
+    assert!(!f.penalty_due.unwrap().moved());
+    assert!(!f
+        .warnings
+        .iter()
+        .any(|w| w.field.as_deref() == Some("overdue_due_date")));
 }

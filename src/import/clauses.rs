@@ -777,6 +777,7 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
     }
     b.out.calculators.penalty = Some(PenaltyBinding {
         due_date,
+        rest_day_rule: None,
         amount_due,
         contract_total: None,
         rate_unit: unit.into(),

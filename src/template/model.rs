@@ -260,6 +260,10 @@ pub enum DueBinding {
 pub struct PenaltyBinding {
     /// Scenario inputs (the due date, payments made …) are blanks like any other.
     pub due_date: String,
+    /// `next_working_day` (a due date on a rest day moves to the next working day, 民法典
+    /// 第203条) or `keep`. Absent: the due date stands as entered.
+    #[serde(default)]
+    pub rest_day_rule: Option<String>,
     pub amount_due: String,
     #[serde(default)]
     pub contract_total: Option<String>,

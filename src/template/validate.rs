@@ -494,6 +494,7 @@ pub fn binding_exprs_mut(c: &mut Calculators) -> Vec<(String, &mut String, bool)
         let b = "calculators.penalty";
         for (k, s, w) in [
             ("due_date", Some(&mut p.due_date), false),
+            ("rest_day_rule", p.rest_day_rule.as_mut(), true),
             ("amount_due", Some(&mut p.amount_due), false),
             ("contract_total", p.contract_total.as_mut(), false),
             ("rate_unit", Some(&mut p.rate_unit), true),

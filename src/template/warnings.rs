@@ -93,6 +93,23 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
         }
     }
 
+    if let (Some(due), Some(b)) = (f.penalty_due, &t.calculators.penalty) {
+        if due.moved() {
+            out.push(w(
+                "rest_day",
+                t.blanks.iter().find(|x| x.id == b.due_date).map(|x| x.id.clone()),
+                format!(
+                    "逾期违约金的付款期限{}是休息日，依《民法典》第203条顺延至{}，逾期天数自其次日起算。",
+                    date_zh(due.unadjusted),
+                    date_zh(due.date)
+                ),
+                format!(
+                    "The late penalty's due date ({}) is a rest day; under Civil Code art. 203 it moves to {}, and the overdue days count from the day after.",
+                    due.unadjusted, due.date
+                ),
+            ));
+        }
+    }
     if let Calc::Ready(p) = &f.penalty {
         let field = t.calculators.penalty.as_ref().map(|b| b.rate.clone());
         let latest = lpr.rate_on(chrono::NaiveDate::MAX).unwrap_or_default();
