@@ -942,3 +942,138 @@ fn late_penalty_due_date_moves_off_a_rest_day_when_the_template_says_so() {
         .iter()
         .any(|w| w.field.as_deref() == Some("overdue_due_date")));
 }
+
+// ---------------------------------------------------------------------------------------
+// The order of dates: a period ending before it starts is an error on its end; a payment due
+// before the contract takes effect, or a count change outside the term, is a warning.
+
+fn warning<'a>(
+    f: &'a Filled,
+    code: &str,
+) -> Option<&'a contract_calc::template::warnings::Warning> {
+    f.warnings.iter().find(|w| w.code == code)
+}
+
+#[test]
+fn a_period_that_ends_before_it_starts_is_an_error_on_its_end() {
+    let t = bundled::get("hardware-maintenance").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert("end_date".into(), Input::Text("2024-01-01".into()));
+    let f = fill(&t, &inputs, &Calendar::new());
+    let e = f.error_for("end_date").expect("error beside the end");
+    assert_eq!(e.field, "end_date");
+    assert!(
+        e.problem.zh().contains("2025年9月8日"),
+        "{}",
+        e.problem.zh()
+    );
+    assert!(e.problem.en().contains("2025-09-08"), "{}", e.problem.en());
+    let html = render_html(&t, &f, RenderOptions::with_annex(true));
+    assert!(
+        !html.contains("2024年1月1日"),
+        "the impossible term is printed"
+    );
+    // Ending on the day it starts is a one-day term, not an error.
+    inputs.insert("end_date".into(), Input::Text("2025-09-08".into()));
+    let (_, f, _) = fill_and_render(t, &inputs);
+    assert!(f.error_for("end_date").is_none());
+
+    // customer-service: the service ends 2024-06-30, before it starts 2025-01-01. The
+    // retention, due after the end, waits (待定) instead of falling due in 2024.
+    let t = bundled::get("customer-service").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert("service_end".into(), Input::Text("2024-06-30".into()));
+    let f = fill(&t, &inputs, &Calendar::new());
+    assert_eq!(
+        f.error_for("service_end").map(|e| e.field.as_str()),
+        Some("service_end")
+    );
+    assert_eq!(due_dates(&f)[2], None);
+}
+
+#[test]
+fn a_payment_due_before_the_contract_takes_effect_is_warned_beside_its_milestone() {
+    // after-sales-upgrade: effective 2026-12-20, stage accepted 2026-01-15, progress payment
+    // due 10 working days later, 2026-01-29: before the contract exists.
+    let (_, f, _) = filled_with("after-sales-upgrade", &[("effective_date", "2026-12-20")]);
+    assert_eq!(due_dates(&f)[1], Some(d(2026, 1, 29)));
+    let w = warning(&f, "due_before_effective").expect("warning");
+    assert_eq!(w.field.as_deref(), Some("progress_date"));
+    assert!(
+        w.zh.contains("进度款") && w.zh.contains("2026年12月20日"),
+        "{}",
+        w.zh
+    );
+    assert!(
+        w.en.contains("2026-01-29") && w.en.contains("2026-12-20"),
+        "{}",
+        w.en
+    );
+    // The examples (effective 2025-09-26) are in order.
+    let (_, f, _) = filled_with("after-sales-upgrade", &[]);
+    assert!(warning(&f, "due_before_effective").is_none());
+
+    // customer-service: a service period of June 2024, signed 2024-12-27: the retention is
+    // due 10 days after 2024-06-30.
+    let (_, f, _) = filled_with(
+        "customer-service",
+        &[
+            ("service_start", "2024-06-01"),
+            ("service_end", "2024-06-30"),
+        ],
+    );
+    let w = warning(&f, "due_before_effective").expect("warning");
+    assert_eq!(w.field.as_deref(), Some("service_end"));
+    let (_, f, _) = filled_with("customer-service", &[]);
+    assert!(warning(&f, "due_before_effective").is_none());
+}
+
+#[test]
+fn a_count_change_outside_the_term_is_warned_beside_the_changes() {
+    // pc-maintenance: the term runs 2025-07-01 … 2026-06-30.
+    let t = bundled::get("pc-maintenance").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert(
+        "changes".into(),
+        rows(&[
+            &[("date", "2025-06-16"), ("device", "台式机"), ("delta", "4")],
+            &[("date", "2025-07-01"), ("device", "笔记本"), ("delta", "1")],
+            &[
+                ("date", "2026-06-30"),
+                ("device", "笔记本"),
+                ("delta", "-1"),
+            ],
+            &[("date", "2026-07-01"), ("device", "服务器"), ("delta", "1")],
+        ]),
+    );
+    let (_, f, _) = fill_and_render(t, &inputs);
+    let ws: Vec<_> = f
+        .warnings
+        .iter()
+        .filter(|w| w.code == "change_outside_term")
+        .collect();
+    assert_eq!(ws.len(), 2, "{ws:#?}");
+    assert!(ws.iter().all(|w| w.field.as_deref() == Some("changes")));
+    assert!(
+        ws[0].zh.contains("第1行") && ws[0].zh.contains("2025年7月1日"),
+        "{}",
+        ws[0].zh
+    );
+    assert!(
+        ws[0].en.contains("Row 1") && ws[0].en.contains("2025-06-16"),
+        "{}",
+        ws[0].en
+    );
+    assert!(
+        ws[1].zh.contains("第4行") && ws[1].zh.contains("2026年6月30日"),
+        "{}",
+        ws[1].zh
+    );
+    assert!(
+        ws[1].en.contains("Row 4") && ws[1].en.contains("2026-07-01"),
+        "{}",
+        ws[1].en
+    );
+    let (_, f, _) = filled_with("pc-maintenance", &[]);
+    assert!(warning(&f, "change_outside_term").is_none());
+}

@@ -131,7 +131,9 @@ fn malformed_templates_get_specific_errors_all_at_once() {
         { "id": "a", "type": "money", "label": { "zh": "甲" }, "example": "abc" },
         { "id": "a", "type": "percent", "label": { "zh": "乙" } },
         { "id": "c", "type": "choice", "label": { "zh": "丙" } },
-        { "id": "w", "type": "words", "label": { "zh": "大写" }, "matches": "c" }
+        { "id": "w", "type": "words", "label": { "zh": "大写" }, "matches": "c" },
+        { "id": "d", "type": "date", "label": { "zh": "止" }, "not_before": "a" },
+        { "id": "e", "type": "text", "label": { "zh": "文" }, "not_before": "d" }
       ],
       "derived": [
         { "id": "x", "type": "money", "label": { "zh": "x" }, "expr": "y + 1" },
@@ -147,6 +149,11 @@ fn malformed_templates_get_specific_errors_all_at_once() {
     assert!(paths.contains(&"blanks[1].id"), "duplicate id: {text}");
     assert!(paths.contains(&"blanks[2].options"), "{text}");
     assert!(paths.contains(&"blanks[3].matches"), "{text}");
+    assert!(
+        paths.contains(&"blanks[4].not_before"),
+        "not a date: {text}"
+    );
+    assert!(paths.contains(&"blanks[5].not_before"), "on a text: {text}");
     assert!(text.contains("cycle"), "{text}");
     assert!(
         paths.iter().any(|p| p.starts_with("derived[2].expr")),

@@ -237,6 +237,7 @@ impl Binder<'_> {
             example_rows: Vec::new(),
             day_kind: None,
             matches: None,
+            not_before: None,
             convention: false,
         });
         id

@@ -6,7 +6,7 @@ use super::expr::{self, EvalError, Scope, Value};
 use super::inputs::{parse_blank, Input, Inputs};
 use super::model::*;
 use super::warnings::{warnings, Warning};
-use crate::core::calendar::{Calendar, DayKind, Deadline, RestDayRule};
+use crate::core::calendar::{date_zh, Calendar, DayKind, Deadline, RestDayRule};
 use crate::core::devices::{
     device_fees, CountChange, DeviceFeeInput, DeviceFeeResult, DeviceType, Proration,
 };
@@ -132,6 +132,31 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
             Ok(None) if b.required => missing.push(b.id.clone()),
             Ok(None) => {}
             Err(mut errs) => errors.append(&mut errs),
+        }
+    }
+    // A period's end before its start: an error beside the end, which is then not used.
+    for b in &t.blanks {
+        let Some(start_id) = &b.not_before else {
+            continue;
+        };
+        let (Some(&Value::Date(end)), Some(&Value::Date(start))) =
+            (values.get(&b.id), values.get(start_id))
+        else {
+            continue;
+        };
+        if end < start {
+            let start_label = t
+                .blanks
+                .iter()
+                .find(|x| &x.id == start_id)
+                .map(|x| &x.label);
+            let (zh, en) = start_label.map_or(("", ""), |l| (l.get(Lang::Zh), l.get(Lang::En)));
+            errors.push(Error::rule(
+                &b.id,
+                format!("早于“{zh}”（{}）", date_zh(start)),
+                format!("This is before '{en}' ({start})"),
+            ));
+            values.remove(&b.id);
         }
     }
     // Computed table columns (line total = qty × price), row by row.

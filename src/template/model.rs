@@ -156,6 +156,10 @@ pub struct Blank {
     /// For `words`: the money value (blank or derived id) it must match.
     #[serde(default)]
     pub matches: Option<String>,
+    /// For `date`: the date blank this one may not precede (a period's end names its start).
+    /// An earlier date is an error beside this blank.
+    #[serde(default)]
+    pub not_before: Option<String>,
     /// Marks a choice that fixes a convention (rounding, day count, proration …): its
     /// chosen text is written into the contract.
     #[serde(default)]

@@ -3,11 +3,12 @@
 
 use super::expr::Value;
 use super::fill::{Calc, Filled};
-use super::model::{BlankType, Template};
+use super::model::{BlankType, DueBinding, Template};
 use crate::core::calendar::date_zh;
 use crate::core::interest::{lpr_interest, LprInterestInput, LprTable};
 use crate::core::money::round_display;
 use crate::core::Problem;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -15,7 +16,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     /// A stable code: `deposit_over_20`, `rate_over_4x_lpr`, `penalty_over_loss`,
-    /// `percent_sum`, `rest_day`, `business_tax`, `words_mismatch`.
+    /// `percent_sum`, `rest_day`, `due_before_effective`, `change_outside_term`,
+    /// `business_tax`, `words_mismatch`.
     pub code: &'static str,
     /// The blank it concerns, if one.
     pub field: Option<String>,
@@ -37,6 +39,14 @@ fn instalment_field(t: &Template, i: usize) -> Option<String> {
     let inst = t.calculators.schedule.as_ref()?.instalments.get(i)?;
     let src = inst.percent.as_ref().or(inst.amount.as_ref())?;
     t.blanks.iter().find(|b| &b.id == src).map(|b| b.id.clone())
+}
+
+/// A date blank's (or derived value's) value.
+fn date_of(f: &Filled, id: &str) -> Option<NaiveDate> {
+    f.values
+        .get(id)
+        .or_else(|| f.derived.get(id).and_then(|r| r.as_ref().ok()))
+        .and_then(Value::as_date)
 }
 
 pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
@@ -79,6 +89,44 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                         ),
                     ));
                 }
+            }
+        }
+    }
+    // A payment due before the contract takes effect: a milestone date typed wrong, most
+    // likely. Beside the milestone's date (or the effective date), once per instalment.
+    if let (Calc::Ready(s), Some(b)) = (&f.schedule, &t.calculators.schedule) {
+        if let Some(effective) = date_of(f, &b.effective_date) {
+            let mut warned = None;
+            for row in &s.rows {
+                let Some(due) = row.due_date.filter(|d| *d < effective) else {
+                    continue;
+                };
+                if warned.replace(row.instalment) == Some(row.instalment) {
+                    continue;
+                }
+                let milestone = match b.instalments.get(row.instalment).map(|i| &i.due) {
+                    Some(DueBinding::AfterMilestone { date: Some(d), .. }) => Some(d),
+                    _ => None,
+                };
+                let field = [milestone, Some(&b.effective_date)]
+                    .into_iter()
+                    .flatten()
+                    .find(|id| t.blanks.iter().any(|x| &x.id == *id))
+                    .cloned();
+                out.push(w(
+                    "due_before_effective",
+                    field,
+                    format!(
+                        "“{}”的付款期限{}早于合同生效日{}：合同生效前不产生付款义务，请核对有关日期。",
+                        row.name,
+                        date_zh(due),
+                        date_zh(effective)
+                    ),
+                    format!(
+                        "'{}' falls due on {due}, before the contract takes effect on {effective}: please check the dates.",
+                        row.name
+                    ),
+                ));
             }
         }
     }
@@ -165,6 +213,43 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                         p.total, loss
                     ),
                 ));
+            }
+        }
+    }
+
+    // A count change outside the term: the fees count one before the start from the start
+    // and ignore one after the end, while the contract lists both.
+    if let (Calc::Ready(d), Some(src)) = (
+        &f.devices,
+        t.calculators
+            .devices
+            .as_ref()
+            .and_then(|b| b.changes.as_ref()),
+    ) {
+        if let (Some(first), Some(last), Some(Value::Rows(rows))) =
+            (d.months.first(), d.months.last(), f.values.get(src))
+        {
+            let (start, end) = (first.from, last.to);
+            for (i, row) in rows.iter().enumerate() {
+                let n = i + 1;
+                let date = row.iter().find(|(c, _)| c == "date");
+                let Some(date) = date.and_then(|(_, v)| v.as_date()) else {
+                    continue;
+                };
+                let (zh, en) = if date < start {
+                    (
+                        format!("第{n}行的变更日期{}早于服务起始日{}，计费时视为起始日已有该变更。", date_zh(date), date_zh(start)),
+                        format!("Row {n}: the change on {date} is before the term starts ({start}); the fees count it from the start."),
+                    )
+                } else if date > end {
+                    (
+                        format!("第{n}行的变更日期{}晚于服务期末日{}，不影响本合同期内的费用。", date_zh(date), date_zh(end)),
+                        format!("Row {n}: the change on {date} is after the term ends ({end}); it does not change the fees."),
+                    )
+                } else {
+                    continue;
+                };
+                out.push(w("change_outside_term", Some(src.clone()), zh, en));
             }
         }
     }
