@@ -297,13 +297,20 @@ fn outsourced_operations_late_fee_with_partial_payments() {
     assert!(html.contains(&format!("逾期{}日", computed("penalty.days", "24"),)));
     assert!(html.contains("人民币贰佰肆拾壹元陆角整"));
     assert!(html.contains("计至实际付款之日（含付款当日）"));
-    // 0.05% a day × 365 = 18.25% a year, over 4 × the 3.00% LPR: warned beside the rate.
+    // 0.05% a day × 365 = 18.25% a year, over 4 × the LPR in force when the delay began
+    // (3.1% from 2024-10-21 to 2025-05-19, the rate the loss estimate uses too): warned
+    // beside the rate.
     let w = f
         .warnings
         .iter()
         .find(|w| w.code == "rate_over_4x_lpr")
         .expect("rate warning");
     assert_eq!(w.field.as_deref(), Some("late_rate_pct"));
+    assert!(w.zh.contains("一年期LPR（3.1%）的4倍（12.4%）"), "{}", w.zh);
+    assert!(w.en.contains("(3.1% × 4 = 12.4%)"), "{}", w.en);
+    // The loss at 3.1%: 26,800 × 3.1% × 8/365 + 16,800 × 3.1% × 16/365, about 41; the
+    // penalty 241.60 is over 130% of it.
+    assert!(f.warnings.iter().any(|w| w.code == "penalty_over_loss"));
 
     // Only the first 10,000 paid; the rest counted to the calculation date 04-30:
     //   03-11…03-18:  8 days on 26,800 = 107.20
@@ -459,6 +466,10 @@ fn website_maintenance_design_delay_penalty() {
     assert_eq!(p.total.to_string(), "483.60");
     assert_eq!(p.total_words, "人民币肆佰捌拾叁元陆角整");
     assert!(html.contains("人民币肆佰捌拾叁元陆角整"));
+    // The provider's late design is not late payment: no comparison with interest on money.
+    let codes: Vec<&str> = f.warnings.iter().map(|w| w.code).collect();
+    assert!(!codes.contains(&"penalty_over_loss"), "{codes:?}");
+    assert!(!codes.contains(&"rate_over_4x_lpr"), "{codes:?}");
 }
 
 // ---------------------------------------------------------------------------------------

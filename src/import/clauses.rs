@@ -777,6 +777,7 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
         );
     }
     b.out.calculators.penalty = Some(PenaltyBinding {
+        obligation: Default::default(),
         due_date,
         rest_day_rule: None,
         amount_due,

@@ -259,9 +259,23 @@ pub enum DueBinding {
     },
 }
 
+/// What a late penalty is for: a payment of money (the default), or a performance such as a
+/// delivery or a service.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Obligation {
+    #[default]
+    Payment,
+    Performance,
+}
+
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PenaltyBinding {
+    /// What is late. Only a late payment is compared with interest on money (the LPR).
+    #[serde(default)]
+    pub obligation: Obligation,
     /// Scenario inputs (the due date, payments made …) are blanks like any other.
     pub due_date: String,
     /// `next_working_day` (a due date on a rest day moves to the next working day, 民法典

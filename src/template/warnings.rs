@@ -3,7 +3,7 @@
 
 use super::expr::Value;
 use super::fill::{Calc, Filled};
-use super::model::{BlankType, DueBinding, Template};
+use super::model::{BlankType, DueBinding, Obligation, Template};
 use crate::core::calendar::date_zh;
 use crate::core::interest::{lpr_interest, LprInterestInput, LprTable};
 use crate::core::money::round_display;
@@ -158,10 +158,22 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
             ));
         }
     }
-    if let Calc::Ready(p) = &f.penalty {
+    // Interest on money (the LPR) measures only a late payment's loss, not a late delivery's.
+    let late_payment = t
+        .calculators
+        .penalty
+        .as_ref()
+        .is_some_and(|b| b.obligation == Obligation::Payment);
+    if let (Calc::Ready(p), true) = (&f.penalty, late_payment) {
         let field = t.calculators.penalty.as_ref().map(|b| b.rate.clone());
-        let latest = lpr.rate_on(chrono::NaiveDate::MAX).unwrap_or_default();
-        let limit = latest * Decimal::from(4);
+        // The LPR in force when the delay began (the loss below uses the same rates); the
+        // latest one if nothing is overdue or the delay began before the first LPR.
+        let since = p.segments.first().map_or(NaiveDate::MAX, |s| s.from);
+        let lpr_then = lpr
+            .rate_on(since)
+            .or_else(|| lpr.rate_on(NaiveDate::MAX))
+            .unwrap_or_default();
+        let limit = lpr_then * Decimal::from(4);
         if !p.daily_rate.is_zero() && p.annualized_percent > limit {
             out.push(w(
                 "rate_over_4x_lpr",
@@ -169,13 +181,13 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                 format!(
                     "日违约金率折合年利率约{}%，超过一年期LPR（{}%）的4倍（{}%），可能被认定为过高而予以调减。",
                     p.annualized_percent,
-                    latest.normalize(),
+                    lpr_then.normalize(),
                     limit.normalize()
                 ),
                 format!(
                     "The daily rate is about {}% a year, over 4× the 1-year LPR ({}% × 4 = {}%); a court may reduce it.",
                     p.annualized_percent,
-                    latest.normalize(),
+                    lpr_then.normalize(),
                     limit.normalize()
                 ),
             ));
