@@ -121,6 +121,15 @@ fn words_mismatch_is_warned() {
         .find(|w| w.code == "words_mismatch")
         .expect("warning");
     assert_eq!(w.field.as_deref(), Some("total_words"));
+    // Amounts written as everywhere else, with separators and two places.
+    assert_eq!(
+        w.zh,
+        "大写金额为350,000.00元，与小写金额360,000.00元不一致。"
+    );
+    assert_eq!(
+        w.en,
+        "The amount in words reads 350,000.00, but the figure is 360,000.00."
+    );
 }
 
 #[test]

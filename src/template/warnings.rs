@@ -4,6 +4,7 @@
 use super::expr::Value;
 use super::fill::{Calc, Filled};
 use super::model::{BlankType, DueBinding, Obligation, Template};
+use super::render::fmt_money;
 use crate::core::calendar::date_zh;
 use crate::core::interest::{lpr_interest, LprInterestInput, LprTable};
 use crate::core::money::round_display;
@@ -217,12 +218,13 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                     field,
                     format!(
                         "违约金{}元，超过按一年期LPR计算的资金占用损失（约{}元）的130%。依《合同编通则解释》第65条，超过损失30%的违约金一般可认定为过分高于损失（此处假设损失仅为逾期付款的利息损失）。",
-                        p.total,
-                        loss
+                        fmt_money(p.total),
+                        fmt_money(loss)
                     ),
                     format!(
                         "The penalty ({}) exceeds the loss by more than 30% (loss assumed to be interest at the 1-year LPR on the unpaid amount: about {}). Under the Contract Interpretation art. 65 such a penalty is generally excessive.",
-                        p.total, loss
+                        fmt_money(p.total),
+                        fmt_money(loss)
                     ),
                 ));
             }
@@ -296,8 +298,16 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                 out.push(w(
                     "words_mismatch",
                     Some(b.id.clone()),
-                    format!("大写金额为{typed}元，与小写金额{figure}元不一致。"),
-                    format!("The amount in words reads {typed}, but the figure is {figure}."),
+                    format!(
+                        "大写金额为{}元，与小写金额{}元不一致。",
+                        fmt_money(*typed),
+                        fmt_money(figure)
+                    ),
+                    format!(
+                        "The amount in words reads {}, but the figure is {}.",
+                        fmt_money(*typed),
+                        fmt_money(figure)
+                    ),
                 ));
             }
         }
