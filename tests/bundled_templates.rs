@@ -12,8 +12,9 @@ use contract_calc::core::calendar::Calendar;
 use contract_calc::template::bundled;
 use contract_calc::template::expr::Value;
 use contract_calc::template::fill::LumpResult;
-use contract_calc::template::model::{BlankType, Template};
+use contract_calc::template::model::{BlankType, Lang, Template};
 use contract_calc::template::render::{render_html, RenderOptions};
+use contract_calc::template::report::results_html;
 use contract_calc::template::validate::parse_template;
 use contract_calc::template::{example_inputs, fill, Calc, Filled, Input, Inputs};
 use rust_decimal::Decimal;
@@ -296,13 +297,20 @@ fn outsourced_operations_late_fee_with_partial_payments() {
     assert!(html.contains(&format!("逾期{}日", computed("penalty.days", "24"),)));
     assert!(html.contains("人民币贰佰肆拾壹元陆角整"));
     assert!(html.contains("计至实际付款之日（含付款当日）"));
-    // 0.05% a day × 365 = 18.25% a year, over 4 × the 3.00% LPR: warned beside the rate.
+    // 0.05% a day × 365 = 18.25% a year, over 4 × the LPR in force when the delay began
+    // (3.1% from 2024-10-21 to 2025-05-19, the rate the loss estimate uses too): warned
+    // beside the rate.
     let w = f
         .warnings
         .iter()
         .find(|w| w.code == "rate_over_4x_lpr")
         .expect("rate warning");
     assert_eq!(w.field.as_deref(), Some("late_rate_pct"));
+    assert!(w.zh.contains("一年期LPR（3.1%）的4倍（12.4%）"), "{}", w.zh);
+    assert!(w.en.contains("(3.1% × 4 = 12.4%)"), "{}", w.en);
+    // The loss at 3.1%: 26,800 × 3.1% × 8/365 + 16,800 × 3.1% × 16/365, about 41; the
+    // penalty 241.60 is over 130% of it.
+    assert!(f.warnings.iter().any(|w| w.code == "penalty_over_loss"));
 
     // Only the first 10,000 paid; the rest counted to the calculation date 04-30:
     //   03-11…03-18:  8 days on 26,800 = 107.20
@@ -458,6 +466,10 @@ fn website_maintenance_design_delay_penalty() {
     assert_eq!(p.total.to_string(), "483.60");
     assert_eq!(p.total_words, "人民币肆佰捌拾叁元陆角整");
     assert!(html.contains("人民币肆佰捌拾叁元陆角整"));
+    // The provider's late design is not late payment: no comparison with interest on money.
+    let codes: Vec<&str> = f.warnings.iter().map(|w| w.code).collect();
+    assert!(!codes.contains(&"penalty_over_loss"), "{codes:?}");
+    assert!(!codes.contains(&"rate_over_4x_lpr"), "{codes:?}");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -643,7 +655,10 @@ fn hardware_maintenance_rest_day_convention_changes_date_and_text() {
     let (_, f, html) = filled_with("hardware-maintenance", &[("rest_day_rule", "keep")]);
     // Kept on the holiday: Wed 2025-10-08.
     assert_eq!(due_dates(&f)[0], Some(d(2025, 10, 8)));
-    assert!(!f.warnings.iter().any(|w| w.code == "rest_day"));
+    assert!(!f
+        .warnings
+        .iter()
+        .any(|w| w.field.as_deref() == Some("overdue_due_date")));
     assert!(html.contains("为法定节假日或休息日的，不予顺延"));
     assert!(!html.contains("以其后的第一个工作日为届满之日"));
 }
@@ -811,4 +826,265 @@ fn the_documented_example_validates_and_computes_what_the_doc_says() {
     let (_, f, html) = fill_and_render(t, &inputs);
     assert_eq!(due_dates(&f)[0], Some(d(2025, 5, 6)));
     assert!(html.contains(&filled("first_day_kind", "个工作日")));
+}
+
+// ---------------------------------------------------------------------------------------
+// A table blank with a bad cell holds back every calculator that reads it.
+
+#[test]
+fn a_bad_table_cell_holds_back_the_calculator_that_reads_the_table() {
+    let opts = RenderOptions::with_annex(true);
+    // pc-maintenance: 1.5 devices in the first count change. Without the changes the fees
+    // would be 1,120 × 12 = 13,440.00, a plausible wrong number.
+    let t = bundled::get("pc-maintenance").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert(
+        "changes".into(),
+        rows(&[
+            &[
+                ("date", "2025-09-16"),
+                ("device", "台式机"),
+                ("delta", "1.5"),
+            ],
+            &[
+                ("date", "2026-01-10"),
+                ("device", "笔记本"),
+                ("delta", "-2"),
+            ],
+        ]),
+    );
+    let f = fill(&t, &inputs, &Calendar::new());
+    assert_eq!(
+        f.error_for("changes").map(|e| e.field.as_str()),
+        Some("changes.0.delta")
+    );
+    assert_eq!(f.devices, Calc::Waiting(vec!["changes".into()]));
+    let html = render_html(&t, &f, opts);
+    assert!(
+        !html.contains("13,440.00"),
+        "fees computed without the changes"
+    );
+
+    // outsourced-operations: a payment of 1O000 (letter O) or -100. Without the payments
+    // the penalty would run on 26,800 to the calculation date.
+    let t = bundled::get("outsourced-operations").unwrap();
+    for bad in ["1O000", "-100"] {
+        let mut inputs = example_inputs(&t);
+        inputs.insert(
+            "payments".into(),
+            rows(&[
+                &[("date", "2025-03-18"), ("amount", bad)],
+                &[("date", "2025-04-03"), ("amount", "16800")],
+            ]),
+        );
+        let f = fill(&t, &inputs, &Calendar::new());
+        assert_eq!(
+            f.error_for("payments").map(|e| e.field.as_str()),
+            Some("payments.0.amount"),
+            "{bad}"
+        );
+        assert_eq!(f.penalty, Calc::Waiting(vec!["payments".into()]), "{bad}");
+        let html = render_html(&t, &f, opts);
+        assert!(html.contains("（违约金待填写完整后计算）"), "{bad}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The late penalty's due date follows the template's rest-day rule, as the schedule does.
+
+#[test]
+fn late_penalty_due_date_moves_off_a_rest_day_when_the_template_says_so() {
+    let t = bundled::get("outsourced-operations").unwrap();
+    let case = |due: &str, paid: &str, rule: &str| {
+        let mut inputs = example_inputs(&t);
+        inputs.insert("overdue_due_date".into(), Input::Text(due.into()));
+        inputs.insert("rest_day_rule".into(), Input::Text(rule.into()));
+        inputs.insert("as_of".into(), Input::Text("2025-12-31".into()));
+        inputs.insert(
+            "payments".into(),
+            rows(&[&[("date", paid), ("amount", "26800")]]),
+        );
+        fill_and_render(t.clone(), &inputs)
+    };
+    // Due Sat 2025-05-10, moved to Mon 05-12 (the schedule moves the same date): paid on
+    // time. Not moved: 05-11 and 05-12 overdue, 2 × 26,800 × 0.05% = 2 × 13.40 = 26.80.
+    let (_, f, _) = case("2025-05-10", "2025-05-12", "next_working_day");
+    let p = f.penalty.ready().expect("penalty");
+    assert_eq!((p.overdue_days, p.total.to_string()), (0, "0.00".into()));
+    let due = f.penalty_due.expect("due date");
+    assert_eq!((due.unadjusted, due.date), (d(2025, 5, 10), d(2025, 5, 12)));
+    let panel = results_html(&t, &f, Lang::Zh);
+    assert!(
+        panel.contains("2025-05-10 → 2025-05-12（遇休息日顺延）"),
+        "{panel}"
+    );
+    let panel = results_html(&t, &f, Lang::En);
+    assert!(
+        panel.contains("2025-05-10 → 2025-05-12 (moved off a rest day)"),
+        "{panel}"
+    );
+    let w = f
+        .warnings
+        .iter()
+        .find(|w| w.code == "rest_day" && w.field.as_deref() == Some("overdue_due_date"))
+        .expect("rest-day warning beside the due date");
+    assert!(w.zh.contains("2025年5月12日"), "{}", w.zh);
+
+    let (_, f, _) = case("2025-05-10", "2025-05-12", "keep");
+    let p = f.penalty.ready().expect("penalty");
+    assert_eq!((p.overdue_days, p.total.to_string()), (2, "26.80".into()));
+    assert!(!f.penalty_due.expect("due date").moved());
+
+    // Due Wed 2025-10-01 (国庆), 10-01…10-08 off: moved to Thu 10-09, paid that day.
+    // Not moved: 10-02…10-09 = 8 days × 13.40 = 107.20.
+    let (_, f, _) = case("2025-10-01", "2025-10-09", "next_working_day");
+    let p = f.penalty.ready().expect("penalty");
+    assert_eq!((p.overdue_days, p.total.to_string()), (0, "0.00".into()));
+    let (_, f, _) = case("2025-10-01", "2025-10-09", "keep");
+    let p = f.penalty.ready().expect("penalty");
+    assert_eq!((p.overdue_days, p.total.to_string()), (8, "107.20".into()));
+
+    // A working-day due date is not moved: Mon 2025-03-10, paid 03-12, 2 days overdue.
+    let (_, f, _) = case("2025-03-10", "2025-03-12", "next_working_day");
+    assert_eq!(f.penalty.ready().unwrap().overdue_days, 2);
+    assert!(!f.penalty_due.unwrap().moved());
+    assert!(!f
+        .warnings
+        .iter()
+        .any(|w| w.field.as_deref() == Some("overdue_due_date")));
+}
+
+// ---------------------------------------------------------------------------------------
+// The order of dates: a period ending before it starts is an error on its end; a payment due
+// before the contract takes effect, or a count change outside the term, is a warning.
+
+fn warning<'a>(
+    f: &'a Filled,
+    code: &str,
+) -> Option<&'a contract_calc::template::warnings::Warning> {
+    f.warnings.iter().find(|w| w.code == code)
+}
+
+#[test]
+fn a_period_that_ends_before_it_starts_is_an_error_on_its_end() {
+    let t = bundled::get("hardware-maintenance").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert("end_date".into(), Input::Text("2024-01-01".into()));
+    let f = fill(&t, &inputs, &Calendar::new());
+    let e = f.error_for("end_date").expect("error beside the end");
+    assert_eq!(e.field, "end_date");
+    assert!(
+        e.problem.zh().contains("2025年9月8日"),
+        "{}",
+        e.problem.zh()
+    );
+    assert!(e.problem.en().contains("2025-09-08"), "{}", e.problem.en());
+    let html = render_html(&t, &f, RenderOptions::with_annex(true));
+    assert!(
+        !html.contains("2024年1月1日"),
+        "the impossible term is printed"
+    );
+    // Ending on the day it starts is a one-day term, not an error.
+    inputs.insert("end_date".into(), Input::Text("2025-09-08".into()));
+    let (_, f, _) = fill_and_render(t, &inputs);
+    assert!(f.error_for("end_date").is_none());
+
+    // customer-service: the service ends 2024-06-30, before it starts 2025-01-01. The
+    // retention, due after the end, waits (待定) instead of falling due in 2024.
+    let t = bundled::get("customer-service").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert("service_end".into(), Input::Text("2024-06-30".into()));
+    let f = fill(&t, &inputs, &Calendar::new());
+    assert_eq!(
+        f.error_for("service_end").map(|e| e.field.as_str()),
+        Some("service_end")
+    );
+    assert_eq!(due_dates(&f)[2], None);
+}
+
+#[test]
+fn a_payment_due_before_the_contract_takes_effect_is_warned_beside_its_milestone() {
+    // after-sales-upgrade: effective 2026-12-20, stage accepted 2026-01-15, progress payment
+    // due 10 working days later, 2026-01-29: before the contract exists.
+    let (_, f, _) = filled_with("after-sales-upgrade", &[("effective_date", "2026-12-20")]);
+    assert_eq!(due_dates(&f)[1], Some(d(2026, 1, 29)));
+    let w = warning(&f, "due_before_effective").expect("warning");
+    assert_eq!(w.field.as_deref(), Some("progress_date"));
+    assert!(
+        w.zh.contains("进度款") && w.zh.contains("2026年12月20日"),
+        "{}",
+        w.zh
+    );
+    assert!(
+        w.en.contains("2026-01-29") && w.en.contains("2026-12-20"),
+        "{}",
+        w.en
+    );
+    // The examples (effective 2025-09-26) are in order.
+    let (_, f, _) = filled_with("after-sales-upgrade", &[]);
+    assert!(warning(&f, "due_before_effective").is_none());
+
+    // customer-service: a service period of June 2024, signed 2024-12-27: the retention is
+    // due 10 days after 2024-06-30.
+    let (_, f, _) = filled_with(
+        "customer-service",
+        &[
+            ("service_start", "2024-06-01"),
+            ("service_end", "2024-06-30"),
+        ],
+    );
+    let w = warning(&f, "due_before_effective").expect("warning");
+    assert_eq!(w.field.as_deref(), Some("service_end"));
+    let (_, f, _) = filled_with("customer-service", &[]);
+    assert!(warning(&f, "due_before_effective").is_none());
+}
+
+#[test]
+fn a_count_change_outside_the_term_is_warned_beside_the_changes() {
+    // pc-maintenance: the term runs 2025-07-01 … 2026-06-30.
+    let t = bundled::get("pc-maintenance").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert(
+        "changes".into(),
+        rows(&[
+            &[("date", "2025-06-16"), ("device", "台式机"), ("delta", "4")],
+            &[("date", "2025-07-01"), ("device", "笔记本"), ("delta", "1")],
+            &[
+                ("date", "2026-06-30"),
+                ("device", "笔记本"),
+                ("delta", "-1"),
+            ],
+            &[("date", "2026-07-01"), ("device", "服务器"), ("delta", "1")],
+        ]),
+    );
+    let (_, f, _) = fill_and_render(t, &inputs);
+    let ws: Vec<_> = f
+        .warnings
+        .iter()
+        .filter(|w| w.code == "change_outside_term")
+        .collect();
+    assert_eq!(ws.len(), 2, "{ws:#?}");
+    assert!(ws.iter().all(|w| w.field.as_deref() == Some("changes")));
+    assert!(
+        ws[0].zh.contains("第1行") && ws[0].zh.contains("2025年7月1日"),
+        "{}",
+        ws[0].zh
+    );
+    assert!(
+        ws[0].en.contains("Row 1") && ws[0].en.contains("2025-06-16"),
+        "{}",
+        ws[0].en
+    );
+    assert!(
+        ws[1].zh.contains("第4行") && ws[1].zh.contains("2026年6月30日"),
+        "{}",
+        ws[1].zh
+    );
+    assert!(
+        ws[1].en.contains("Row 4") && ws[1].en.contains("2026-07-01"),
+        "{}",
+        ws[1].en
+    );
+    let (_, f, _) = filled_with("pc-maintenance", &[]);
+    assert!(warning(&f, "change_outside_term").is_none());
 }

@@ -121,6 +121,15 @@ fn words_mismatch_is_warned() {
         .find(|w| w.code == "words_mismatch")
         .expect("warning");
     assert_eq!(w.field.as_deref(), Some("total_words"));
+    // Amounts written as everywhere else, with separators and two places.
+    assert_eq!(
+        w.zh,
+        "大写金额为350,000.00元，与小写金额360,000.00元不一致。"
+    );
+    assert_eq!(
+        w.en,
+        "The amount in words reads 350,000.00, but the figure is 360,000.00."
+    );
 }
 
 #[test]
@@ -131,7 +140,9 @@ fn malformed_templates_get_specific_errors_all_at_once() {
         { "id": "a", "type": "money", "label": { "zh": "甲" }, "example": "abc" },
         { "id": "a", "type": "percent", "label": { "zh": "乙" } },
         { "id": "c", "type": "choice", "label": { "zh": "丙" } },
-        { "id": "w", "type": "words", "label": { "zh": "大写" }, "matches": "c" }
+        { "id": "w", "type": "words", "label": { "zh": "大写" }, "matches": "c" },
+        { "id": "d", "type": "date", "label": { "zh": "止" }, "not_before": "a" },
+        { "id": "e", "type": "text", "label": { "zh": "文" }, "not_before": "d" }
       ],
       "derived": [
         { "id": "x", "type": "money", "label": { "zh": "x" }, "expr": "y + 1" },
@@ -147,6 +158,11 @@ fn malformed_templates_get_specific_errors_all_at_once() {
     assert!(paths.contains(&"blanks[1].id"), "duplicate id: {text}");
     assert!(paths.contains(&"blanks[2].options"), "{text}");
     assert!(paths.contains(&"blanks[3].matches"), "{text}");
+    assert!(
+        paths.contains(&"blanks[4].not_before"),
+        "not a date: {text}"
+    );
+    assert!(paths.contains(&"blanks[5].not_before"), "on a text: {text}");
     assert!(text.contains("cycle"), "{text}");
     assert!(
         paths.iter().any(|p| p.starts_with("derived[2].expr")),

@@ -237,6 +237,7 @@ impl Binder<'_> {
             example_rows: Vec::new(),
             day_kind: None,
             matches: None,
+            not_before: None,
             convention: false,
         });
         id
@@ -776,7 +777,9 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
         );
     }
     b.out.calculators.penalty = Some(PenaltyBinding {
+        obligation: Default::default(),
         due_date,
+        rest_day_rule: None,
         amount_due,
         contract_total: None,
         rate_unit: unit.into(),

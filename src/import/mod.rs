@@ -538,6 +538,7 @@ fn make_blank(f: &Field, kept: &[&sections::SectionSpan], chs: &[Ch]) -> (Blank,
                 None
             },
             matches: f.matches.clone(),
+            not_before: None,
             convention: false,
         },
         note,

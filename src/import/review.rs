@@ -345,6 +345,9 @@ fn rename(t: &mut Template, from: &str, to: &str) {
         if b.matches.as_deref() == Some(from) {
             b.matches = Some(to.to_string());
         }
+        if b.not_before.as_deref() == Some(from) {
+            b.not_before = Some(to.to_string());
+        }
     }
     for (_, e, _) in binding_exprs_mut(&mut t.calculators) {
         *e = rename_ident(e, from, to);

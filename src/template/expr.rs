@@ -294,6 +294,11 @@ pub trait Scope {
     fn knows(&self, _name: &str) -> bool {
         false
     }
+    /// Whether `name` is a blank that was filled in but could not be read (its error is
+    /// reported beside it), as opposed to left empty: both are `Missing` to `get`.
+    fn is_invalid(&self, _name: &str) -> bool {
+        false
+    }
 }
 
 /// Evaluate `e`; `row` is the current table row inside `sum(...)`.

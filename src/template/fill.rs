@@ -6,7 +6,7 @@ use super::expr::{self, EvalError, Scope, Value};
 use super::inputs::{parse_blank, Input, Inputs};
 use super::model::*;
 use super::warnings::{warnings, Warning};
-use crate::core::calendar::{Calendar, DayKind, RestDayRule};
+use crate::core::calendar::{date_zh, Calendar, DayKind, Deadline, RestDayRule};
 use crate::core::devices::{
     device_fees, CountChange, DeviceFeeInput, DeviceFeeResult, DeviceType, Proration,
 };
@@ -82,6 +82,8 @@ pub struct Filled {
     pub derived: BTreeMap<String, Result<Value, EvalError>>,
     pub schedule: Calc<Schedule>,
     pub penalty: Calc<PenaltyResult>,
+    /// The penalty's due date after the template's rest-day rule (set when it computes).
+    pub penalty_due: Option<Deadline>,
     pub devices: Calc<DeviceFeeResult>,
     pub lump: Vec<(String, Calc<LumpResult>)>,
     pub warnings: Vec<Warning>,
@@ -132,6 +134,31 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
             Err(mut errs) => errors.append(&mut errs),
         }
     }
+    // A period's end before its start: an error beside the end, which is then not used.
+    for b in &t.blanks {
+        let Some(start_id) = &b.not_before else {
+            continue;
+        };
+        let (Some(&Value::Date(end)), Some(&Value::Date(start))) =
+            (values.get(&b.id), values.get(start_id))
+        else {
+            continue;
+        };
+        if end < start {
+            let start_label = t
+                .blanks
+                .iter()
+                .find(|x| &x.id == start_id)
+                .map(|x| &x.label);
+            let (zh, en) = start_label.map_or(("", ""), |l| (l.get(Lang::Zh), l.get(Lang::En)));
+            errors.push(Error::rule(
+                &b.id,
+                format!("早于“{zh}”（{}）", date_zh(start)),
+                format!("This is before '{en}' ({start})"),
+            ));
+            values.remove(&b.id);
+        }
+    }
     // Computed table columns (line total = qty × price), row by row.
     for b in t.blanks.iter().filter(|b| b.kind == BlankType::Table) {
         let computed: Vec<&Column> = b.columns.iter().filter(|c| c.expr.is_some()).collect();
@@ -158,9 +185,11 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
         }
     }
 
+    let invalid: BTreeSet<String> = errors.iter().map(|e| blank_of(&e.field).into()).collect();
     let scope = FillScope {
         template: t,
         values: &values,
+        invalid: &invalid,
         derived: RefCell::new(BTreeMap::new()),
         visiting: RefCell::new(BTreeSet::new()),
     };
@@ -177,9 +206,23 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
             |i| payment_schedule(&i, cal),
         ),
     };
+    let mut penalty_due = None;
     let penalty = match &c.penalty {
         None => Calc::Unused,
-        Some(b) => run(&scope, |bd| bind_penalty(bd, b), |i| late_penalty(&i)),
+        Some(b) => run(
+            &scope,
+            |bd| bind_penalty(bd, b),
+            |(mut i, rule)| {
+                // The rule the schedule applies to its due dates (民法典 第203条).
+                let due = cal.adjust(i.due_date, rule).map_err(|e| Error {
+                    field: "due_date".into(),
+                    ..e
+                })?;
+                i.due_date = due.date;
+                penalty_due = Some(due);
+                late_penalty(&i)
+            },
+        ),
     };
     let devices = match &c.devices {
         None => Calc::Unused,
@@ -208,6 +251,7 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
         derived,
         schedule,
         penalty,
+        penalty_due,
         devices,
         lump,
         warnings: Vec::new(),
@@ -246,6 +290,8 @@ impl Scope for RowScope<'_> {
 struct FillScope<'a> {
     template: &'a Template,
     values: &'a BTreeMap<String, Value>,
+    /// Blanks filled in with an error (not in `values`).
+    invalid: &'a BTreeSet<String>,
     derived: RefCell<BTreeMap<String, Result<Value, EvalError>>>,
     visiting: RefCell<BTreeSet<String>>,
 }
@@ -254,6 +300,10 @@ impl Scope for FillScope<'_> {
     fn knows(&self, name: &str) -> bool {
         self.template.blanks.iter().any(|b| b.id == name)
             || self.template.derived.iter().any(|d| d.id == name)
+    }
+
+    fn is_invalid(&self, name: &str) -> bool {
+        self.invalid.contains(name)
     }
 
     fn get(&self, name: &str) -> Result<Value, EvalError> {
@@ -398,6 +448,12 @@ impl<'a> Binder<'a> {
                 self.fail(field, "应为表格 / a table was expected");
                 None
             }
+            // A table with a bad cell waits for it (the cell's error is shown beside it):
+            // computing without its rows would give a plausible wrong number.
+            Err(EvalError::Missing(_)) if self.scope.is_invalid(src) => {
+                self.missing.insert(src.to_string());
+                None
+            }
             // An empty table is simply no rows.
             Err(EvalError::Missing(_)) => Some(Vec::new()),
             Err(EvalError::Invalid(m)) => {
@@ -468,16 +524,21 @@ fn day_kind(b: &mut Binder, field: &str, src: &Option<String>) -> Option<DayKind
     }
 }
 
-fn bind_schedule(b: &mut Binder, s: &ScheduleBinding) -> Option<ScheduleInput> {
-    let total = b.num("total", &s.total);
-    let effective_date = b.date("effective_date", &s.effective_date);
-    let rest_day_rule = match &s.rest_day_rule {
-        None => Some(RestDayRule::NextWorkingDay),
+/// `keep` or `next_working_day` (any other word); `absent` when the template binds none.
+fn rest_day_rule(b: &mut Binder, src: &Option<String>, absent: RestDayRule) -> Option<RestDayRule> {
+    match src {
+        None => Some(absent),
         Some(r) => match b.word("rest_day_rule", r)?.as_str() {
             "keep" => Some(RestDayRule::Keep),
             _ => Some(RestDayRule::NextWorkingDay),
         },
-    };
+    }
+}
+
+fn bind_schedule(b: &mut Binder, s: &ScheduleBinding) -> Option<ScheduleInput> {
+    let total = b.num("total", &s.total);
+    let effective_date = b.date("effective_date", &s.effective_date);
+    let rest_day_rule = rest_day_rule(b, &s.rest_day_rule, RestDayRule::NextWorkingDay);
     let mut instalments = Vec::with_capacity(s.instalments.len());
     let mut percent_sum = Decimal::ZERO;
     let mut rest_index = None;
@@ -590,8 +651,10 @@ fn bind_schedule(b: &mut Binder, s: &ScheduleBinding) -> Option<ScheduleInput> {
     })
 }
 
-fn bind_penalty(b: &mut Binder, p: &PenaltyBinding) -> Option<PenaltyInput> {
+/// The input with the due date as entered, and the rest-day rule to apply to it.
+fn bind_penalty(b: &mut Binder, p: &PenaltyBinding) -> Option<(PenaltyInput, RestDayRule)> {
     let due_date = b.date("due_date", &p.due_date);
+    let rest_day_rule = rest_day_rule(b, &p.rest_day_rule, RestDayRule::Keep);
     let amount_due = b.num("amount_due", &p.amount_due);
     let contract_total = b.opt_num("contract_total", &p.contract_total);
     let unit = b.word("rate.unit", &p.rate_unit);
@@ -661,7 +724,7 @@ fn bind_penalty(b: &mut Binder, p: &PenaltyBinding) -> Option<PenaltyInput> {
         (None, Some(amount)) => Some(Cap::Absolute { amount }),
         (None, None) => None,
     };
-    Some(PenaltyInput {
+    let input = PenaltyInput {
         due_date: due_date?,
         amount_due: amount_due?,
         contract_total: contract_total?,
@@ -672,7 +735,8 @@ fn bind_penalty(b: &mut Binder, p: &PenaltyBinding) -> Option<PenaltyInput> {
         payments,
         as_of: as_of?,
         day_count: day_count?,
-    })
+    };
+    Some((input, rest_day_rule?))
 }
 
 fn bind_devices(b: &mut Binder, d: &DevicesBinding) -> Option<DeviceFeeInput> {

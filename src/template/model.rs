@@ -156,6 +156,10 @@ pub struct Blank {
     /// For `words`: the money value (blank or derived id) it must match.
     #[serde(default)]
     pub matches: Option<String>,
+    /// For `date`: the date blank this one may not precede (a period's end names its start).
+    /// An earlier date is an error beside this blank.
+    #[serde(default)]
+    pub not_before: Option<String>,
     /// Marks a choice that fixes a convention (rounding, day count, proration …): its
     /// chosen text is written into the contract.
     #[serde(default)]
@@ -255,11 +259,29 @@ pub enum DueBinding {
     },
 }
 
+/// What a late penalty is for: a payment of money (the default), or a performance such as a
+/// delivery or a service.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Obligation {
+    #[default]
+    Payment,
+    Performance,
+}
+
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PenaltyBinding {
+    /// What is late. Only a late payment is compared with interest on money (the LPR).
+    #[serde(default)]
+    pub obligation: Obligation,
     /// Scenario inputs (the due date, payments made …) are blanks like any other.
     pub due_date: String,
+    /// `next_working_day` (a due date on a rest day moves to the next working day, 民法典
+    /// 第203条) or `keep`. Absent: the due date stands as entered.
+    #[serde(default)]
+    pub rest_day_rule: Option<String>,
     pub amount_due: String,
     #[serde(default)]
     pub contract_total: Option<String>,

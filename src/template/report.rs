@@ -199,10 +199,31 @@ pub fn results_panels(
         );
         match &f.penalty {
             Calc::Ready(p) => {
+                out.push_str("<dl class=\"cc-facts\">");
+                if let Some(due) = f.penalty_due {
+                    let _ = write!(out, "<dt>{}</dt><dd>{}", tr("due_date"), due.date);
+                    if due.moved() {
+                        let _ = write!(
+                            out,
+                            "<small class=\"cc-moved\">{} → {}{}{}{}</small>",
+                            due.unadjusted,
+                            due.date,
+                            punct.aside.0,
+                            tr("moved"),
+                            punct.aside.1
+                        );
+                    }
+                    out.push_str("</dd>");
+                }
                 let _ = write!(
                     out,
-                    "<dl class=\"cc-facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}%</dd></dl>",
-                    tr("overdue_days"), p.overdue_days, tr("penalty_days"), p.penalty_days, tr("annualized"), p.annualized_percent
+                    "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}%</dd></dl>",
+                    tr("overdue_days"),
+                    p.overdue_days,
+                    tr("penalty_days"),
+                    p.penalty_days,
+                    tr("annualized"),
+                    p.annualized_percent
                 );
                 let _ = write!(
                     out,

@@ -161,6 +161,30 @@ pub fn validate(t: &Template) -> Vec<TemplateError> {
         }
     }
 
+    // A date that may not precede another: both dates.
+    for (i, b) in t.blanks.iter().enumerate() {
+        match b.not_before.as_deref() {
+            Some(_) if b.kind != BlankType::Date => out.push(err(
+                format!("blanks[{i}].not_before"),
+                "只有日期项可以指定不早于的日期（not_before）",
+                "Only a date blank can have 'not_before'",
+            )),
+            Some(s)
+                if !t
+                    .blanks
+                    .iter()
+                    .any(|x| x.id == s && x.kind == BlankType::Date) =>
+            {
+                out.push(err(
+                    format!("blanks[{i}].not_before"),
+                    format!("“{s}”不是日期项"),
+                    format!("'{s}' is not a date blank"),
+                ))
+            }
+            _ => {}
+        }
+    }
+
     // Derived expressions: parse, references, then cycles.
     let mut deps: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for (i, d) in t.derived.iter().enumerate() {
@@ -494,6 +518,7 @@ pub fn binding_exprs_mut(c: &mut Calculators) -> Vec<(String, &mut String, bool)
         let b = "calculators.penalty";
         for (k, s, w) in [
             ("due_date", Some(&mut p.due_date), false),
+            ("rest_day_rule", p.rest_day_rule.as_mut(), true),
             ("amount_due", Some(&mut p.amount_due), false),
             ("contract_total", p.contract_total.as_mut(), false),
             ("rate_unit", Some(&mut p.rate_unit), true),

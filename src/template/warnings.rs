@@ -3,11 +3,13 @@
 
 use super::expr::Value;
 use super::fill::{Calc, Filled};
-use super::model::{BlankType, Template};
+use super::model::{BlankType, DueBinding, Obligation, Template};
+use super::render::fmt_money;
 use crate::core::calendar::date_zh;
 use crate::core::interest::{lpr_interest, LprInterestInput, LprTable};
 use crate::core::money::round_display;
 use crate::core::Problem;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -15,7 +17,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     /// A stable code: `deposit_over_20`, `rate_over_4x_lpr`, `penalty_over_loss`,
-    /// `percent_sum`, `rest_day`, `business_tax`, `words_mismatch`.
+    /// `percent_sum`, `rest_day`, `due_before_effective`, `change_outside_term`,
+    /// `business_tax`, `words_mismatch`.
     pub code: &'static str,
     /// The blank it concerns, if one.
     pub field: Option<String>,
@@ -37,6 +40,14 @@ fn instalment_field(t: &Template, i: usize) -> Option<String> {
     let inst = t.calculators.schedule.as_ref()?.instalments.get(i)?;
     let src = inst.percent.as_ref().or(inst.amount.as_ref())?;
     t.blanks.iter().find(|b| &b.id == src).map(|b| b.id.clone())
+}
+
+/// A date blank's (or derived value's) value.
+fn date_of(f: &Filled, id: &str) -> Option<NaiveDate> {
+    f.values
+        .get(id)
+        .or_else(|| f.derived.get(id).and_then(|r| r.as_ref().ok()))
+        .and_then(Value::as_date)
 }
 
 pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
@@ -82,6 +93,44 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
             }
         }
     }
+    // A payment due before the contract takes effect: a milestone date typed wrong, most
+    // likely. Beside the milestone's date (or the effective date), once per instalment.
+    if let (Calc::Ready(s), Some(b)) = (&f.schedule, &t.calculators.schedule) {
+        if let Some(effective) = date_of(f, &b.effective_date) {
+            let mut warned = None;
+            for row in &s.rows {
+                let Some(due) = row.due_date.filter(|d| *d < effective) else {
+                    continue;
+                };
+                if warned.replace(row.instalment) == Some(row.instalment) {
+                    continue;
+                }
+                let milestone = match b.instalments.get(row.instalment).map(|i| &i.due) {
+                    Some(DueBinding::AfterMilestone { date: Some(d), .. }) => Some(d),
+                    _ => None,
+                };
+                let field = [milestone, Some(&b.effective_date)]
+                    .into_iter()
+                    .flatten()
+                    .find(|id| t.blanks.iter().any(|x| &x.id == *id))
+                    .cloned();
+                out.push(w(
+                    "due_before_effective",
+                    field,
+                    format!(
+                        "“{}”的付款期限{}早于合同生效日{}：合同生效前不产生付款义务，请核对有关日期。",
+                        row.name,
+                        date_zh(due),
+                        date_zh(effective)
+                    ),
+                    format!(
+                        "'{}' falls due on {due}, before the contract takes effect on {effective}: please check the dates.",
+                        row.name
+                    ),
+                ));
+            }
+        }
+    }
     if let Calc::Failed(e) = &f.schedule {
         if let Problem::PercentSum { .. } = e.problem {
             out.push(w(
@@ -93,10 +142,39 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
         }
     }
 
-    if let Calc::Ready(p) = &f.penalty {
+    if let (Some(due), Some(b)) = (f.penalty_due, &t.calculators.penalty) {
+        if due.moved() {
+            out.push(w(
+                "rest_day",
+                t.blanks.iter().find(|x| x.id == b.due_date).map(|x| x.id.clone()),
+                format!(
+                    "逾期违约金的付款期限{}是休息日，依《民法典》第203条顺延至{}，逾期天数自其次日起算。",
+                    date_zh(due.unadjusted),
+                    date_zh(due.date)
+                ),
+                format!(
+                    "The late penalty's due date ({}) is a rest day; under Civil Code art. 203 it moves to {}, and the overdue days count from the day after.",
+                    due.unadjusted, due.date
+                ),
+            ));
+        }
+    }
+    // Interest on money (the LPR) measures only a late payment's loss, not a late delivery's.
+    let late_payment = t
+        .calculators
+        .penalty
+        .as_ref()
+        .is_some_and(|b| b.obligation == Obligation::Payment);
+    if let (Calc::Ready(p), true) = (&f.penalty, late_payment) {
         let field = t.calculators.penalty.as_ref().map(|b| b.rate.clone());
-        let latest = lpr.rate_on(chrono::NaiveDate::MAX).unwrap_or_default();
-        let limit = latest * Decimal::from(4);
+        // The LPR in force when the delay began (the loss below uses the same rates); the
+        // latest one if nothing is overdue or the delay began before the first LPR.
+        let since = p.segments.first().map_or(NaiveDate::MAX, |s| s.from);
+        let lpr_then = lpr
+            .rate_on(since)
+            .or_else(|| lpr.rate_on(NaiveDate::MAX))
+            .unwrap_or_default();
+        let limit = lpr_then * Decimal::from(4);
         if !p.daily_rate.is_zero() && p.annualized_percent > limit {
             out.push(w(
                 "rate_over_4x_lpr",
@@ -104,13 +182,13 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                 format!(
                     "日违约金率折合年利率约{}%，超过一年期LPR（{}%）的4倍（{}%），可能被认定为过高而予以调减。",
                     p.annualized_percent,
-                    latest.normalize(),
+                    lpr_then.normalize(),
                     limit.normalize()
                 ),
                 format!(
                     "The daily rate is about {}% a year, over 4× the 1-year LPR ({}% × 4 = {}%); a court may reduce it.",
                     p.annualized_percent,
-                    latest.normalize(),
+                    lpr_then.normalize(),
                     limit.normalize()
                 ),
             ));
@@ -140,14 +218,52 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                     field,
                     format!(
                         "违约金{}元，超过按一年期LPR计算的资金占用损失（约{}元）的130%。依《合同编通则解释》第65条，超过损失30%的违约金一般可认定为过分高于损失（此处假设损失仅为逾期付款的利息损失）。",
-                        p.total,
-                        loss
+                        fmt_money(p.total),
+                        fmt_money(loss)
                     ),
                     format!(
                         "The penalty ({}) exceeds the loss by more than 30% (loss assumed to be interest at the 1-year LPR on the unpaid amount: about {}). Under the Contract Interpretation art. 65 such a penalty is generally excessive.",
-                        p.total, loss
+                        fmt_money(p.total),
+                        fmt_money(loss)
                     ),
                 ));
+            }
+        }
+    }
+
+    // A count change outside the term: the fees count one before the start from the start
+    // and ignore one after the end, while the contract lists both.
+    if let (Calc::Ready(d), Some(src)) = (
+        &f.devices,
+        t.calculators
+            .devices
+            .as_ref()
+            .and_then(|b| b.changes.as_ref()),
+    ) {
+        if let (Some(first), Some(last), Some(Value::Rows(rows))) =
+            (d.months.first(), d.months.last(), f.values.get(src))
+        {
+            let (start, end) = (first.from, last.to);
+            for (i, row) in rows.iter().enumerate() {
+                let n = i + 1;
+                let date = row.iter().find(|(c, _)| c == "date");
+                let Some(date) = date.and_then(|(_, v)| v.as_date()) else {
+                    continue;
+                };
+                let (zh, en) = if date < start {
+                    (
+                        format!("第{n}行的变更日期{}早于服务起始日{}，计费时视为起始日已有该变更。", date_zh(date), date_zh(start)),
+                        format!("Row {n}: the change on {date} is before the term starts ({start}); the fees count it from the start."),
+                    )
+                } else if date > end {
+                    (
+                        format!("第{n}行的变更日期{}晚于服务期末日{}，不影响本合同期内的费用。", date_zh(date), date_zh(end)),
+                        format!("Row {n}: the change on {date} is after the term ends ({end}); it does not change the fees."),
+                    )
+                } else {
+                    continue;
+                };
+                out.push(w("change_outside_term", Some(src.clone()), zh, en));
             }
         }
     }
@@ -182,8 +298,16 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                 out.push(w(
                     "words_mismatch",
                     Some(b.id.clone()),
-                    format!("大写金额为{typed}元，与小写金额{figure}元不一致。"),
-                    format!("The amount in words reads {typed}, but the figure is {figure}."),
+                    format!(
+                        "大写金额为{}元，与小写金额{}元不一致。",
+                        fmt_money(*typed),
+                        fmt_money(figure)
+                    ),
+                    format!(
+                        "The amount in words reads {}, but the figure is {}.",
+                        fmt_money(*typed),
+                        fmt_money(figure)
+                    ),
                 ));
             }
         }
