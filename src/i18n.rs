@@ -11,6 +11,8 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "language" => ("界面语言", "Language"),
         "fill_example" => ("填入示例", "Fill with example"),
         "clear" => ("清空", "Clear"),
+        "cleared" => ("已清空所有填写内容。", "Every value was cleared. "),
+        "undo_clear" => ("撤销", "Undo"),
         "export" => ("导出 JSON", "Export JSON"),
         "import" => ("导入 JSON", "Import JSON"),
         "share" => ("复制分享链接", "Copy share link"),
@@ -111,6 +113,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "use_template" => ("使用此模板", "Use this template"),
         "save_template" => ("下载模板 JSON", "Download template JSON"),
         "imported" => ("已导入，可以填写了", "Imported: ready to fill in"),
+        "imported_json" => ("已导入 JSON 文件中的内容", "Imported the values from the JSON file"),
         _ => ("", ""),
     };
     match lang {

@@ -5,6 +5,7 @@ use crate::core::calendar::Calendar;
 use crate::state::Snapshot;
 use crate::template::{bundled, fill, Filled, Inputs, Lang, Template};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[derive(Clone, Copy)]
@@ -30,6 +31,11 @@ pub struct Ctx {
     pub embedded: bool,
     /// A message for the user (restored data, import problems, share link copied).
     pub notice: RwSignal<Option<String>>,
+    /// What each bundled template held when the user switched away from it (this visit):
+    /// switching back brings it back, so a template switch loses nothing typed.
+    pub drafts: StoredValue<BTreeMap<String, Inputs>>,
+    /// The values just cleared, while "undo" is offered (until the next typing or switch).
+    pub cleared: RwSignal<Option<Inputs>>,
     pub calendar: StoredValue<Arc<Calendar>>,
     pub filled: Memo<Filled>,
 }
@@ -61,6 +67,8 @@ impl Ctx {
             restoring: RwSignal::new(false),
             embedded: false,
             notice: RwSignal::new(None),
+            drafts: StoredValue::new(BTreeMap::new()),
+            cleared: RwSignal::new(None),
             calendar,
             filled,
         }
@@ -84,11 +92,43 @@ impl Ctx {
         s
     }
 
-    /// Switch template (bundled id or an already parsed document), keeping nothing typed.
+    /// Switch template (bundled id or an already parsed document). The values of a bundled
+    /// template are kept as its draft, and a bundled template's draft comes back (else it
+    /// starts empty); an imported document's ids may repeat another's, so it keeps none.
     pub fn set_template(&self, t: Template, doc: Option<String>) {
-        self.replace_inputs(Inputs::new());
+        let old_id = self.template.with_untracked(|t| t.id.clone());
+        let old_bundled = self.doc.with_untracked(Option::is_none);
+        let old = self.inputs.get_untracked();
+        let draft = self.drafts.try_update_value(|d| {
+            if old_bundled && !old.is_empty() {
+                d.insert(old_id, old);
+            }
+            if doc.is_none() {
+                d.remove(&t.id)
+            } else {
+                None
+            }
+        });
+        self.cleared.set(None);
+        self.replace_inputs(draft.flatten().unwrap_or_default());
         self.doc.set(doc);
         self.template.set(t);
+    }
+
+    /// Clear every value, offering to undo it.
+    pub fn clear(&self) {
+        self.notice.set(None);
+        let old = self.inputs.get_untracked();
+        self.cleared.set((!old.is_empty()).then_some(old));
+        self.replace_inputs(Inputs::new());
+    }
+
+    /// Bring back the values [`Ctx::clear`] removed.
+    pub fn undo_clear(&self) {
+        if let Some(old) = self.cleared.get_untracked() {
+            self.cleared.set(None);
+            self.replace_inputs(old);
+        }
     }
 
     /// Replace all values (not a field's own typing: see `set_input`).
@@ -99,6 +139,9 @@ impl Ctx {
 
     /// A field's own typing: its input already shows `input`.
     pub fn set_input(&self, id: &str, input: crate::template::Input) {
+        if self.cleared.with_untracked(Option::is_some) {
+            self.cleared.set(None);
+        }
         self.inputs.update(|m| {
             m.insert(id.to_string(), input);
         });

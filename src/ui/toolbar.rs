@@ -5,7 +5,7 @@ use super::ctx::{apply_snapshot, use_ctx, Ctx};
 use super::storage;
 use crate::export;
 use crate::state::{Loaded, Snapshot};
-use crate::template::{bundled, example_inputs, Inputs, Lang};
+use crate::template::{bundled, example_inputs, Lang};
 use leptos::prelude::*;
 
 #[component]
@@ -18,11 +18,12 @@ pub fn Toolbar() -> impl IntoView {
     let pick = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         if let Some(t) = bundled::get(&id) {
+            ctx.notice.set(None);
             ctx.set_template(t, None);
         }
     };
     let fill_example = move |_| ctx.replace_inputs(ctx.template.with(example_inputs));
-    let clear = move |_| ctx.replace_inputs(Inputs::new());
+    let clear = move |_| ctx.clear();
     let export = move |_| {
         let s = ctx.snapshot();
         storage::download(
@@ -61,6 +62,7 @@ pub fn Toolbar() -> impl IntoView {
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
+            ctx.notice.set(Some(ctx.tr("imported_json").to_string()));
             apply_loaded(ctx, text.map(|t| Snapshot::from_json(&t)), "import_problem");
         });
     };
@@ -137,7 +139,13 @@ pub fn Toolbar() -> impl IntoView {
             {move || (!share_link.get().is_empty()).then(|| view! {
                 <input class="cc-share-link" readonly aria-label=move || ctx.tr("share") prop:value=move || share_link.get() />
             })}
-            <p class="cc-notice" role="status">{move || ctx.notice.get()}</p>
+            <p class="cc-notice" role="status">
+                {move || ctx.notice.get()}
+                {move || ctx.cleared.with(Option::is_some).then(|| view! {
+                    {move || ctx.tr("cleared")}
+                    <button type="button" id="cc-undo-clear" class="cc-small" on:click=move |_| ctx.undo_clear()>{move || ctx.tr("undo_clear")}</button>
+                })}
+            </p>
         </header>
     }
 }

@@ -133,10 +133,29 @@ test('clear, the example and a template switch replace what was just typed', asy
   await page.click('#cc-example');
   assert.equal(await field(page, 'total').inputValue(), '360000');
   assert.match(await page.locator('.cc-schedule tbody tr').first().innerText(), /108,000\.00/);
+  // A template switch keeps what was typed: back in the first template, it is there again.
   await field(page, 'total').fill('7');
   await page.selectOption('#cc-template', 'website-maintenance');
   await page.selectOption('#cc-template', 'after-sales-upgrade');
+  assert.equal(await field(page, 'total').inputValue(), '7');
+  assert.equal(await field(page, 'party_a').inputValue(), '杭州云集优选电子商务有限公司');
+  page.assertClean();
+  await page.context().close();
+});
+
+test('clear can be undone until the next typing', async () => {
+  const page = await examplePage();
+  await page.click('#cc-clear');
   assert.equal(await field(page, 'total').inputValue(), '');
+  assert.match(await page.locator('.cc-notice').innerText(), /已清空所有填写内容/);
+  await page.click('#cc-undo-clear');
+  assert.equal(await field(page, 'total').inputValue(), '360000');
+  assert.match(await page.locator('.cc-schedule tbody tr').first().innerText(), /108,000\.00/);
+  assert.equal(await page.locator('#cc-undo-clear').count(), 0);
+  // Typing after a clear ends the offer (an undo would throw the new typing away).
+  await page.click('#cc-clear');
+  await field(page, 'party_a').fill('新公司');
+  assert.equal(await page.locator('#cc-undo-clear').count(), 0);
   page.assertClean();
   await page.context().close();
 });
