@@ -23,7 +23,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "print" => ("打印合同", "Print contract"),
         "download_docx" => ("下载 Word", "Download Word"),
         "download_html" => ("下载 HTML", "Download HTML"),
-        "annex" => ("打印时附付款计划表", "Print with the schedule annex"),
+        "annex" => ("表格作为合同附件", "Tables as annexes"),
         "form" => ("填写", "Fill in"),
         "results" => ("计算结果", "Results"),
         "contract" => ("合同预览", "Contract"),

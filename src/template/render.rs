@@ -22,9 +22,10 @@ use std::fmt::Write;
 pub struct RenderOptions {
     /// Append the payment schedule (and fee table) as an annex.
     pub annex: bool,
-    /// For a standalone document (the exports): every calculator table that is ready
-    /// (schedule, device fees, late penalty) becomes a numbered annex (附件一 …) and the body
-    /// refers to it instead of showing it. Needs `annex`.
+    /// Every calculator table that is ready (schedule, device fees, late penalty) becomes a
+    /// numbered annex (附件一 …) and the body refers to it instead of showing it: always in
+    /// the Word and HTML downloads, in the live view and its print when the user chooses it.
+    /// Needs `annex`.
     pub annex_tables: bool,
 }
 

@@ -60,8 +60,13 @@ pub fn Contract() -> impl IntoView {
     let blocks = new_blocks(move || {
         let annex = ctx.annex.get();
         ctx.template.with(|t| {
-            ctx.filled
-                .with(|f| render_blocks(t, f, RenderOptions::with_annex(annex)))
+            ctx.filled.with(|f| {
+                let opts = RenderOptions {
+                    annex: true,
+                    annex_tables: annex,
+                };
+                render_blocks(t, f, opts)
+            })
         })
     });
     let lang = move || {
@@ -78,7 +83,6 @@ pub fn Contract() -> impl IntoView {
             <p class="cc-hint">{move || ctx.tr("jump")}</p>
             <div
                 class="cc-contract"
-                class:cc-with-annex=move || ctx.annex.get()
                 on:click=jump_from
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" {

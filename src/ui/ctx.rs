@@ -22,6 +22,9 @@ pub struct Ctx {
     /// Typing does not bump it, so a keystroke does not re-read every field's value.
     pub replaced: RwSignal<u64>,
     pub lang: RwSignal<Lang>,
+    /// The contract's calculator tables (schedule, device fees, penalty) as numbered annexes
+    /// at its end (附件一 …, the text refers to them), as the Word and HTML downloads have
+    /// them; else each where the template puts it.
     pub annex: RwSignal<bool>,
     /// The import step (contract text → template) is open instead of the form.
     pub importing: RwSignal<bool>,
@@ -62,7 +65,7 @@ impl Ctx {
             inputs,
             replaced: RwSignal::new(0),
             lang: RwSignal::new(lang),
-            annex: RwSignal::new(true),
+            annex: RwSignal::new(false),
             importing: RwSignal::new(false),
             restoring: RwSignal::new(false),
             embedded: false,

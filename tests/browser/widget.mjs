@@ -143,6 +143,22 @@ test('clear, the example and a template switch replace what was just typed', asy
   await page.context().close();
 });
 
+test('the tables move to numbered annexes when chosen, and back', async () => {
+  const page = await examplePage();
+  const contract = page.locator('.cc-contract');
+  const annex = contract.locator('section.annex');
+  assert.equal(await annex.count(), 0, 'the schedule where the template puts it');
+  assert.equal(await page.locator('#cc-annex').isChecked(), false);
+  await page.check('#cc-annex');
+  await assert.doesNotReject(annex.first().filter({ hasText: '附件一' }).waitFor({ timeout: 3000 }));
+  assert.match(await annex.first().innerText(), /108,000\.00/);
+  assert.match(await contract.locator('section.clause:not(.annex)').allInnerTexts().then((t) => t.join('\n')), /附件一/);
+  await page.uncheck('#cc-annex');
+  await annex.first().waitFor({ state: 'detached', timeout: 3000 });
+  page.assertClean();
+  await page.context().close();
+});
+
 test('clear can be undone until the next typing', async () => {
   const page = await examplePage();
   await page.click('#cc-clear');
