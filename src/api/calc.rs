@@ -36,7 +36,9 @@ pub fn amount_in_words(
     words::amount_in_words(amount).map_err(|e| throw(&at("amount", e), lang))
 }
 
-/// `"人民币壹万陆仟肆佰零玖元零贰分"` → `"16409.02"` (always 2 decimal places).
+/// `"人民币壹万陆仟肆佰零玖元零贰分"` → `"16409.02"` (always 2 decimal places). Malformed or
+/// ambiguous 大写 throws (`invalid_words`, naming the character): `"壹佰伍"` (壹佰零伍 = 105
+/// or 壹佰伍拾 = 150?), a repeated 零 (`"壹万零零元"`).
 #[wasm_bindgen(js_name = parseAmountInWords)]
 pub fn parse_amount_in_words(
     #[wasm_bindgen(unchecked_param_type = "string")] words: JsValue,

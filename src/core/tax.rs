@@ -40,6 +40,18 @@ pub struct TaxSplit {
     pub gross: Decimal,
 }
 
+impl TaxSplit {
+    /// The same amounts, each with exactly 2 decimal places (`0` → `0.00`). They are exact to
+    /// the fen already: nothing is rounded.
+    pub fn fen(self) -> TaxSplit {
+        TaxSplit {
+            net: round_fen(self.net),
+            tax: round_fen(self.tax),
+            gross: round_fen(self.gross),
+        }
+    }
+}
+
 impl std::ops::AddAssign for TaxSplit {
     fn add_assign(&mut self, o: TaxSplit) {
         self.net += o.net;
@@ -74,6 +86,10 @@ fn rates_list() -> String {
 
 /// Split `amount` (fen-exact) according to `vat`; with no VAT, net = gross = amount.
 pub fn split_vat(field: &str, amount: Decimal, vat: Option<&Vat>) -> Result<TaxSplit> {
+    split_vat_exact(field, amount, vat).map(TaxSplit::fen)
+}
+
+fn split_vat_exact(field: &str, amount: Decimal, vat: Option<&Vat>) -> Result<TaxSplit> {
     let Some(vat) = vat else {
         return Ok(TaxSplit {
             net: amount,

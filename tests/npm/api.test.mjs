@@ -78,6 +78,11 @@ test('parseAmountInWords: 大写 back to a decimal string with 2 places, round t
     assert.equal(parseAmountInWords(amountInWords(x)), x);
   }
   throwsField(() => parseAmountInWords('人民币壹仟X元'), 'words', 'invalid_words');
+  // Ambiguous or malformed 大写: 壹佰零伍 (105) or 壹佰伍拾 (150)? A repeated 零.
+  assert.match(throwsField(() => parseAmountInWords('壹佰伍'), 'words', 'invalid_words').message, /第3个字“伍”/);
+  throwsField(() => parseAmountInWords('人民币壹万零零元'), 'words', 'invalid_words');
+  assert.equal(parseAmountInWords('壹佰零伍元'), '105.00');
+  assert.equal(parseAmountInWords('壹佰伍拾元'), '150.00');
   throwsField(() => parseAmountInWords(null), 'words');
 });
 
@@ -192,6 +197,18 @@ test('deviceFees: per-device months, a mid-month change, discount and VAT', () =
   assert.equal(r.gross, '1516.86');
   assert.equal(r.total_words, '人民币壹仟伍佰壹拾陆元捌角陆分');
   moneyHasTwoPlaces(r);
+  // Money has 2 places even when nothing is billed; computed row percentages have 4.
+  const none = deviceFees({ start: '2025-01-01', months: 1, devices: [] });
+  assert.equal(none.months[0].subtotal, '0.00');
+  moneyHasTwoPlaces(none);
+  const monthly = paymentSchedule({ total: '0', effective_date: '2025-01-01', instalments: [
+    { name: '月付', share: { type: 'percent', percent: '100' }, due: { type: 'monthly', day: 5, months: 12 } }] });
+  assert.equal(monthly.rows[0].amount, '0.00');
+  assert.equal(monthly.rows[0].residue, '0.00');
+  moneyHasTwoPlaces(monthly);
+  const twelfth = paymentSchedule({ total: '100000', effective_date: '2025-01-01', instalments: [
+    { name: '月付', share: { type: 'percent', percent: '100' }, due: { type: 'monthly', day: 5, months: 12 } }] });
+  assert.equal(twelfth.rows[0].percent, '8.3333');
   const noVat = deviceFees({ start: '2025-01-01', months: 1, devices: [{ id: 'pc', name: 'PC', monthly_fee: '30', count: 1 }] });
   assert.equal(noVat.tax, '0.00');
   assert.equal(noVat.months[0].lines[0].unit_fee, '30.00');
