@@ -54,7 +54,7 @@ pub fn parse_amount_in_words(
 
 /// Is the date (`"YYYY-MM-DD"`) a working day in mainland China? Weekends are rest days
 /// unless a 调休 makes them working days. Throws outside the covered years (built in:
-/// 2004-01-01 … 2026-12-25; add more with `addHolidayData`).
+/// 2004-01-01 … 2026-12-25; add more with `addHolidayData`, adding 2027 covers 2026-12-26 … 31).
 #[wasm_bindgen(js_name = isWorkingDay)]
 pub fn is_working_day(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
@@ -92,6 +92,12 @@ pub fn add_working_days(
 
 /// Add years of holiday data in the holiday-cn JSON format (an object, its JSON text, or an
 /// array of them), for every later call and every widget mounted after. Returns the years.
+///
+/// Each year is that year's complete official arrangement: the listed days are holidays
+/// (`isOffDay: true`) or 调休 working days (`false`), every other day follows the weekday
+/// rule. It replaces what the calendar had for that year (the built-in data, or data added
+/// before). Days of the December before may be listed (元旦 调休); adding 2027 also covers
+/// 2026-12-26 … 31, after the built-in data. All or nothing: a bad year adds none.
 #[wasm_bindgen(js_name = addHolidayData, unchecked_return_type = "number[]")]
 pub fn add_holiday_data(
     #[wasm_bindgen(unchecked_param_type = "HolidayCnYear | string | (HolidayCnYear | string)[]")]

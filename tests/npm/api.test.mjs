@@ -274,6 +274,15 @@ test('addHolidayData: a year beyond the built-in data (holiday-cn format)', () =
   assert.equal(isWorkingDay('2027-01-04'), true);
   assert.equal(isWorkingDay('2027-02-06'), true); // a Saturday working day
   assert.equal(addWorkingDays('2027-01-01', 1), '2027-01-04');
+  // The built-in data ends 2026-12-25 (2027's 元旦 调休 could fall after it): 2027 covers the rest.
+  assert.equal(isWorkingDay('2026-12-28'), true);
+  assert.equal(addWorkingDays('2026-12-24', 3), '2026-12-29');
+  // Adding a year again replaces it (also the late-December days its data listed).
+  addHolidayData({ year: 2027, days: [{ date: '2026-12-28', isOffDay: true }, { date: '2027-01-01', isOffDay: true }] });
+  assert.equal(isWorkingDay('2026-12-28'), false);
+  addHolidayData({ year: 2027, days: [{ date: '2027-01-01', isOffDay: true }] });
+  assert.equal(isWorkingDay('2026-12-28'), true);
+  assert.equal(isWorkingDay('2027-02-06'), false); // no longer listed: a Saturday again
 });
 
 test('importTemplateText: a contract text becomes a template that renderContract fills', () => {
