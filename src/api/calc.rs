@@ -154,6 +154,7 @@ fn json_call<I: DeserializeOwned, O: Serialize>(
 
 /// What `renderContract` takes.
 #[derive(Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
 pub struct RenderInput {
     /// A bundled template id (see `templates()`) or a template document (object or JSON text).
     #[tsify(type = "string | Template")]

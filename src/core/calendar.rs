@@ -121,21 +121,40 @@ impl Default for Calendar {
     }
 }
 
-/// One day of a holiday-cn style JSON file (its `name` is allowed and ignored).
+/// One day of a holiday-cn style JSON file. Any other key is refused (a misspelt
+/// `isOffDay` must not pass unnoticed).
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HolidayCnDay {
+    /// The holiday's name (元旦, 春节 …): allowed, not used.
+    #[serde(default)]
+    #[cfg_attr(feature = "npm", tsify(optional))]
+    pub name: Option<String>,
     pub date: String,
     /// `true` for a holiday, `false` for a 调休 working day.
     #[serde(rename = "isOffDay")]
     pub is_off_day: bool,
 }
 
-/// One year of holiday data in the holiday-cn JSON format.
+/// One year of holiday data in the holiday-cn JSON format: the year's complete official
+/// arrangement (see [`Calendar::add_year`]). The file's `$schema`, `$id` and `papers` (the
+/// State Council notices) are allowed and not used; any other key is refused.
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HolidayCnYear {
+    #[serde(default, rename = "$schema")]
+    #[cfg_attr(feature = "npm", tsify(optional))]
+    pub schema: Option<String>,
+    #[serde(default, rename = "$id")]
+    #[cfg_attr(feature = "npm", tsify(optional))]
+    pub id: Option<String>,
     pub year: i32,
+    /// The notices the arrangement comes from (addresses).
+    #[serde(default)]
+    #[cfg_attr(feature = "npm", tsify(optional))]
+    pub papers: Option<Vec<String>>,
     pub days: Vec<HolidayCnDay>,
 }
 

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeviceType {
     pub id: String,
     pub name: String,
@@ -29,6 +30,7 @@ pub struct DeviceType {
 /// A change in the number of devices of one type, effective on `date`.
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CountChange {
     pub date: NaiveDate,
     pub device: String,
@@ -52,6 +54,7 @@ pub enum Proration {
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeviceFeeInput {
     pub start: NaiveDate,
     pub months: u32,

@@ -35,7 +35,7 @@ pub enum InstalmentKind {
 /// The instalment's share of the total.
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(deny_unknown_fields, tag = "type", rename_all = "snake_case")]
 pub enum Share {
     /// Percent of the contract total (30 = 30%).
     Percent { percent: Decimal },
@@ -46,7 +46,7 @@ pub enum Share {
 /// When the instalment is due.
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(deny_unknown_fields, tag = "type", rename_all = "snake_case")]
 pub enum DueRule {
     /// N calendar or working days after the effective date (start day not counted).
     AfterEffective {
@@ -86,6 +86,7 @@ fn one() -> u32 {
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Instalment {
     pub name: String,
     #[serde(default)]
@@ -96,6 +97,7 @@ pub struct Instalment {
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleInput {
     pub total: Decimal,
     pub effective_date: NaiveDate,

@@ -25,6 +25,7 @@ pub enum VatMode {
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Vat {
     pub rate_percent: Decimal,
     #[serde(default)]

@@ -177,6 +177,32 @@ test('latePenalty: 0.5‰ a day on the unpaid balance, a partial payment', () =>
   moneyHasTwoPlaces(r);
   throwsField(() => latePenalty({ due_date: '2025-01-31', amount_due: '100', rate: { type: 'per_day', rate: '1' }, as_of: '2025-03-01', payments: [{ date: '2025-04-01', amount: '10' }] }), 'payments.0.date', 'date_order');
   throwsField(() => latePenalty({ due_date: '2025-01-31' }), 'amount_due');
+  // A misspelt optional key is refused, not ignored (it meant percent: 21500.00).
+  const typo = throwsField(() => latePenalty({ due_date: '2025-01-31', amount_due: '100000', as_of: '2025-03-15',
+    rate: { type: 'per_day', rate: '0.5', units: 'per_mille' } }, 'en'), 'rate', 'unknown_key');
+  assert.equal(typo.message, 'rate: Unknown key "units" (expected one of: type, rate, unit, base)');
+  throwsField(() => latePenalty({ due_date: '2025-01-31', amount_due: '100000', as_of: '2025-03-15', grace: 3,
+    rate: { type: 'per_day', rate: '0.5' } }), '', 'unknown_key');
+});
+
+test('unknown keys and wrong types: clear messages naming the field, no serde internals', () => {
+  const due = throwsField(() => paymentSchedule({ total: '1000', effective_date: '2025-03-03', instalments: [
+    { name: '一', share: { type: 'percent', percent: '100' }, due: { type: 'after_effective', days: 5, day_knd: 'working' } }] }),
+  'instalments.0.due', 'unknown_key');
+  assert.match(due.message, /"day_knd"/);
+  throwsField(() => deviceFees({ start: '2025-01-01', months: 1, devices: [], vat: { rate_percent: '6', inclusive: true } }), 'vat', 'unknown_key');
+  throwsField(() => renderContract({ template: 'after-sales-upgrade', value: {} }), '', 'unknown_key');
+  throwsField(() => addHolidayData({ year: 2027, days: [{ date: '2027-01-01', isOffday: true }] }), 'holidays', 'rule');
+  for (const [f, field] of [
+    [() => deviceFees({ start: '2025-01-01', months: -1, devices: [] }, 'en'), 'months'],
+    [() => latePenalty({ due_date: '2025-01-31', amount_due: {}, as_of: '2025-03-15', rate: { type: 'per_day', rate: '1' } }, 'en'), 'amount_due'],
+    [() => renderContract({ template: 'after-sales-upgrade', values: { total: 5 } }, 'en'), 'values.total'],
+  ]) {
+    const e = throwsField(f, field);
+    assert.doesNotMatch(e.message, /expected u32|untagged|Decimal type|invalid type|invalid value/, e.message);
+  }
+  assert.equal(throwsField(() => deviceFees({ start: '2025-01-01', months: -1, devices: [] }, 'en'), 'months').message,
+    'months: Expected a whole number, 0 or more, not -1');
 });
 
 test('deviceFees: per-device months, a mid-month change, discount and VAT', () => {
