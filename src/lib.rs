@@ -21,3 +21,7 @@ pub mod ui;
 
 #[cfg(feature = "npm")]
 pub mod api;
+
+/// The npm API's JSON input: errors naming the path, unknown keys refused. Natively for tests.
+#[cfg(any(feature = "npm", test))]
+pub(crate) mod json_input;

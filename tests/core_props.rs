@@ -136,17 +136,28 @@ impl DayByDay {
     /// `None` for a date the data does not cover.
     fn working(&self, d: NaiveDate) -> Option<bool> {
         use chrono::{Datelike, Weekday};
-        if let Some((_, days)) = self.years.iter().find(|(y, _)| *y == d.year()) {
-            let weekday = !matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
-            return Some(
-                days.iter()
-                    .find(|(x, _)| *x == d)
-                    .map_or(weekday, |(_, w)| *w),
-            );
-        }
         let (f, l) = (BUILTIN_FIRST, BUILTIN_LAST);
         let builtin = NaiveDate::from_ymd_opt(f.0, f.1, f.2).unwrap()
             ..=NaiveDate::from_ymd_opt(l.0, l.1, l.2).unwrap();
+        let has_year = |y: i32| self.years.iter().any(|(x, _)| *x == y);
+        // A host year covers itself; the next year after the built-in data also covers the
+        // built-in data's last days of December. A listed day (of its year or of the December
+        // before) overrides the weekday rule and the built-in data.
+        let host_covered =
+            has_year(d.year()) || (d > *builtin.end() && d.year() == l.0 && has_year(d.year() + 1));
+        let listed = self
+            .years
+            .iter()
+            .flat_map(|(_, days)| days)
+            .find(|(x, _)| *x == d)
+            .map(|(_, w)| *w);
+        let covered = host_covered || builtin.contains(&d);
+        if let (true, Some(w)) = (covered, listed) {
+            return Some(w);
+        }
+        if host_covered {
+            return Some(!matches!(d.weekday(), Weekday::Sat | Weekday::Sun));
+        }
         builtin.contains(&d).then(|| {
             let ymd = chinese_holiday::Ymd::new(d.year() as u16, d.month() as u8, d.day() as u8);
             chinese_holiday::chinese_holiday(ymd).is_workday()
@@ -221,14 +232,24 @@ fn day_by_day_calendars() -> &'static [(DayByDay, Calendar)] {
             (
                 2027,
                 vec![
+                    (d(2026, 12, 26), true),
+                    (d(2026, 12, 31), false),
                     (d(2027, 1, 1), false),
                     (d(2027, 2, 8), false),
                     (d(2027, 2, 20), true),
                 ],
             ),
-            (2029, vec![(d(2029, 1, 1), false), (d(2029, 1, 6), true)]),
+            (
+                2029,
+                vec![
+                    (d(2028, 12, 29), false),
+                    (d(2029, 1, 1), false),
+                    (d(2029, 1, 6), true),
+                ],
+            ),
         ];
-        // With host years, 2026-12-26…31 and 2028 stay uncovered: gaps inside the data.
+        // With host years, 2026-12-26…31 are covered (by 2027's data) and 2028 stays
+        // uncovered (2029's 2028-12-29 does not cover it): a gap inside the data.
         [vec![], host_years]
             .into_iter()
             .map(|years| {

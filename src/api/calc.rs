@@ -36,7 +36,9 @@ pub fn amount_in_words(
     words::amount_in_words(amount).map_err(|e| throw(&at("amount", e), lang))
 }
 
-/// `"人民币壹万陆仟肆佰零玖元零贰分"` → `"16409.02"` (always 2 decimal places).
+/// `"人民币壹万陆仟肆佰零玖元零贰分"` → `"16409.02"` (always 2 decimal places). Malformed or
+/// ambiguous 大写 throws (`invalid_words`, naming the character): `"壹佰伍"` (壹佰零伍 = 105
+/// or 壹佰伍拾 = 150?), a repeated 零 (`"壹万零零元"`).
 #[wasm_bindgen(js_name = parseAmountInWords)]
 pub fn parse_amount_in_words(
     #[wasm_bindgen(unchecked_param_type = "string")] words: JsValue,
@@ -52,7 +54,7 @@ pub fn parse_amount_in_words(
 
 /// Is the date (`"YYYY-MM-DD"`) a working day in mainland China? Weekends are rest days
 /// unless a 调休 makes them working days. Throws outside the covered years (built in:
-/// 2004-01-01 … 2026-12-25; add more with `addHolidayData`).
+/// 2004-01-01 … 2026-12-25; add more with `addHolidayData`, adding 2027 covers 2026-12-26 … 31).
 #[wasm_bindgen(js_name = isWorkingDay)]
 pub fn is_working_day(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
@@ -90,6 +92,12 @@ pub fn add_working_days(
 
 /// Add years of holiday data in the holiday-cn JSON format (an object, its JSON text, or an
 /// array of them), for every later call and every widget mounted after. Returns the years.
+///
+/// Each year is that year's complete official arrangement: the listed days are holidays
+/// (`isOffDay: true`) or 调休 working days (`false`), every other day follows the weekday
+/// rule. It replaces what the calendar had for that year (the built-in data, or data added
+/// before). Days of the December before may be listed (元旦 调休); adding 2027 also covers
+/// 2026-12-26 … 31, after the built-in data. All or nothing: a bad year adds none.
 #[wasm_bindgen(js_name = addHolidayData, unchecked_return_type = "number[]")]
 pub fn add_holiday_data(
     #[wasm_bindgen(unchecked_param_type = "HolidayCnYear | string | (HolidayCnYear | string)[]")]
@@ -146,6 +154,7 @@ fn json_call<I: DeserializeOwned, O: Serialize>(
 
 /// What `renderContract` takes.
 #[derive(Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
 pub struct RenderInput {
     /// A bundled template id (see `templates()`) or a template document (object or JSON text).
     #[tsify(type = "string | Template")]

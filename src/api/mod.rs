@@ -6,7 +6,8 @@
 //!
 //! Conventions, the same for every function:
 //! - Objects in and out are plain JSON with the Rust field names (snake_case). Their
-//!   TypeScript declarations are generated from the Rust types by tsify.
+//!   TypeScript declarations are generated from the Rust types by tsify. An unknown key is
+//!   refused (`code: 'unknown_key'`), never ignored: see `crate::json_input`.
 //! - Money, percentages and rates are decimal strings (`"1409.50"`); money leaves with exactly
 //!   2 places. A JS number with a fraction is refused wherever it appears in an input, since a
 //!   float cannot be trusted to the fen; a whole number is accepted (it is exact).
@@ -21,6 +22,7 @@ pub mod mount;
 
 use crate::core::calendar::Calendar;
 use crate::core::{Error, Problem};
+pub(crate) use crate::json_input::{from_json_text, input_error, join};
 use crate::template::{Lang, Template};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -105,10 +107,6 @@ pub(crate) fn problem_code(p: &Problem) -> String {
         .ok()
         .and_then(|v| v.get("code").and_then(|c| c.as_str()).map(str::to_string))
         .unwrap_or_default()
-}
-
-fn input_error(field: &str, zh: String, en: String) -> Error {
-    Error::new(field, Problem::Rule { zh, en })
 }
 
 /// The language argument: `"zh"`, `"zh-CN"` (the default when absent), `"en"`, `"en-US"` …
@@ -201,128 +199,6 @@ pub(crate) fn from_js<T: DeserializeOwned>(
 ) -> Result<T, JsValue> {
     let text = stringify(field, v, lang)?;
     from_json_text(field, &text).map_err(|e| throw(&e, lang))
-}
-
-/// JSON text → `T`, refusing JS numbers with a fraction. Errors name the path of the bad value.
-pub(crate) fn from_json_text<T: DeserializeOwned>(field: &str, text: &str) -> Result<T, Error> {
-    // A quick scan first; only text that may hold a float is parsed to find where it is.
-    if may_hold_float(text) {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            input_error(
-                field,
-                format!("不是有效的JSON：{e}"),
-                format!("Not valid JSON: {e}"),
-            )
-        })?;
-        refuse_floats(&value, field)?;
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = join(field, &dotted(e.path()));
-        let inner = e.into_inner().to_string();
-        // The position in text the caller never wrote means nothing to them: the path says where.
-        let inner = match inner.rfind(" at line ") {
-            Some(i) => &inner[..i],
-            None => &inner,
-        };
-        // serde names a missing field in its message, at the path of the object holding it.
-        match inner
-            .strip_prefix("missing field `")
-            .and_then(|r| r.split('`').next())
-        {
-            Some(missing) => Error::new(join(&path, missing), Problem::Empty),
-            None => input_error(
-                &path,
-                format!("输入格式错误：{inner}"),
-                format!("Invalid input: {inner}"),
-            ),
-        }
-    })
-}
-
-fn join(prefix: &str, path: &str) -> String {
-    match (prefix.is_empty(), path.is_empty() || path == ".") {
-        (_, true) => prefix.to_string(),
-        (true, false) => path.to_string(),
-        (false, false) => format!("{prefix}.{path}"),
-    }
-}
-
-/// `instalments[1].share` → `instalments.1.share`, the core's field paths.
-fn dotted(p: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let parts: Vec<String> = p
-        .iter()
-        .filter_map(|s| match s {
-            Segment::Seq { index } => Some(index.to_string()),
-            Segment::Map { key } => Some(key.clone()),
-            Segment::Enum { variant } => Some(variant.clone()),
-            Segment::Unknown => None,
-        })
-        .collect();
-    parts.join(".")
-}
-
-/// Whether JSON text has, outside its strings, a number with a fraction or an exponent, or with
-/// more than 15 digits: the only numbers that can be floats or integers beyond 2^53.
-fn may_hold_float(text: &str) -> bool {
-    let (mut in_string, mut escaped, mut digits) = (false, false, 0);
-    for b in text.bytes() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => {
-                in_string = true;
-                digits = 0;
-            }
-            b'0'..=b'9' => {
-                digits += 1;
-                if digits > 15 {
-                    return true;
-                }
-            }
-            b'.' | b'e' | b'E' if digits > 0 => return true,
-            _ => digits = 0,
-        }
-    }
-    false
-}
-
-/// Money must not come as a float: refuse any number with a fraction or beyond 2^53.
-fn refuse_floats(v: &serde_json::Value, path: &str) -> Result<(), Error> {
-    const SAFE: u64 = (1 << 53) - 1;
-    match v {
-        serde_json::Value::Number(n) => {
-            let exact = n.as_u64().is_some_and(|x| x <= SAFE)
-                || n.as_i64().is_some_and(|x| x.unsigned_abs() <= SAFE);
-            if exact {
-                Ok(())
-            } else {
-                Err(input_error(
-                    path,
-                    format!("{n}是JS数值：金额、比例请以字符串传入，例如\"1409.50\""),
-                    format!(
-                        "{n} is a JS number: pass money and rates as strings such as \"1409.50\""
-                    ),
-                ))
-            }
-        }
-        serde_json::Value::Array(a) => a
-            .iter()
-            .enumerate()
-            .try_for_each(|(i, x)| refuse_floats(x, &join(path, &i.to_string()))),
-        serde_json::Value::Object(o) => o
-            .iter()
-            .try_for_each(|(k, x)| refuse_floats(x, &join(path, k))),
-        _ => Ok(()),
-    }
 }
 
 /// `T` → a plain JS object, through JSON.

@@ -43,9 +43,17 @@ pub struct Change<'a> {
     pub results: Results<'a>,
 }
 
-/// The JSON part of the options (the callback and holiday data are read separately).
+/// The JSON part of the options (the callback and holiday data are read separately, but
+/// named here so that any other key is refused).
 #[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 struct Config {
+    #[serde(default)]
+    #[allow(dead_code)]
+    holidays: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "onChange")]
+    #[allow(dead_code)]
+    on_change: Option<serde::de::IgnoredAny>,
     #[serde(default)]
     template: Option<serde_json::Value>,
     #[serde(default)]

@@ -72,8 +72,9 @@ impl Deadline {
 /// a subtraction.
 #[derive(Debug, Clone)]
 pub struct Calendar {
-    /// Host-supplied special days: date → is it a working day. Overrides built-in data.
-    extra: BTreeMap<NaiveDate, bool>,
+    /// Host-supplied special days: date → (is it a working day, the year whose arrangement
+    /// listed it). Overrides built-in data.
+    extra: BTreeMap<NaiveDate, (bool, i32)>,
     /// Years for which the host supplied the complete arrangement.
     extra_years: BTreeSet<i32>,
     table: DayTable,
@@ -120,21 +121,40 @@ impl Default for Calendar {
     }
 }
 
-/// One day of a holiday-cn style JSON file (its `name` is allowed and ignored).
+/// One day of a holiday-cn style JSON file. Any other key is refused (a misspelt
+/// `isOffDay` must not pass unnoticed).
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HolidayCnDay {
+    /// The holiday's name (元旦, 春节 …): allowed, not used.
+    #[serde(default)]
+    #[cfg_attr(feature = "npm", tsify(optional))]
+    pub name: Option<String>,
     pub date: String,
     /// `true` for a holiday, `false` for a 调休 working day.
     #[serde(rename = "isOffDay")]
     pub is_off_day: bool,
 }
 
-/// One year of holiday data in the holiday-cn JSON format.
+/// One year of holiday data in the holiday-cn JSON format: the year's complete official
+/// arrangement (see [`Calendar::add_year`]). The file's `$schema`, `$id` and `papers` (the
+/// State Council notices) are allowed and not used; any other key is refused.
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HolidayCnYear {
+    #[serde(default, rename = "$schema")]
+    #[cfg_attr(feature = "npm", tsify(optional))]
+    pub schema: Option<String>,
+    #[serde(default, rename = "$id")]
+    #[cfg_attr(feature = "npm", tsify(optional))]
+    pub id: Option<String>,
     pub year: i32,
+    /// The notices the arrangement comes from (addresses).
+    #[serde(default)]
+    #[cfg_attr(feature = "npm", tsify(optional))]
+    pub papers: Option<Vec<String>>,
     pub days: Vec<HolidayCnDay>,
 }
 
@@ -143,9 +163,15 @@ impl Calendar {
         Self::default()
     }
 
-    /// Add one year's arrangement: the listed days override the weekday rule (`true` = a
-    /// working day such as a 调休 Saturday, `false` = a holiday). The whole year then counts
-    /// as covered.
+    /// Add one year's complete official arrangement: the listed days override the weekday
+    /// rule (`true` = a working day such as a 调休 Saturday, `false` = a holiday); every day
+    /// not listed follows the weekday rule. The whole year then counts as covered.
+    ///
+    /// It replaces what the calendar had for that year: the built-in data if the year is
+    /// built in (or partly, as 2026), or the arrangement added before for the same year.
+    /// Days of December of the year before may be listed too (the 元旦 调休 can fall there,
+    /// e.g. 2018-12-29 worked and 12-31 off for 2019). Adding the year after the built-in data
+    /// covers the built-in data's last days (2026-12-26 … 31).
     pub fn add_year(&mut self, year: i32, special_days: &[(NaiveDate, bool)]) -> Result<()> {
         if !(2000..=2100).contains(&year) {
             return Err(Error::new(
@@ -157,16 +183,19 @@ impl Calendar {
             ));
         }
         for (i, (d, _)) in special_days.iter().enumerate() {
-            if d.year() != year {
+            let december_before = d.year() == year - 1 && d.month() == 12;
+            if d.year() != year && !december_before {
                 return Err(Error::rule(
                     format!("days.{i}.date"),
-                    format!("{d}不属于{year}年"),
-                    format!("{d} is not in {year}"),
+                    format!("{d}不属于{year}年（也不是{}年12月的调休）", year - 1),
+                    format!("{d} is not in {year} (nor in December {})", year - 1),
                 ));
             }
         }
+        // Replace: forget what an earlier arrangement of this year listed.
+        self.extra.retain(|_, (_, from)| *from != year);
         for &(d, working) in special_days {
-            self.extra.insert(d, working);
+            self.extra.insert(d, (working, year));
         }
         self.extra_years.insert(year);
         self.rebuild();
@@ -196,6 +225,11 @@ impl Calendar {
     /// Describe the covered range for error messages.
     pub fn coverage(&self) -> String {
         let (first, last) = builtin_range();
+        let last = if self.extra_years.contains(&(last.year() + 1)) {
+            NaiveDate::from_ymd_opt(last.year(), 12, 31).unwrap_or(last)
+        } else {
+            last
+        };
         let mut s = format!("{first} – {last}");
         for y in &self.extra_years {
             s.push_str(&format!(", {y}"));
@@ -204,12 +238,20 @@ impl Calendar {
     }
 
     fn is_covered(&self, d: NaiveDate) -> bool {
-        builtin_covers(d) || self.extra_years.contains(&d.year())
+        builtin_covers(d) || self.extra_years.contains(&d.year()) || self.closes_builtin_gap(d)
+    }
+
+    /// The built-in data ends on 12-25 (the next year's 元旦 调休 may fall after it): the rest of
+    /// that December is covered once the next year's arrangement is added, which lists any such
+    /// 调休. Those days follow the weekday rule otherwise.
+    fn closes_builtin_gap(&self, d: NaiveDate) -> bool {
+        let (_, last) = builtin_range();
+        d > last && d.year() == last.year() && self.extra_years.contains(&(d.year() + 1))
     }
 
     /// Working day by the data, for a covered date.
     fn lookup(&self, d: NaiveDate) -> bool {
-        if let Some(&working) = self.extra.get(&d) {
+        if let Some(&(working, _)) = self.extra.get(&d) {
             return working;
         }
         if self.extra_years.contains(&d.year()) || !builtin_covers(d) {
@@ -581,22 +623,79 @@ mod tests {
         assert!(cal.is_working_day(d(2027, 2, 20)).unwrap()); // a Saturday made a working day
         assert!(cal.is_working_day(d(2027, 3, 1)).unwrap());
         assert!(cal.add_holiday_cn_json("{not json").is_err());
-        // 2026-12-26…31 stay uncovered (2026 data ends 12-25): spans across the gap are errors.
-        let err = cal.add_working_days(d(2026, 12, 20), 10).unwrap_err();
+        // 2026-12-26…31 (after the built-in data's 12-25) are covered now that 2027 is added.
+        assert!(cal.is_working_day(d(2026, 12, 28)).unwrap()); // a Monday
+        assert!(!cal.is_working_day(d(2026, 12, 26)).unwrap()); // a Saturday
         assert_eq!(
-            err.problem,
-            Problem::DateNotCovered {
-                date: "2026-12-26".into(),
-                covered: cal.coverage()
-            }
+            cal.add_working_days(d(2026, 12, 20), 10).unwrap(),
+            d(2027, 1, 4) // 12-21…25, 12-28…31, then 01-01 is 元旦
         );
-        assert!(cal
-            .count_working_days(d(2026, 12, 1), d(2027, 1, 5))
-            .is_err());
+        assert_eq!(
+            cal.count_working_days(d(2026, 12, 1), d(2027, 1, 5))
+                .unwrap(),
+            24
+        );
+        assert!(cal.coverage().starts_with("2004-01-01 – 2026-12-31"));
         assert_eq!(
             cal.add_working_days(d(2027, 2, 18), 2).unwrap(),
             d(2027, 2, 20)
         );
+        // Without 2027 they stay uncovered: spans across the gap are errors.
+        let builtin = Calendar::new();
+        let err = builtin.add_working_days(d(2026, 12, 20), 10).unwrap_err();
+        assert_eq!(
+            err.problem,
+            Problem::DateNotCovered {
+                date: "2026-12-26".into(),
+                covered: builtin.coverage()
+            }
+        );
+        assert!(builtin.is_working_day(d(2026, 12, 28)).is_err());
+    }
+
+    #[test]
+    fn the_next_years_data_may_list_late_december() {
+        // As for 2019's 元旦: 2018-12-29 (a Saturday) worked, 12-30 and 12-31 off.
+        let mut cal = Calendar::new();
+        cal.add_year(
+            2027,
+            &[
+                (d(2026, 12, 26), true),
+                (d(2026, 12, 31), false),
+                (d(2027, 1, 1), false),
+            ],
+        )
+        .unwrap();
+        assert!(cal.is_working_day(d(2026, 12, 26)).unwrap());
+        assert!(!cal.is_working_day(d(2026, 12, 31)).unwrap());
+        assert!(cal.is_working_day(d(2026, 12, 30)).unwrap());
+        assert_eq!(
+            cal.add_working_days(d(2026, 12, 30), 1).unwrap(),
+            d(2027, 1, 4)
+        );
+        // Only December of the year before.
+        let err = cal.add_year(2027, &[(d(2026, 11, 30), false)]).unwrap_err();
+        assert_eq!(err.field, "days.0.date");
+        assert!(cal.add_year(2027, &[(d(2028, 1, 1), false)]).is_err());
+    }
+
+    #[test]
+    fn adding_a_year_replaces_what_the_calendar_had_for_it() {
+        // A built-in year: its holidays are gone, only the listed days differ from weekdays.
+        let mut cal = Calendar::new();
+        assert!(!cal.is_working_day(d(2025, 10, 2)).unwrap());
+        cal.add_year(2025, &[(d(2025, 10, 1), false)]).unwrap();
+        assert!(!cal.is_working_day(d(2025, 10, 1)).unwrap());
+        assert!(cal.is_working_day(d(2025, 10, 2)).unwrap());
+        assert!(!cal.is_working_day(d(2025, 9, 28)).unwrap()); // a Sunday, no longer 调休
+                                                               // A year added before: the new arrangement replaces the old one entirely.
+        cal.add_year(2027, &[(d(2027, 1, 1), false), (d(2026, 12, 31), false)])
+            .unwrap();
+        assert!(!cal.is_working_day(d(2027, 1, 1)).unwrap());
+        cal.add_year(2027, &[(d(2027, 2, 8), false)]).unwrap();
+        assert!(cal.is_working_day(d(2027, 1, 1)).unwrap());
+        assert!(cal.is_working_day(d(2026, 12, 31)).unwrap());
+        assert!(!cal.is_working_day(d(2027, 2, 8)).unwrap());
     }
 
     #[test]

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeviceType {
     pub id: String,
     pub name: String,
@@ -29,6 +30,7 @@ pub struct DeviceType {
 /// A change in the number of devices of one type, effective on `date`.
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CountChange {
     pub date: NaiveDate,
     pub device: String,
@@ -52,6 +54,7 @@ pub enum Proration {
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeviceFeeInput {
     pub start: NaiveDate,
     pub months: u32,
@@ -218,7 +221,8 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
                 amount,
             });
         }
-        let subtotal = base_fee + lines.iter().map(|l| l.amount).sum::<Decimal>();
+        // Money carries 2 places even when it sums nothing (no devices: "0.00", not "0").
+        let subtotal = round_fen(base_fee + lines.iter().map(|l| l.amount).sum::<Decimal>());
         let discount = round_fen(percent_of("discount_percent", subtotal, discount_pct)?);
         let split = split_vat("vat.rate_percent", subtotal - discount, input.vat.as_ref())?;
         months.push(FeeMonth {
@@ -244,7 +248,7 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
             FeeYear {
                 index: i as u32 + 1,
                 months: chunk.len() as u32,
-                split,
+                split: split.fen(),
             }
         })
         .collect::<Vec<_>>();
@@ -252,12 +256,13 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
     for y in &years {
         total += y.split;
     }
+    let total = total.fen();
     Ok(DeviceFeeResult {
         device_totals: input
             .devices
             .iter()
             .map(|d| d.id.clone())
-            .zip(device_totals)
+            .zip(device_totals.into_iter().map(round_fen))
             .collect(),
         total_words: result_in_words("months", total.gross)?,
         months,

@@ -45,6 +45,8 @@ pub enum Problem {
     DateOrder { detail: String },
     /// A 大写 amount that cannot be read.
     InvalidWords { detail: String },
+    /// A key an input object does not have (a misspelt optional key must not be ignored).
+    UnknownKey { key: String, expected: Vec<String> },
     /// Some other specific rule, explained in both languages.
     Rule { zh: String, en: String },
 }
@@ -111,6 +113,12 @@ impl Problem {
             }
             Problem::DateOrder { detail } => format!("日期先后顺序有误：{detail}"),
             Problem::InvalidWords { detail } => format!("大写金额无法识别：{detail}"),
+            Problem::UnknownKey { key, expected } if expected.is_empty() => {
+                format!("没有名为\"{key}\"的键（此处不接受任何键）")
+            }
+            Problem::UnknownKey { key, expected } => {
+                format!("没有名为\"{key}\"的键（可用的键：{}）", expected.join("、"))
+            }
             Problem::Rule { zh, .. } => zh.clone(),
         }
     }
@@ -151,6 +159,13 @@ impl Problem {
             Problem::InvalidWords { detail } => {
                 format!("The amount in words cannot be read: {detail}")
             }
+            Problem::UnknownKey { key, expected } if expected.is_empty() => {
+                format!("Unknown key \"{key}\" (no keys are expected here)")
+            }
+            Problem::UnknownKey { key, expected } => format!(
+                "Unknown key \"{key}\" (expected one of: {})",
+                expected.join(", ")
+            ),
             Problem::Rule { en, .. } => en.clone(),
         }
     }

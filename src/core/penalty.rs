@@ -63,18 +63,23 @@ pub enum PenaltyBase {
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(deny_unknown_fields, tag = "type", rename_all = "snake_case")]
+/// The penalty per day. Keys other than these are refused (a misspelt `unit` would otherwise
+/// mean percent).
 pub enum PenaltyRate {
+    /// `rate` per day, in `unit`, of `base`: `{ type: 'per_day', rate: '0.5', unit: 'per_mille' }`
+    /// is 0.5‰ a day.
     PerDay {
         rate: Decimal,
+        /// `'percent'` (the default when left out), `'per_mille'` (‰) or `'per_ten_thousand'`.
         #[serde(default)]
         unit: RateUnit,
+        /// `'unpaid'` (the default: the outstanding balance) or `'total'`.
         #[serde(default)]
         base: PenaltyBase,
     },
-    FixedPerDay {
-        amount: Decimal,
-    },
+    /// A fixed amount per day.
+    FixedPerDay { amount: Decimal },
 }
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
@@ -88,7 +93,7 @@ pub enum CapBase {
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(deny_unknown_fields, tag = "type", rename_all = "snake_case")]
 pub enum Cap {
     /// 最高不超过人民币X元
     Absolute { amount: Decimal },
@@ -124,6 +129,7 @@ pub enum GraceMode {
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Payment {
     pub date: NaiveDate,
     pub amount: Decimal,
@@ -131,6 +137,7 @@ pub struct Payment {
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PenaltyInput {
     /// The last day on which payment was on time.
     pub due_date: NaiveDate,

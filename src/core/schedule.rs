@@ -7,7 +7,7 @@
 
 use super::calendar::{add_months, date_zh, monthly_due_date, Calendar, DayKind, RestDayRule};
 use super::error::{Error, Problem, Result};
-use super::money::{check_amount, check_percent, div, percent_of, round_fen};
+use super::money::{check_amount, check_percent, div, percent_of, round_display, round_fen};
 use super::words::{amount_in_words, push_number};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -35,7 +35,7 @@ pub enum InstalmentKind {
 /// The instalment's share of the total.
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(deny_unknown_fields, tag = "type", rename_all = "snake_case")]
 pub enum Share {
     /// Percent of the contract total (30 = 30%).
     Percent { percent: Decimal },
@@ -46,7 +46,7 @@ pub enum Share {
 /// When the instalment is due.
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(deny_unknown_fields, tag = "type", rename_all = "snake_case")]
 pub enum DueRule {
     /// N calendar or working days after the effective date (start day not counted).
     AfterEffective {
@@ -86,6 +86,7 @@ fn one() -> u32 {
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Instalment {
     pub name: String,
     #[serde(default)]
@@ -96,6 +97,7 @@ pub struct Instalment {
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleInput {
     pub total: Decimal,
     pub effective_date: NaiveDate,
@@ -112,7 +114,10 @@ pub struct ScheduleRow {
     pub instalment: usize,
     pub name: String,
     pub kind: InstalmentKind,
-    /// The percentage of the total this row represents (exact for percent shares).
+    /// The percentage of the total this row represents: the stated percentage, as given, for
+    /// a row of a percent share that took no residue; otherwise computed from the amount and
+    /// rounded to 4 places, half away from zero (`"8.3333"` for a month of 12; `"0"` when the
+    /// total is 0). The amount is the exact figure.
     pub percent: Decimal,
     pub amount: Decimal,
     pub words: String,
@@ -122,7 +127,7 @@ pub struct ScheduleRow {
     pub unadjusted_due_date: Option<NaiveDate>,
     pub rule_zh: String,
     pub rule_en: String,
-    /// Rounding residue added to this row so the rows sum to the total (usually 0).
+    /// Rounding residue added to this row so the rows sum to the total (usually `"0.00"`).
     pub residue: Decimal,
 }
 
@@ -135,6 +140,8 @@ pub struct Schedule {
 }
 
 const MAX_DAYS: u32 = 3650;
+/// Decimal places of a row's `percent` when it is computed rather than stated.
+pub const PERCENT_PLACES: u32 = 4;
 const MAX_MONTHS: u32 = 600;
 
 /// Build the schedule. Errors name the field, e.g. `instalments.1.share.percent`.
@@ -253,7 +260,10 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
                 percent.normalize()
             }
             _ if total.is_zero() => Decimal::ZERO,
-            _ => (row.amount * Decimal::ONE_HUNDRED / total).normalize(),
+            // A computed share (a month of a monthly instalment, a row that took the residue):
+            // rounded to 4 places (8.3333 for a month of 12), enough to tell rows apart; the
+            // amount is the exact figure.
+            _ => round_display(row.amount * Decimal::ONE_HUNDRED / total, PERCENT_PLACES),
         };
         // Equal rows (equal instalments, the months of a monthly one) share the 大写, which
         // depends on the amount alone: copy it rather than write it again. (Compared bit for
@@ -266,6 +276,9 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
         };
         rows[k].percent = percent;
         rows[k].words = words;
+        // Money always carries 2 places ("0.00", never "0"): sums and zeros may not.
+        rows[k].amount = round_fen(rows[k].amount);
+        rows[k].residue = round_fen(rows[k].residue);
     }
     Ok(Schedule {
         total,

@@ -25,6 +25,7 @@ pub enum VatMode {
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Vat {
     pub rate_percent: Decimal,
     #[serde(default)]
@@ -38,6 +39,18 @@ pub struct TaxSplit {
     pub net: Decimal,
     pub tax: Decimal,
     pub gross: Decimal,
+}
+
+impl TaxSplit {
+    /// The same amounts, each with exactly 2 decimal places (`0` → `0.00`). They are exact to
+    /// the fen already: nothing is rounded.
+    pub fn fen(self) -> TaxSplit {
+        TaxSplit {
+            net: round_fen(self.net),
+            tax: round_fen(self.tax),
+            gross: round_fen(self.gross),
+        }
+    }
 }
 
 impl std::ops::AddAssign for TaxSplit {
@@ -74,6 +87,10 @@ fn rates_list() -> String {
 
 /// Split `amount` (fen-exact) according to `vat`; with no VAT, net = gross = amount.
 pub fn split_vat(field: &str, amount: Decimal, vat: Option<&Vat>) -> Result<TaxSplit> {
+    split_vat_exact(field, amount, vat).map(TaxSplit::fen)
+}
+
+fn split_vat_exact(field: &str, amount: Decimal, vat: Option<&Vat>) -> Result<TaxSplit> {
     let Some(vat) = vat else {
         return Ok(TaxSplit {
             net: amount,

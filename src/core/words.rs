@@ -213,27 +213,55 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
     let mut jiao: Option<u64> = None;
     let mut fen: Option<u64> = None;
     let mut any_value = false;
+    // What came just before the current character, and before the current digit: 大写 is
+    // only unambiguous if a digit that ends a group (before 万/亿/元 or at the end) follows 拾,
+    // 零 or nothing (壹佰零伍 = 105, 壹佰伍拾 = 150; 壹佰伍 could be either).
+    let mut prev = Tok::Start;
+    let mut before_digit = Tok::Start;
 
     for (i, &c) in chars.iter().enumerate() {
-        let at = |what: &str| {
+        let at = |zh: &str, en: &str| {
             err(format!(
-                "第{}个字“{c}”{what} / '{c}' at {} {what}",
+                "第{}个字“{c}”{zh} / '{c}' (character {}) {en}",
                 i + 1,
                 i + 1
             ))
         };
         if let Some(d) = digit_value(c) {
+            if d == 0 && prev == Tok::Zero {
+                return Err(at(
+                    "重复：连续的零只写一个",
+                    "repeats 零: a run of zeros is written as one 零",
+                ));
+            }
             if digit.is_some_and(|prev| prev != 0) && d != 0 {
-                return Err(at("前面缺少单位"));
+                return Err(at(
+                    "前面缺少单位",
+                    "has no unit between it and the digit before",
+                ));
+            }
+            if d != 0 {
+                before_digit = prev;
             }
             digit = Some(d);
+            prev = if d == 0 { Tok::Zero } else { Tok::Digit };
             any_value = true;
             continue;
+        }
+        let ends_group = matches!(c, '万' | '萬' | '亿' | '億' | '元' | '圆' | '圓');
+        if ends_group {
+            ambiguous_last_digit(prev, before_digit).map_err(|(zh, en)| at(&zh, &en))?;
+            if prev == Tok::Zero && (yuan > 0 || section > 0) {
+                return Err(at(
+                    "前面是零：零只用在两个数字之间",
+                    "follows 零: 零 only stands between two digits",
+                ));
+            }
         }
         match c {
             '拾' | '佰' | '仟' | '什' => {
                 if seen_yuan {
-                    return Err(at("出现在元之后"));
+                    return Err(at("出现在元之后", "comes after 元"));
                 }
                 let unit = match c {
                     '仟' => 1000,
@@ -241,23 +269,24 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
                     _ => 10,
                 };
                 if unit >= last_small_unit {
-                    return Err(at("单位顺序不对"));
+                    return Err(at("单位顺序不对", "is out of order"));
                 }
                 // 拾 at the very start (拾元) means 壹拾.
                 let d = match digit {
-                    Some(0) => return Err(at("前面是零")),
+                    Some(0) => return Err(at("前面是零", "follows 零")),
                     Some(d) => d,
                     None if unit == 10 && section == 0 => 1,
-                    None => return Err(at("前面缺少数字")),
+                    None => return Err(at("前面缺少数字", "has no digit before it")),
                 };
                 section += d * unit;
                 last_small_unit = unit;
                 digit = None;
                 any_value = true;
+                prev = if unit == 10 { Tok::Ten } else { Tok::Unit };
             }
             '万' | '萬' | '亿' | '億' => {
                 if seen_yuan {
-                    return Err(at("出现在元之后"));
+                    return Err(at("出现在元之后", "comes after 元"));
                 }
                 let unit: u64 = if matches!(c, '万' | '萬') {
                     10_000
@@ -265,42 +294,56 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
                     100_000_000
                 };
                 if unit >= last_group_unit {
-                    return Err(at("单位顺序不对"));
+                    return Err(at("单位顺序不对", "is out of order"));
                 }
                 section += digit.unwrap_or(0);
                 if section == 0 {
-                    return Err(at("前面缺少数字"));
+                    return Err(at("前面缺少数字", "has no digit before it"));
                 }
                 yuan += section * unit;
                 section = 0;
                 digit = None;
                 last_small_unit = u64::MAX;
                 last_group_unit = unit;
+                prev = Tok::Unit;
             }
             '元' | '圆' | '圓' => {
                 if seen_yuan {
-                    return Err(at("重复"));
+                    return Err(at("重复", "repeats"));
                 }
                 yuan += section + digit.unwrap_or(0);
                 section = 0;
                 digit = None;
                 seen_yuan = true;
+                prev = Tok::Yuan;
             }
             '角' => {
                 match digit {
                     Some(d) if d != 0 && jiao.is_none() && fen.is_none() => jiao = Some(d),
-                    _ => return Err(at("前面应是一个非零数字")),
+                    _ => {
+                        return Err(at(
+                            "前面应是一个非零数字",
+                            "must follow one digit other than 零",
+                        ))
+                    }
                 }
                 digit = None;
+                prev = Tok::Yuan;
             }
             '分' => {
                 match digit {
                     Some(d) if d != 0 && fen.is_none() => fen = Some(d),
-                    _ => return Err(at("前面应是一个非零数字")),
+                    _ => {
+                        return Err(at(
+                            "前面应是一个非零数字",
+                            "must follow one digit other than 零",
+                        ))
+                    }
                 }
                 digit = None;
+                prev = Tok::Yuan;
             }
-            _ => return Err(at("不是大写金额用字")),
+            _ => return Err(at("不是大写金额用字", "is not used in amounts in words")),
         }
         if yuan > 999_999_999_999 {
             return Err(err("金额过大 / amount too large".into()));
@@ -314,7 +357,17 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
                 ));
             }
             // e.g. 壹佰零伍 without 元: read as yuan.
+            ambiguous_last_digit(prev, before_digit).map_err(|(zh, en)| {
+                let c = chars.last().copied().unwrap_or_default();
+                let n = chars.len();
+                err(format!("第{n}个字“{c}”{zh} / '{c}' (character {n}) {en}"))
+            })?;
             section += d;
+        } else if yuan > 0 || section > 0 {
+            return Err(err(
+                "最后的零多余：零只用在两个数字之间 / 零 at the end: 零 only stands between two digits"
+                    .into(),
+            ));
         }
     }
     if !seen_yuan {
@@ -329,6 +382,32 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
     let total_fen = yuan * 100 + jiao.unwrap_or(0) * 10 + fen.unwrap_or(0);
     let value = Decimal::new(total_fen as i64, 2);
     Ok(if negative { -value } else { value })
+}
+
+/// What came before a character of a 大写 amount.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    Start,
+    Digit,
+    Zero,
+    /// 拾
+    Ten,
+    /// 佰, 仟, 万, 亿
+    Unit,
+    /// 元, 角, 分
+    Yuan,
+}
+
+/// A digit that ends a group (`prev` is that digit) must follow 拾, 零 or nothing: after 佰,
+/// 仟, 万 or 亿 it is ambiguous (壹佰伍: 壹佰零伍 = 105 or 壹佰伍拾 = 150?).
+fn ambiguous_last_digit(prev: Tok, before_digit: Tok) -> std::result::Result<(), (String, String)> {
+    if prev == Tok::Digit && before_digit == Tok::Unit {
+        return Err((
+            "不明确：紧跟在佰、仟、万或亿之后的个位数字前面应写零（如壹佰零伍元=105），否则应带单位（如壹佰伍拾元=150）".into(),
+            "is ambiguous: a units digit right after 佰, 仟, 万 or 亿 needs a 零 before it (壹佰零伍元 = 105), otherwise a unit after it (壹佰伍拾元 = 150)".into(),
+        ));
+    }
+    Ok(())
 }
 
 fn digit_value(c: char) -> Option<u64> {
@@ -405,6 +484,25 @@ mod tests {
         assert_eq!(p("貳萬圓正"), "20000.00");
         assert_eq!(p("人民币负伍角整"), "-0.50");
         assert_eq!(p("叁万元"), "30000.00");
+        assert_eq!(p("壹佰零伍元"), "105.00");
+        assert_eq!(p("壹佰零伍"), "105.00");
+        assert_eq!(p("壹佰伍拾元"), "150.00");
+        assert_eq!(p("壹拾伍"), "15.00");
+        assert_eq!(p("伍元"), "5.00");
+        assert_eq!(p("壹万零伍元"), "10005.00");
+        assert_eq!(p("壹拾万零伍佰元"), "100500.00");
+        assert_eq!(p("壹亿零壹元整"), "100000001.00");
+        assert_eq!(p("壹佰万壹仟零壹元整"), "1001001.00");
+    }
+
+    #[test]
+    fn parse_says_why_ambiguous_words_are_refused() {
+        let e = parse_amount_in_words("壹佰伍").unwrap_err();
+        let detail = e.problem.zh();
+        assert!(detail.contains("第3个字“伍”"), "{detail}");
+        assert!(detail.contains("壹佰零伍元"), "{detail}");
+        let e = parse_amount_in_words("人民币壹万零零元").unwrap_err();
+        assert!(e.problem.en().contains("repeats 零"), "{}", e.problem.en());
     }
 
     #[test]
@@ -419,6 +517,17 @@ mod tests {
             "壹abc元",
             "伍分伍角",
             "壹元伍",
+            "壹佰伍",
+            "壹佰伍元",
+            "壹仟伍元",
+            "壹万伍元",
+            "壹亿伍元",
+            "人民币壹万零零元",
+            "壹佰零零伍元",
+            "壹万零元",
+            "壹拾零元",
+            "壹佰零",
+            "壹元零零伍分",
         ] {
             assert!(
                 parse_amount_in_words(bad).is_err(),

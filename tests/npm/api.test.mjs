@@ -78,6 +78,11 @@ test('parseAmountInWords: 大写 back to a decimal string with 2 places, round t
     assert.equal(parseAmountInWords(amountInWords(x)), x);
   }
   throwsField(() => parseAmountInWords('人民币壹仟X元'), 'words', 'invalid_words');
+  // Ambiguous or malformed 大写: 壹佰零伍 (105) or 壹佰伍拾 (150)? A repeated 零.
+  assert.match(throwsField(() => parseAmountInWords('壹佰伍'), 'words', 'invalid_words').message, /第3个字“伍”/);
+  throwsField(() => parseAmountInWords('人民币壹万零零元'), 'words', 'invalid_words');
+  assert.equal(parseAmountInWords('壹佰零伍元'), '105.00');
+  assert.equal(parseAmountInWords('壹佰伍拾元'), '150.00');
   throwsField(() => parseAmountInWords(null), 'words');
 });
 
@@ -172,6 +177,32 @@ test('latePenalty: 0.5‰ a day on the unpaid balance, a partial payment', () =>
   moneyHasTwoPlaces(r);
   throwsField(() => latePenalty({ due_date: '2025-01-31', amount_due: '100', rate: { type: 'per_day', rate: '1' }, as_of: '2025-03-01', payments: [{ date: '2025-04-01', amount: '10' }] }), 'payments.0.date', 'date_order');
   throwsField(() => latePenalty({ due_date: '2025-01-31' }), 'amount_due');
+  // A misspelt optional key is refused, not ignored (it meant percent: 21500.00).
+  const typo = throwsField(() => latePenalty({ due_date: '2025-01-31', amount_due: '100000', as_of: '2025-03-15',
+    rate: { type: 'per_day', rate: '0.5', units: 'per_mille' } }, 'en'), 'rate', 'unknown_key');
+  assert.equal(typo.message, 'rate: Unknown key "units" (expected one of: type, rate, unit, base)');
+  throwsField(() => latePenalty({ due_date: '2025-01-31', amount_due: '100000', as_of: '2025-03-15', grace: 3,
+    rate: { type: 'per_day', rate: '0.5' } }), '', 'unknown_key');
+});
+
+test('unknown keys and wrong types: clear messages naming the field, no serde internals', () => {
+  const due = throwsField(() => paymentSchedule({ total: '1000', effective_date: '2025-03-03', instalments: [
+    { name: '一', share: { type: 'percent', percent: '100' }, due: { type: 'after_effective', days: 5, day_knd: 'working' } }] }),
+  'instalments.0.due', 'unknown_key');
+  assert.match(due.message, /"day_knd"/);
+  throwsField(() => deviceFees({ start: '2025-01-01', months: 1, devices: [], vat: { rate_percent: '6', inclusive: true } }), 'vat', 'unknown_key');
+  throwsField(() => renderContract({ template: 'after-sales-upgrade', value: {} }), '', 'unknown_key');
+  throwsField(() => addHolidayData({ year: 2027, days: [{ date: '2027-01-01', isOffday: true }] }), 'holidays', 'rule');
+  for (const [f, field] of [
+    [() => deviceFees({ start: '2025-01-01', months: -1, devices: [] }, 'en'), 'months'],
+    [() => latePenalty({ due_date: '2025-01-31', amount_due: {}, as_of: '2025-03-15', rate: { type: 'per_day', rate: '1' } }, 'en'), 'amount_due'],
+    [() => renderContract({ template: 'after-sales-upgrade', values: { total: 5 } }, 'en'), 'values.total'],
+  ]) {
+    const e = throwsField(f, field);
+    assert.doesNotMatch(e.message, /expected u32|untagged|Decimal type|invalid type|invalid value/, e.message);
+  }
+  assert.equal(throwsField(() => deviceFees({ start: '2025-01-01', months: -1, devices: [] }, 'en'), 'months').message,
+    'months: Expected a whole number, 0 or more, not -1');
 });
 
 test('deviceFees: per-device months, a mid-month change, discount and VAT', () => {
@@ -192,6 +223,18 @@ test('deviceFees: per-device months, a mid-month change, discount and VAT', () =
   assert.equal(r.gross, '1516.86');
   assert.equal(r.total_words, '人民币壹仟伍佰壹拾陆元捌角陆分');
   moneyHasTwoPlaces(r);
+  // Money has 2 places even when nothing is billed; computed row percentages have 4.
+  const none = deviceFees({ start: '2025-01-01', months: 1, devices: [] });
+  assert.equal(none.months[0].subtotal, '0.00');
+  moneyHasTwoPlaces(none);
+  const monthly = paymentSchedule({ total: '0', effective_date: '2025-01-01', instalments: [
+    { name: '月付', share: { type: 'percent', percent: '100' }, due: { type: 'monthly', day: 5, months: 12 } }] });
+  assert.equal(monthly.rows[0].amount, '0.00');
+  assert.equal(monthly.rows[0].residue, '0.00');
+  moneyHasTwoPlaces(monthly);
+  const twelfth = paymentSchedule({ total: '100000', effective_date: '2025-01-01', instalments: [
+    { name: '月付', share: { type: 'percent', percent: '100' }, due: { type: 'monthly', day: 5, months: 12 } }] });
+  assert.equal(twelfth.rows[0].percent, '8.3333');
   const noVat = deviceFees({ start: '2025-01-01', months: 1, devices: [{ id: 'pc', name: 'PC', monthly_fee: '30', count: 1 }] });
   assert.equal(noVat.tax, '0.00');
   assert.equal(noVat.months[0].lines[0].unit_fee, '30.00');
@@ -257,6 +300,15 @@ test('addHolidayData: a year beyond the built-in data (holiday-cn format)', () =
   assert.equal(isWorkingDay('2027-01-04'), true);
   assert.equal(isWorkingDay('2027-02-06'), true); // a Saturday working day
   assert.equal(addWorkingDays('2027-01-01', 1), '2027-01-04');
+  // The built-in data ends 2026-12-25 (2027's 元旦 调休 could fall after it): 2027 covers the rest.
+  assert.equal(isWorkingDay('2026-12-28'), true);
+  assert.equal(addWorkingDays('2026-12-24', 3), '2026-12-29');
+  // Adding a year again replaces it (also the late-December days its data listed).
+  addHolidayData({ year: 2027, days: [{ date: '2026-12-28', isOffDay: true }, { date: '2027-01-01', isOffDay: true }] });
+  assert.equal(isWorkingDay('2026-12-28'), false);
+  addHolidayData({ year: 2027, days: [{ date: '2027-01-01', isOffDay: true }] });
+  assert.equal(isWorkingDay('2026-12-28'), true);
+  assert.equal(isWorkingDay('2027-02-06'), false); // no longer listed: a Saturday again
 });
 
 test('importTemplateText: a contract text becomes a template that renderContract fills', () => {
