@@ -211,6 +211,110 @@ function asObject(code) {
   return `(() => {\n${body}\nreturn { ${props} };\n})()`;
 }
 
+// 5. Release builds: the served JavaScript minified (wasm-bindgen's glue is ~45 kB as written;
+// ~7 → ~5 kB brotli), with each file's integrity in index.html updated. After the single-file
+// build above, whose snippet inlining reads the glue's import lines as wasm-bindgen writes them.
+// Names are kept where they are part of an interface: exports, and the wasm's imports (property
+// names, which terser does not rename).
+if (release) {
+  const { minify } = await import('terser');
+  let page = readFileSync(indexPath, 'utf8');
+  // wasm-bindgen names each import `__wbg_<name>_<16 hex digits>`, and both the wasm and its
+  // glue carry every name: ~2 kB brotli of hex digits. Both get the same short names instead.
+  for (const wasmFile of files(dir).filter((f) => f.endsWith('_bg.wasm'))) {
+    const jsPath = join(dir, wasmFile.replace(/_bg\.wasm$/, '.js'));
+    const js = readFileSync(jsPath, 'utf8');
+    const names = [...new Set(js.match(/\b__wbg_\w+_[0-9a-f]{16}\b/g) ?? [])];
+    const short = new Map(names.map((n, i) => [n, `__w${i.toString(36)}`]));
+    writeFileSync(join(dir, wasmFile), renameImports(readFileSync(join(dir, wasmFile)), short));
+    writeFileSync(jsPath, js.replace(/\b__wbg_\w+_[0-9a-f]{16}\b/g, (n) => short.get(n)));
+  }
+  for (const f of files(dir).filter((f) => f.endsWith('.wasm'))) {
+    const url = `${publicUrl}${f.split('\\').join('/')}`;
+    page = page.replace(new RegExp(`(<[^>]+href="${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity=")sha384-[^"]+`), (_, head) => `${head}sha384-${hash('sha384', readFileSync(join(dir, f)))}`);
+  }
+  for (const f of files(dir).filter((f) => f.endsWith('.js'))) {
+    const path = join(dir, f);
+    const module = f !== 'sw.js'; // the service worker is a classic script
+    const { code } = await minify(readFileSync(path, 'utf8'), { module, ecma: 2020, compress: { passes: 2 } });
+    writeFileSync(path, code);
+    const url = `${publicUrl}${f.split('\\').join('/')}`;
+    page = page.replace(new RegExp(`(<[^>]+(?:src|href)="${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity=")sha384-[^"]+`), (_, head) => `${head}sha384-${hash('sha384', code)}`);
+  }
+  writeFileSync(indexPath, page);
+}
+
+/// `wasm` with the field names of its imports renamed by `names` (old → new; others kept).
+/// Only the import section (id 2) is rewritten; every other byte is copied.
+function renameImports(wasm, names) {
+  let i = 8;
+  const leb = () => {
+    let result = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = wasm[i++];
+      result += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return result;
+  };
+  const encode = (n) => {
+    const out = [];
+    do {
+      let byte = n % 128;
+      n = Math.floor(n / 128);
+      if (n) byte |= 0x80;
+      out.push(byte);
+    } while (n);
+    return Buffer.from(out);
+  };
+  const str = (s) => Buffer.concat([encode(Buffer.byteLength(s)), Buffer.from(s)]);
+  const parts = [wasm.subarray(0, 8)];
+  while (i < wasm.length) {
+    const start = i;
+    const id = wasm[i++];
+    const size = leb();
+    const end = i + size;
+    if (id !== 2) {
+      parts.push(wasm.subarray(start, end));
+      i = end;
+      continue;
+    }
+    const count = leb();
+    const entries = [encode(count)];
+    for (let k = 0; k < count; k++) {
+      const name = () => {
+        const n = leb();
+        i += n;
+        return wasm.subarray(i - n, i).toString();
+      };
+      const module = name();
+      const field = name();
+      const descStart = i;
+      const kind = wasm[i++];
+      if (kind === 0 || kind === 4) {
+        if (kind === 4) i++;
+        leb();
+      } else if (kind === 1 || kind === 2) {
+        if (kind === 1) i++;
+        const flags = wasm[i++];
+        leb();
+        if (flags & 1) leb();
+      } else if (kind === 3) {
+        i += 2;
+      } else {
+        throw new Error(`postbuild: unknown import kind ${kind}`);
+      }
+      entries.push(str(module), str(names.get(field) ?? field), wasm.subarray(descStart, i));
+    }
+    if (i !== end) throw new Error('postbuild: the import section did not parse');
+    const body = Buffer.concat(entries);
+    parts.push(Buffer.from([2]), encode(body.length), body);
+  }
+  return Buffer.concat(parts);
+}
+
 const kB = (f) => `${(statSync(join(dir, f)).size / 1000).toFixed(0)} kB`;
 console.log(
   `postbuild (${release ? 'release' : 'debug'}): ${relative(process.cwd(), dir) || '.'}: scripts ${bootNow.join(', ') || '-'}` +

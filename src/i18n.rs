@@ -11,8 +11,11 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "language" => ("界面语言", "Language"),
         "fill_example" => ("填入示例", "Fill with example"),
         "clear" => ("清空", "Clear"),
-        "cleared" => ("已清空所有填写内容。", "Every value was cleared. "),
-        "undo_clear" => ("撤销", "Undo"),
+        "cleared" => (
+            "已清空所有填写内容；可按“撤销清空”恢复。",
+            "Every value was cleared; “Undo clear” brings them back.",
+        ),
+        "undo_clear" => ("撤销清空", "Undo clear"),
         "export" => ("导出 JSON", "Export JSON"),
         "import" => ("导入 JSON", "Import JSON"),
         "share" => ("复制分享链接", "Copy share link"),

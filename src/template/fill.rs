@@ -119,6 +119,8 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
     let mut values = BTreeMap::new();
     let mut errors = Vec::new();
     let mut missing = Vec::new();
+    // Every value read, then kept unless it is an end before its start (`not_before`).
+    let mut read = Vec::new();
     for b in &t.blanks {
         let default = b.default.clone().map(Input::Text);
         let raw = inputs
@@ -126,37 +128,33 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
             .filter(|i| !is_blank(i))
             .or(default.as_ref());
         match parse_blank(b, raw) {
-            Ok(Some(v)) => {
-                values.insert(b.id.clone(), v);
-            }
+            Ok(Some(v)) => read.push((b, v)),
             Ok(None) if b.required => missing.push(b.id.clone()),
             Ok(None) => {}
             Err(mut errs) => errors.append(&mut errs),
         }
     }
     // A period's end before its start: an error beside the end, which is then not used.
-    for b in &t.blanks {
-        let Some(start_id) = &b.not_before else {
-            continue;
-        };
-        let (Some(&Value::Date(end)), Some(&Value::Date(start))) =
-            (values.get(&b.id), values.get(start_id))
-        else {
-            continue;
-        };
-        if end < start {
-            let start_label = t
-                .blanks
-                .iter()
-                .find(|x| &x.id == start_id)
-                .map(|x| &x.label);
-            let (zh, en) = start_label.map_or(("", ""), |l| (l.get(Lang::Zh), l.get(Lang::En)));
-            errors.push(Error::rule(
-                &b.id,
-                format!("早于“{zh}”（{}）", date_zh(start)),
-                format!("This is before '{en}' ({start})"),
-            ));
-            values.remove(&b.id);
+    let mut before_start = Vec::new();
+    for (b, v) in &read {
+        let start = read
+            .iter()
+            .find(|(s, _)| Some(&s.id) == b.not_before.as_ref());
+        if let (Value::Date(end), Some((s, Value::Date(start)))) = (v, start) {
+            if end < start {
+                let (zh, en) = (s.label.get(Lang::Zh), s.label.get(Lang::En));
+                errors.push(Error::rule(
+                    &b.id,
+                    format!("早于“{zh}”（{}）", date_zh(*start)),
+                    format!("This is before '{en}' ({start})"),
+                ));
+                before_start.push(b.id.as_str());
+            }
+        }
+    }
+    for (b, v) in read {
+        if !before_start.contains(&b.id.as_str()) {
+            values.insert(b.id.clone(), v);
         }
     }
     // Computed table columns (line total = qty × price), row by row.
@@ -185,11 +183,10 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
         }
     }
 
-    let invalid: BTreeSet<String> = errors.iter().map(|e| blank_of(&e.field).into()).collect();
     let scope = FillScope {
         template: t,
         values: &values,
-        invalid: &invalid,
+        errors: &errors,
         derived: RefCell::new(BTreeMap::new()),
         visiting: RefCell::new(BTreeSet::new()),
     };
@@ -234,6 +231,7 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
         let calc = run(&scope, |bd| bind_lump(bd, l, &done), |i| i);
         lump.push((l.id().to_string(), calc));
     }
+    let derived = scope.derived.into_inner();
     for calc_error in [failed(&schedule), failed(&penalty), failed(&devices)]
         .into_iter()
         .chain(lump.iter().map(|(_, c)| failed(c)))
@@ -243,7 +241,6 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
             errors.push(calc_error.clone());
         }
     }
-    let derived = scope.derived.into_inner();
     let mut filled = Filled {
         values,
         errors,
@@ -291,7 +288,7 @@ struct FillScope<'a> {
     template: &'a Template,
     values: &'a BTreeMap<String, Value>,
     /// Blanks filled in with an error (not in `values`).
-    invalid: &'a BTreeSet<String>,
+    errors: &'a [Error],
     derived: RefCell<BTreeMap<String, Result<Value, EvalError>>>,
     visiting: RefCell<BTreeSet<String>>,
 }
@@ -303,7 +300,7 @@ impl Scope for FillScope<'_> {
     }
 
     fn is_invalid(&self, name: &str) -> bool {
-        self.invalid.contains(name)
+        self.errors.iter().any(|e| blank_of(&e.field) == name)
     }
 
     fn get(&self, name: &str) -> Result<Value, EvalError> {

@@ -25,10 +25,9 @@ pub fn focus_field(from: &web_sys::Element, dom_id: &str) {
     else {
         return;
     };
-    // Centred, so that its label above and its help and error below are in view too.
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
+    // Lands a third of the way down (the field's scroll-margin in widget.css), so that its
+    // label above and its help and error below are in view too.
+    el.scroll_into_view_with_bool(true);
     if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
         let _ = html.focus();
     }

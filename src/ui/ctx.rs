@@ -5,7 +5,6 @@ use crate::core::calendar::Calendar;
 use crate::state::Snapshot;
 use crate::template::{bundled, fill, Filled, Inputs, Lang, Template};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[derive(Clone, Copy)]
@@ -34,11 +33,10 @@ pub struct Ctx {
     pub embedded: bool,
     /// A message for the user (restored data, import problems, share link copied).
     pub notice: RwSignal<Option<String>>,
-    /// What each bundled template held when the user switched away from it (this visit):
-    /// switching back brings it back, so a template switch loses nothing typed.
-    pub drafts: StoredValue<BTreeMap<String, Inputs>>,
-    /// The values just cleared, while "undo" is offered (until the next typing or switch).
-    pub cleared: RwSignal<Option<Inputs>>,
+    /// Values put aside: by a template switch or a clear (see [`Drafts`]).
+    pub drafts: StoredValue<Drafts>,
+    /// "Undo" is offered for a clear (until the next typing or switch).
+    pub undo_clear_offered: RwSignal<bool>,
     pub calendar: StoredValue<Arc<Calendar>>,
     pub filled: Memo<Filled>,
 }
@@ -70,8 +68,8 @@ impl Ctx {
             restoring: RwSignal::new(false),
             embedded: false,
             notice: RwSignal::new(None),
-            drafts: StoredValue::new(BTreeMap::new()),
-            cleared: RwSignal::new(None),
+            drafts: StoredValue::new(Drafts::default()),
+            undo_clear_offered: RwSignal::new(false),
             calendar,
             filled,
         }
@@ -99,20 +97,23 @@ impl Ctx {
     /// template are kept as its draft, and a bundled template's draft comes back (else it
     /// starts empty); an imported document's ids may repeat another's, so it keeps none.
     pub fn set_template(&self, t: Template, doc: Option<String>) {
-        let old_id = self.template.with_untracked(|t| t.id.clone());
-        let old_bundled = self.doc.with_untracked(Option::is_none);
-        let old = self.inputs.get_untracked();
+        // Called from event handlers and start-up, outside any effect: plain reads track
+        // nothing here (and need no untracked variants in the wasm).
+        let old_id = self.template.with(|t| t.id.clone());
+        let old_bundled = self.doc.with(Option::is_none);
+        let old = self.inputs.get();
         let draft = self.drafts.try_update_value(|d| {
+            d.cleared = None;
+            // (A linear list: six bundled templates; and no second BTreeMap type in the wasm.)
+            d.by_template.retain(|(id, _)| *id != old_id);
             if old_bundled && !old.is_empty() {
-                d.insert(old_id, old);
+                d.by_template.push((old_id, old));
             }
-            if doc.is_none() {
-                d.remove(&t.id)
-            } else {
-                None
-            }
+            let i = d.by_template.iter().position(|(id, _)| *id == t.id);
+            i.filter(|_| doc.is_none())
+                .map(|i| d.by_template.swap_remove(i).1)
         });
-        self.cleared.set(None);
+        self.undo_clear_offered.set(false);
         self.replace_inputs(draft.flatten().unwrap_or_default());
         self.doc.set(doc);
         self.template.set(t);
@@ -120,16 +121,20 @@ impl Ctx {
 
     /// Clear every value, offering to undo it.
     pub fn clear(&self) {
-        self.notice.set(None);
-        let old = self.inputs.get_untracked();
-        self.cleared.set((!old.is_empty()).then_some(old));
+        let old = self.inputs.get();
+        let undo = !old.is_empty();
+        self.notice
+            .set(undo.then(|| self.tr("cleared").to_string()));
+        self.undo_clear_offered.set(undo);
+        self.drafts.update_value(|d| d.cleared = Some(old));
         self.replace_inputs(Inputs::new());
     }
 
     /// Bring back the values [`Ctx::clear`] removed.
     pub fn undo_clear(&self) {
-        if let Some(old) = self.cleared.get_untracked() {
-            self.cleared.set(None);
+        self.undo_clear_offered.set(false);
+        self.notice.set(None);
+        if let Some(Some(old)) = self.drafts.try_update_value(|d| d.cleared.take()) {
             self.replace_inputs(old);
         }
     }
@@ -142,8 +147,8 @@ impl Ctx {
 
     /// A field's own typing: its input already shows `input`.
     pub fn set_input(&self, id: &str, input: crate::template::Input) {
-        if self.cleared.with_untracked(Option::is_some) {
-            self.cleared.set(None);
+        if self.undo_clear_offered.get() {
+            self.undo_clear_offered.set(false);
         }
         self.inputs.update(|m| {
             m.insert(id.to_string(), input);
@@ -193,6 +198,16 @@ fn unknown(ctx: Ctx, s: &Snapshot, problem_key: &str, why: Option<String>) {
         s.template,
         why.map(|w| format!(": {w}")).unwrap_or_default()
     )));
+}
+
+/// Values put aside during a visit, so that nothing typed is lost.
+#[derive(Default)]
+pub struct Drafts {
+    /// What each bundled template held when the user switched away from it: switching back
+    /// brings it back.
+    pub by_template: Vec<(String, Inputs)>,
+    /// The values a clear removed, for its undo.
+    pub cleared: Option<Inputs>,
 }
 
 pub fn use_ctx() -> Ctx {

@@ -199,14 +199,14 @@ fn Field(blank: Blank) -> impl IntoView {
                     aria-required=if required { "true" } else { "false" }
                     prop:value=value
                     on:input={ let id = id.clone(); move |ev| {
-                        if bad_date.get_untracked().is_some() && !bad_input(&ev) {
+                        if bad_date.get().is_some() && !bad_input(&ev) {
                             bad_date.set(None);
                         }
                         ctx.set_input(&id, Input::Text(event_target_value(&ev)))
                     } }
                     on:blur=move |ev| {
                         let bad = kind == BlankType::Date && bad_input(&ev);
-                        bad_date.set(bad.then(|| ctx.replaced.get_untracked()));
+                        bad_date.set(bad.then(|| ctx.replaced.get()));
                     }
                 />
             }

@@ -23,7 +23,21 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
     let fill_example = move |_| ctx.replace_inputs(ctx.template.with(example_inputs));
-    let clear = move |_| ctx.clear();
+    // Clearing turns the button into its undo, until the next typing or switch.
+    let clear = move |_| {
+        if ctx.undo_clear_offered.get() {
+            ctx.undo_clear();
+        } else {
+            ctx.clear();
+        }
+    };
+    let clear_label = move || {
+        ctx.tr(if ctx.undo_clear_offered.get() {
+            "undo_clear"
+        } else {
+            "clear"
+        })
+    };
     let export = move |_| {
         let s = ctx.snapshot();
         storage::download(
@@ -122,7 +136,7 @@ pub fn Toolbar() -> impl IntoView {
             </label>
             <div class="cc-actions" role="toolbar">
                 <button type="button" id="cc-example" on:click=fill_example>{move || ctx.tr("fill_example")}</button>
-                <button type="button" id="cc-clear" on:click=clear>{move || ctx.tr("clear")}</button>
+                <button type="button" id="cc-clear" on:click=clear>{clear_label}</button>
                 <button type="button" id="cc-export" on:click=export>{move || ctx.tr("export")}</button>
                 <button type="button" id="cc-import-open" aria-pressed=move || ctx.importing.get().to_string() on:click=move |_| ctx.importing.update(|o| *o = !*o)>{move || ctx.tr("import_text")}</button>
                 <label class="cc-button" for="cc-import">{move || ctx.tr("import")}</label>
@@ -141,10 +155,7 @@ pub fn Toolbar() -> impl IntoView {
             })}
             <p class="cc-notice" role="status">
                 {move || ctx.notice.get()}
-                {move || ctx.cleared.with(Option::is_some).then(|| view! {
-                    {move || ctx.tr("cleared")}
-                    <button type="button" id="cc-undo-clear" class="cc-small" on:click=move |_| ctx.undo_clear()>{move || ctx.tr("undo_clear")}</button>
-                })}
+
             </p>
         </header>
     }
