@@ -141,7 +141,9 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" id="cc-import-open" aria-pressed=move || ctx.importing.get().to_string() on:click=move |_| ctx.importing.update(|o| *o = !*o)>{move || ctx.tr("import_text")}</button>
                 <label class="cc-button" for="cc-import">{move || ctx.tr("import")}</label>
                 <input type="file" id="cc-import" class="cc-visually-hidden" accept=".json,application/json" on:change=import />
-                <button type="button" id="cc-share" on:click=share>{move || ctx.tr("share")}</button>
+                // An embedded widget reads no share link (its host owns the page's address), so it
+                // offers none.
+                <button type="button" id="cc-share" hidden=ctx.embedded on:click=share>{move || ctx.tr("share")}</button>
                 <button type="button" id="cc-print" on:click=print>{move || ctx.tr("print")}</button>
                 <button type="button" id="cc-docx" on:click=contract_file("docx")>{move || ctx.tr("download_docx")}</button>
                 <button type="button" id="cc-html" on:click=contract_file("html")>{move || ctx.tr("download_html")}</button>

@@ -158,6 +158,9 @@ test('mount(): values in and out, onChange with plain JSON, two widgets, unmount
   const one = page.locator('#one');
   await one.locator('.cc-schedule tbody tr').first().waitFor();
   assert.match(await one.locator('.cc-title').innerText(), /Contract/);
+  // An embedded widget reads no share link, so it offers none.
+  assert.equal(await one.locator('#cc-share').isVisible(), false);
+  assert.equal(await one.locator('#cc-print').isVisible(), true);
   assert.deepEqual(await page.evaluate(() => window.h1.getValues().total), '36万');
   assert.equal(await page.evaluate(() => window.changes.length), 0, 'no onChange for the initial state');
   const initial = await page.evaluate(() => window.h1.getResults());
