@@ -211,35 +211,39 @@ function asObject(code) {
   return `(() => {\n${body}\nreturn { ${props} };\n})()`;
 }
 
-// 5. Release builds: the served JavaScript minified (wasm-bindgen's glue is ~45 kB as written;
-// ~7 → ~5 kB brotli), with each file's integrity in index.html updated. After the single-file
-// build above, whose snippet inlining reads the glue's import lines as wasm-bindgen writes them.
-// Names are kept where they are part of an interface: exports, and the wasm's imports (property
-// names, which terser does not rename).
+// 5. Release builds: smaller served files, each file's integrity in index.html updated. After
+// the single-file build above, whose snippet inlining reads the glue's import lines as
+// wasm-bindgen writes them.
+//   - wasm-bindgen names each import `__wbg_<name>_<16 hex digits>`, and both the wasm and its
+//     glue carry every name: ~2 kB brotli of hex digits. Both get the same short names instead.
+//   - The JavaScript is minified (the glue is ~45 kB as written). Names that are part of an
+//     interface are kept: exports, and the wasm's imports (property names, which terser does
+//     not rename).
 if (release) {
   const { minify } = await import('terser');
   let page = readFileSync(indexPath, 'utf8');
-  // wasm-bindgen names each import `__wbg_<name>_<16 hex digits>`, and both the wasm and its
-  // glue carry every name: ~2 kB brotli of hex digits. Both get the same short names instead.
+  const withIntegrity = (f, content) => {
+    const url = `${publicUrl}${f.split('\\').join('/')}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const tag = new RegExp(`(<[^>]+(?:src|href)="${url}"[^>]*integrity=")sha384-[^"]+`);
+    page = page.replace(tag, (_, head) => `${head}sha384-${hash('sha384', content)}`);
+  };
+  const IMPORT_NAME = /\b__wbg_\w+_[0-9a-f]{16}\b/g;
   for (const wasmFile of files(dir).filter((f) => f.endsWith('_bg.wasm'))) {
     const jsPath = join(dir, wasmFile.replace(/_bg\.wasm$/, '.js'));
     const js = readFileSync(jsPath, 'utf8');
-    const names = [...new Set(js.match(/\b__wbg_\w+_[0-9a-f]{16}\b/g) ?? [])];
+    const names = [...new Set(js.match(IMPORT_NAME) ?? [])];
     const short = new Map(names.map((n, i) => [n, `__w${i.toString(36)}`]));
-    writeFileSync(join(dir, wasmFile), renameImports(readFileSync(join(dir, wasmFile)), short));
-    writeFileSync(jsPath, js.replace(/\b__wbg_\w+_[0-9a-f]{16}\b/g, (n) => short.get(n)));
-  }
-  for (const f of files(dir).filter((f) => f.endsWith('.wasm'))) {
-    const url = `${publicUrl}${f.split('\\').join('/')}`;
-    page = page.replace(new RegExp(`(<[^>]+href="${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity=")sha384-[^"]+`), (_, head) => `${head}sha384-${hash('sha384', readFileSync(join(dir, f)))}`);
+    const wasm = renameImports(readFileSync(join(dir, wasmFile)), short);
+    writeFileSync(join(dir, wasmFile), wasm);
+    withIntegrity(wasmFile, wasm);
+    writeFileSync(jsPath, js.replace(IMPORT_NAME, (n) => short.get(n)));
   }
   for (const f of files(dir).filter((f) => f.endsWith('.js'))) {
     const path = join(dir, f);
     const module = f !== 'sw.js'; // the service worker is a classic script
     const { code } = await minify(readFileSync(path, 'utf8'), { module, ecma: 2020, compress: { passes: 2 } });
     writeFileSync(path, code);
-    const url = `${publicUrl}${f.split('\\').join('/')}`;
-    page = page.replace(new RegExp(`(<[^>]+(?:src|href)="${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity=")sha384-[^"]+`), (_, head) => `${head}sha384-${hash('sha384', code)}`);
+    withIntegrity(f, code);
   }
   writeFileSync(indexPath, page);
 }

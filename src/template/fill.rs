@@ -94,6 +94,12 @@ impl Filled {
     pub fn error_for(&self, id: &str) -> Option<&Error> {
         self.errors.iter().find(|e| blank_of(&e.field) == id)
     }
+    /// The value of a blank, or of a derived value that computed.
+    pub fn value(&self, id: &str) -> Option<&Value> {
+        self.values
+            .get(id)
+            .or_else(|| self.derived.get(id).and_then(|r| r.as_ref().ok()))
+    }
     pub fn lump(&self, id: &str) -> Option<&Calc<LumpResult>> {
         self.lump.iter().find(|(i, _)| i == id).map(|(_, c)| c)
     }

@@ -552,11 +552,7 @@ fn resolve<'a>(t: &Template, f: &Filled, p: &Placeholder) -> Inline<'a> {
             let kind = blank
                 .map(|b| b.kind)
                 .or_else(|| t.derived.iter().find(|d| d.id == *id).map(|d| d.kind));
-            let value = f
-                .values
-                .get(*id)
-                .cloned()
-                .or_else(|| f.derived.get(*id).and_then(|r| r.as_ref().ok().cloned()));
+            let value = f.value(id).cloned();
             match (value, kind) {
                 (Some(v), Some(kind)) => {
                     let text = match (&v, words) {

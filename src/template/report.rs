@@ -41,6 +41,15 @@ pub fn cell_place(blank: Option<&Blank>, lang: Lang, field: &str) -> Option<Stri
     })
 }
 
+/// A due date moved off a rest day: `2025-05-10 → 2025-05-12（遇休息日顺延）`.
+fn moved_note(lang: Lang, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    let (open, close) = marks(lang).aside;
+    format!(
+        "<small class=\"cc-moved\">{from} → {to}{open}{}{close}</small>",
+        t(lang, "moved")
+    )
+}
+
 /// A link to a blank: the widget focuses the field when it is clicked.
 fn link(tpl: &Template, lang: Lang, id: &str) -> String {
     let base = blank_of(id);
@@ -126,13 +135,8 @@ pub fn results_panels(
         );
         match &f.schedule {
             Calc::Ready(s) => {
-                let _ = write!(
-                    out,
-                    "<div class=\"cc-scroll\"><table class=\"cc-table cc-schedule cc-cards\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-                    tr("instalment"), tr("percent"), tr("amount"), tr("words"), tr("due_date"), tr("rule")
-                );
-                // Column names again on each cell, for the one-card-per-row layout of a
-                // narrow panel (widget.css).
+                // The column names head the table, and each cell carries its own too, for the
+                // one-card-per-row layout of a narrow panel (widget.css).
                 let (percent_col, amount_col, words_col, due_col, rule_col) = (
                     tr("percent"),
                     tr("amount"),
@@ -140,17 +144,17 @@ pub fn results_panels(
                     tr("due_date"),
                     tr("rule"),
                 );
+                let _ = write!(
+                    out,
+                    "<div class=\"cc-scroll\"><table class=\"cc-table cc-schedule cc-cards\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{percent_col}</th><th scope=\"col\">{amount_col}</th><th scope=\"col\">{words_col}</th><th scope=\"col\">{due_col}</th><th scope=\"col\">{rule_col}</th></tr></thead><tbody>",
+                    tr("instalment")
+                );
                 for r in &s.rows {
                     let due = r
                         .due_date
                         .map_or_else(|| tr("pending_date").to_string(), |d| d.to_string());
                     let moved = match (r.due_date, r.unadjusted_due_date) {
-                        (Some(d), Some(u)) if d != u => format!(
-                            "<small class=\"cc-moved\">{u} → {d}{}{}{}</small>",
-                            punct.aside.0,
-                            tr("moved"),
-                            punct.aside.1
-                        ),
+                        (Some(d), Some(u)) if d != u => moved_note(lang, u, d),
                         _ => String::new(),
                     };
                     let residue = if r.residue.is_zero() {
@@ -203,15 +207,7 @@ pub fn results_panels(
                 if let Some(due) = f.penalty_due {
                     let _ = write!(out, "<dt>{}</dt><dd>{}", tr("due_date"), due.date);
                     if due.moved() {
-                        let _ = write!(
-                            out,
-                            "<small class=\"cc-moved\">{} → {}{}{}{}</small>",
-                            due.unadjusted,
-                            due.date,
-                            punct.aside.0,
-                            tr("moved"),
-                            punct.aside.1
-                        );
+                        out.push_str(&moved_note(lang, due.unadjusted, due.date));
                     }
                     out.push_str("</dd>");
                 }
@@ -225,13 +221,12 @@ pub fn results_panels(
                     tr("annualized"),
                     p.annualized_percent
                 );
-                let _ = write!(
-                    out,
-                    "<div class=\"cc-scroll\"><table class=\"cc-table cc-cards\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-                    tr("segment"), tr("days"), tr("base"), tr("amount")
-                );
                 let (segment_col, days_col, base_col, amount_col) =
                     (tr("segment"), tr("days"), tr("base"), tr("amount"));
+                let _ = write!(
+                    out,
+                    "<div class=\"cc-scroll\"><table class=\"cc-table cc-cards\"><thead><tr><th scope=\"col\">{segment_col}</th><th scope=\"col\">{days_col}</th><th scope=\"col\">{base_col}</th><th scope=\"col\">{amount_col}</th></tr></thead><tbody>"
+                );
                 for s in &p.segments {
                     let how = if p.daily_rate.is_zero() {
                         format!(

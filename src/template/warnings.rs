@@ -42,14 +42,6 @@ fn instalment_field(t: &Template, i: usize) -> Option<String> {
     t.blanks.iter().find(|b| &b.id == src).map(|b| b.id.clone())
 }
 
-/// A date blank's (or derived value's) value.
-fn date_of(f: &Filled, id: &str) -> Option<NaiveDate> {
-    f.values
-        .get(id)
-        .or_else(|| f.derived.get(id).and_then(|r| r.as_ref().ok()))
-        .and_then(Value::as_date)
-}
-
 pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
     let mut out = Vec::new();
     let lpr = LprTable::default();
@@ -96,7 +88,7 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
     // A payment due before the contract takes effect: a milestone date typed wrong, most
     // likely. Beside the milestone's date (or the effective date), once per instalment.
     if let (Calc::Ready(s), Some(b)) = (&f.schedule, &t.calculators.schedule) {
-        if let Some(effective) = date_of(f, &b.effective_date) {
+        if let Some(effective) = f.value(&b.effective_date).and_then(Value::as_date) {
             let mut warned = None;
             for row in &s.rows {
                 let Some(due) = row.due_date.filter(|d| *d < effective) else {
@@ -288,11 +280,7 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
         else {
             continue;
         };
-        let figure = f
-            .values
-            .get(target)
-            .or_else(|| f.derived.get(target).and_then(|r| r.as_ref().ok()))
-            .and_then(Value::as_number);
+        let figure = f.value(target).and_then(Value::as_number);
         if let Some(figure) = figure {
             if figure != *typed {
                 out.push(w(
