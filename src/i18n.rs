@@ -40,6 +40,8 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "waiting" => ("填写以下各项后计算：", "Fill these to calculate: "),
         "add_row" => ("添加一行", "Add row"),
         "remove_row" => ("删除", "Remove"),
+        // A remove button's accessible name, {} its row number.
+        "remove_row_n" => ("删除第{}行", "Remove row {}"),
         "instalment" => ("款项", "Instalment"),
         "percent" => ("比例", "Share"),
         "amount" => ("金额（元）", "Amount (yuan)"),

@@ -2,7 +2,7 @@
 //! the tables. Clicking (or pressing Enter on) a blank in the text jumps to its field.
 
 use super::blocks::{new_blocks, Blocks};
-use super::ctx::use_ctx;
+use super::ctx::{use_ctx, Ctx};
 use crate::template::model::blank_of;
 use crate::template::render::{render_blocks, RenderOptions};
 use crate::template::Lang;
@@ -35,7 +35,7 @@ pub fn focus_field(from: &web_sys::Element, dom_id: &str) {
 
 /// If the event came from an element with `data-field` (a blank in the contract, a link in a
 /// panel), focus that field instead of following the link.
-pub fn jump_from(ev: impl AsRef<web_sys::Event>) {
+pub fn jump_from(ctx: Ctx, ev: impl AsRef<web_sys::Event>) {
     let ev = ev.as_ref();
     let Some(el) = ev
         .target()
@@ -49,7 +49,7 @@ pub fn jump_from(ev: impl AsRef<web_sys::Event>) {
     if let Some(id) = span.get_attribute("data-field").filter(|id| !id.is_empty()) {
         ev.prevent_default();
         // A table cell's id (`paid.1.amount`) jumps to its table.
-        focus_field(&span, &super::form::field_dom_id(blank_of(&id)));
+        focus_field(&span, &super::form::field_dom_id(&ctx, blank_of(&id)));
     }
 }
 
@@ -82,10 +82,10 @@ pub fn Contract() -> impl IntoView {
             <p class="cc-hint">{move || ctx.tr("jump")}</p>
             <div
                 class="cc-contract"
-                on:click=jump_from
+                on:click=move |ev| jump_from(ctx, ev)
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" {
-                        jump_from(ev);
+                        jump_from(ctx, ev);
                     }
                 }
             >

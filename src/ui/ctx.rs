@@ -31,6 +31,9 @@ pub struct Ctx {
     pub restoring: RwSignal<bool>,
     /// Mounted in a host's page (not the standalone app): printing must not print the host.
     pub embedded: bool,
+    /// This widget's place among the widgets started on the page (0 for the first), so that
+    /// two widgets on one page never share an element id (see [`Ctx::id`]).
+    pub instance: u32,
     /// A message for the user (restored data, import problems, share link copied).
     pub notice: RwSignal<Option<String>>,
     /// Values put aside: by a template switch or a clear (see [`Drafts`]).
@@ -67,6 +70,7 @@ impl Ctx {
             importing: RwSignal::new(false),
             restoring: RwSignal::new(false),
             embedded: false,
+            instance: 0,
             notice: RwSignal::new(None),
             drafts: StoredValue::new(Drafts::default()),
             undo_clear_offered: RwSignal::new(false),
@@ -153,6 +157,16 @@ impl Ctx {
         self.inputs.update(|m| {
             m.insert(id.to_string(), input);
         });
+    }
+
+    /// The element id `name` of this widget: `cc-name` in the first widget on the page,
+    /// `cc2-name`, `cc3-name` … in the next ones, so that a label (`for`) or an error
+    /// (`aria-describedby`) in one widget never points into another.
+    pub fn id(&self, name: &str) -> String {
+        match self.instance {
+            0 => format!("cc-{name}"),
+            n => format!("cc{}-{name}", n + 1),
+        }
     }
 
     pub fn tr(&self, key: &str) -> &'static str {

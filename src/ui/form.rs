@@ -11,10 +11,11 @@ use crate::template::wording::marks;
 use crate::template::Filled;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
 
 /// Element id of a blank's input (the contract's blanks jump here).
-pub fn field_dom_id(id: &str) -> String {
-    format!("cc-f-{id}")
+pub fn field_dom_id(ctx: &Ctx, id: &str) -> String {
+    ctx.id(&format!("f-{id}"))
 }
 
 #[component]
@@ -110,8 +111,8 @@ impl Shown {
 fn Field(blank: Blank) -> impl IntoView {
     let ctx = use_ctx();
     let id = blank.id.clone();
-    let dom_id = field_dom_id(&id);
-    let err_id = format!("cc-e-{id}");
+    let dom_id = field_dom_id(&ctx, &id);
+    let err_id = ctx.id(&format!("e-{id}"));
     let label = blank.label.clone();
     let help = blank.help.clone();
     let required = blank.required;
@@ -306,19 +307,31 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
     };
     let remove = {
         let id = id.clone();
-        move |row: usize| {
+        move |row: usize, ev: leptos::ev::MouseEvent| {
+            // The last row's button goes with its row: the focus moves to "add row", not to
+            // the page's start.
+            let add_button = (row + 1 == rows.with_untracked(Vec::len))
+                .then(|| ev.target())
+                .flatten()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|b| b.closest(".cc-rows").ok().flatten())
+                .and_then(|editor| editor.query_selector(":scope > button").ok().flatten())
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
             ctx.inputs.update(|m| {
                 if let Some(Input::Rows(r)) = m.get_mut(&id) {
                     if row < r.len() {
                         r.remove(row);
                     }
                 }
-            })
+            });
+            if let Some(b) = add_button {
+                let _ = b.focus();
+            }
         }
     };
     let head_cols = columns.clone();
     let head_computed = computed.clone();
-    let id_dom = field_dom_id(&id);
+    let id_dom = field_dom_id(&ctx, &id);
     view! {
         <div class="cc-rows" id=id_dom tabindex="-1">
             <table>
@@ -379,7 +392,12 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                                         })
                                         .collect_view()}
                                     <td>
-                                        <button type="button" class="cc-small" on:click=move |_| remove(row)>
+                                        <button
+                                            type="button"
+                                            class="cc-small"
+                                            aria-label=move || ctx.tr("remove_row_n").replace("{}", &(row + 1).to_string())
+                                            on:click=move |ev| remove(row, ev)
+                                        >
                                             {move || ctx.tr("remove_row")}
                                         </button>
                                     </td>
@@ -397,7 +415,6 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
 /// Whether the event's input holds text the browser cannot read as a value (an incomplete or
 /// impossible date in a date input, whose value is then "").
 fn bad_input(ev: &leptos::ev::Event) -> bool {
-    use wasm_bindgen::JsCast;
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
         .is_some_and(|i| i.validity().bad_input())

@@ -132,23 +132,23 @@ pub fn ImportPanel() -> impl IntoView {
     });
 
     view! {
-        <section class="cc-import" aria-labelledby="cc-import-title">
-            <h2 id="cc-import-title">{move || ctx.tr("import_text")}</h2>
+        <section class="cc-import" aria-labelledby=ctx.id("import-title")>
+            <h2 id=ctx.id("import-title")>{move || ctx.tr("import_text")}</h2>
             <p class="cc-hint">{move || ctx.tr("import_hint")}</p>
-            <label class="cc-label" for="cc-import-source">{move || ctx.tr("import_paste")}</label>
+            <label class="cc-label" for=ctx.id("import-source")>{move || ctx.tr("import_paste")}</label>
             <textarea
-                id="cc-import-source"
+                id=ctx.id("import-source")
                 rows="10"
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>
             <div class="cc-actions">
-                <button type="button" id="cc-import-run" class="cc-primary" on:click=run disabled=move || busy.get()>
+                <button type="button" id=ctx.id("import-run") class="cc-primary" on:click=run disabled=move || busy.get()>
                     {move || ctx.tr(if busy.get() { "import_busy" } else { "import_run" })}
                 </button>
-                <label class="cc-button" for="cc-import-file">{move || ctx.tr("import_file")}</label>
-                <input type="file" id="cc-import-file" class="cc-visually-hidden" accept=".txt,text/plain" on:change=load_file />
-                <button type="button" id="cc-import-close" on:click=move |_| ctx.importing.set(false)>{move || ctx.tr("cancel")}</button>
+                <label class="cc-button" for=ctx.id("import-file")>{move || ctx.tr("import_file")}</label>
+                <input type="file" id=ctx.id("import-file") class="cc-visually-hidden" accept=".txt,text/plain" on:change=load_file />
+                <button type="button" id=ctx.id("import-close") on:click=move |_| ctx.importing.set(false)>{move || ctx.tr("cancel")}</button>
             </div>
             <p class="cc-error" role="alert">
                 {move || empty.get().then(|| ctx.tr("import_empty"))}
@@ -156,8 +156,8 @@ pub fn ImportPanel() -> impl IntoView {
             </p>
             <div class="cc-import-review" node_ref=table on:change=on_change></div>
             <div class="cc-actions" class:cc-hidden=move || html.with(String::is_empty)>
-                <button type="button" id="cc-import-use" class="cc-primary" on:click=move |_| finish(false)>{move || ctx.tr("use_template")}</button>
-                <button type="button" id="cc-import-save" on:click=move |_| finish(true)>{move || ctx.tr("save_template")}</button>
+                <button type="button" id=ctx.id("import-use") class="cc-primary" on:click=move |_| finish(false)>{move || ctx.tr("use_template")}</button>
+                <button type="button" id=ctx.id("import-save") on:click=move |_| finish(true)>{move || ctx.tr("save_template")}</button>
             </div>
         </section>
     }

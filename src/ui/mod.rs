@@ -51,6 +51,9 @@ pub fn Widget(options: Options) -> impl IntoView {
     }
 }
 
+/// How many widgets this page has started (their element ids differ: `Ctx::id`).
+static WIDGETS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
 /// The widget's state from its options (restoring an autosave or a share link when
 /// persistent), provided as context for the components. `None` when there is no template.
 pub fn init(options: &Options) -> Option<Ctx> {
@@ -117,6 +120,7 @@ pub fn init(options: &Options) -> Option<Ctx> {
         options.calendar.clone().unwrap_or_default(),
     );
     ctx.embedded = !options.persist;
+    ctx.instance = WIDGETS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     ctx.notice.set(notice);
     provide_context(ctx);
     if let Some(s) = pending {

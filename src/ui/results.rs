@@ -28,7 +28,7 @@ pub fn Results() -> impl IntoView {
                 let open = button.get_attribute("aria-expanded").as_deref() == Some("true");
                 show_months.set(Some(!open));
             }
-            None => jump_from(ev),
+            None => jump_from(ctx, ev),
         }
     };
     view! {
@@ -46,5 +46,5 @@ pub fn Summary() -> impl IntoView {
         ctx.template
             .with(|t| ctx.filled.with(|f| summary_html(t, f, lang)))
     };
-    view! { <div class="cc-summary-wrap" aria-live="polite" inner_html=html on:click=jump_from></div> }
+    view! { <div class="cc-summary-wrap" aria-live="polite" inner_html=html on:click=move |ev| jump_from(ctx, ev)></div> }
 }

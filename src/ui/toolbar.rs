@@ -115,7 +115,7 @@ pub fn Toolbar() -> impl IntoView {
             <h1 class="cc-title">{move || ctx.tr("app_title")}</h1>
             <label class="cc-picker">
                 <span>{move || ctx.tr("template")}</span>
-                <select id="cc-template" prop:value=current on:change=pick>
+                <select id=ctx.id("template") prop:value=current on:change=pick>
                     {options}
                     // An imported (not bundled) template is listed too, so the picker names it.
                     {move || ctx.doc.with(Option::is_some).then(|| ctx.template.with(|t| view! {
@@ -126,7 +126,7 @@ pub fn Toolbar() -> impl IntoView {
             <label class="cc-lang">
                 <span>{move || ctx.tr("language")}</span>
                 <select
-                    id="cc-lang"
+                    id=ctx.id("lang")
                     prop:value=move || if ctx.lang.get() == Lang::En { "en" } else { "zh-CN" }
                     on:change=move |ev| ctx.lang.set(if event_target_value(&ev) == "en" { Lang::En } else { Lang::Zh })
                 >
@@ -135,20 +135,20 @@ pub fn Toolbar() -> impl IntoView {
                 </select>
             </label>
             <div class="cc-actions" role="toolbar">
-                <button type="button" id="cc-example" on:click=fill_example>{move || ctx.tr("fill_example")}</button>
-                <button type="button" id="cc-clear" on:click=clear>{clear_label}</button>
-                <button type="button" id="cc-export" on:click=export>{move || ctx.tr("export")}</button>
-                <button type="button" id="cc-import-open" aria-pressed=move || ctx.importing.get().to_string() on:click=move |_| ctx.importing.update(|o| *o = !*o)>{move || ctx.tr("import_text")}</button>
-                <label class="cc-button" for="cc-import">{move || ctx.tr("import")}</label>
-                <input type="file" id="cc-import" class="cc-visually-hidden" accept=".json,application/json" on:change=import />
+                <button type="button" id=ctx.id("example") on:click=fill_example>{move || ctx.tr("fill_example")}</button>
+                <button type="button" id=ctx.id("clear") on:click=clear>{clear_label}</button>
+                <button type="button" id=ctx.id("export") on:click=export>{move || ctx.tr("export")}</button>
+                <button type="button" id=ctx.id("import-open") aria-pressed=move || ctx.importing.get().to_string() on:click=move |_| ctx.importing.update(|o| *o = !*o)>{move || ctx.tr("import_text")}</button>
+                <label class="cc-button" for=ctx.id("import")>{move || ctx.tr("import")}</label>
+                <input type="file" id=ctx.id("import") class="cc-visually-hidden" accept=".json,application/json" on:change=import />
                 // An embedded widget reads no share link (its host owns the page's address), so it
                 // offers none.
-                <button type="button" id="cc-share" hidden=ctx.embedded on:click=share>{move || ctx.tr("share")}</button>
-                <button type="button" id="cc-print" on:click=print>{move || ctx.tr("print")}</button>
-                <button type="button" id="cc-docx" on:click=contract_file("docx")>{move || ctx.tr("download_docx")}</button>
-                <button type="button" id="cc-html" on:click=contract_file("html")>{move || ctx.tr("download_html")}</button>
+                <button type="button" id=ctx.id("share") hidden=ctx.embedded on:click=share>{move || ctx.tr("share")}</button>
+                <button type="button" id=ctx.id("print") class="cc-primary" on:click=print>{move || ctx.tr("print")}</button>
+                <button type="button" id=ctx.id("docx") on:click=contract_file("docx")>{move || ctx.tr("download_docx")}</button>
+                <button type="button" id=ctx.id("html") on:click=contract_file("html")>{move || ctx.tr("download_html")}</button>
                 <label class="cc-check">
-                    <input type="checkbox" id="cc-annex" prop:checked=move || ctx.annex.get() on:change=move |ev| ctx.annex.set(event_target_checked(&ev)) />
+                    <input type="checkbox" id=ctx.id("annex") prop:checked=move || ctx.annex.get() on:change=move |ev| ctx.annex.set(event_target_checked(&ev)) />
                     {move || ctx.tr("annex")}
                 </label>
             </div>

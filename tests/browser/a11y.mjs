@@ -93,3 +93,28 @@ test('keyboard alone: Tab reaches every kind of control with a visible focus rin
   page.assertClean();
   await page.context().close();
 });
+
+test('rows editor: each remove button names its row; removing the last row leaves the focus on "add row"', async () => {
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.server.origin}/`, { waitUntil: 'load' });
+  await page.selectOption('#cc-template', 'pc-maintenance');
+  await page.click('#cc-example');
+  const rows = page.locator('#cc-f-changes');
+  const add = rows.locator(':scope > button');
+  await add.click();
+  await add.click();
+  const names = () => rows.locator('tbody button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+  const before = await names();
+  assert.ok(before.length >= 2, `rows to remove (${before})`);
+  assert.deepEqual(before, before.map((_, i) => `删除第${i + 1}行`));
+  await page.selectOption('#cc-lang', 'en');
+  assert.deepEqual(await names(), before.map((_, i) => `Remove row ${i + 1}`));
+
+  // Keyboard: Enter on the last row's remove button; the focus stays in the editor.
+  await rows.getByRole('button', { name: `Remove row ${before.length}` }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('#cc-f-changes tbody tr').length === n, before.length - 1);
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('#cc-f-changes') && document.activeElement.textContent), 'Add row');
+  page.assertClean();
+  await page.context().close();
+});

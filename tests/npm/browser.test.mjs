@@ -193,6 +193,22 @@ test('mount(): values in and out, onChange with plain JSON, two widgets, unmount
   await one.locator('.cc-contract .v.gap[data-field="party_b"]').first().click();
   assert.equal(await page.evaluate(() => document.activeElement?.closest('#one') !== null && document.activeElement.id), 'cc-f-party_b');
 
+  // Two widgets on one page share no element id: a label, or a blank in the contract, of the
+  // second widget focuses the second widget's field, not the first's.
+  const shared = await page.evaluate(() => {
+    const second = new Set([...document.querySelectorAll('#two [id]')].map((e) => e.id));
+    return [...document.querySelectorAll('#one [id]')].map((e) => e.id).filter((id) => second.has(id));
+  });
+  assert.deepEqual(shared, []);
+  const focused = () => page.evaluate(() => [document.activeElement.closest('#one, #two')?.id, document.activeElement.id]);
+  const label = (widget, text) => widget.locator('.cc-field > label').filter({ hasText: text }).first();
+  await label(two, '合同总额（元）').click();
+  assert.deepEqual(await focused(), ['two', 'cc2-f-total']);
+  await two.locator('.cc-contract .v.gap[data-field="party_b"]').first().click();
+  assert.deepEqual(await focused(), ['two', 'cc2-f-party_b']);
+  await label(one, 'Contract total (yuan)').click();
+  assert.deepEqual(await focused(), ['one', 'cc-f-total']);
+
   // Unmount: the DOM goes, later calls throw an Error, the other widget keeps working.
   const after = await page.evaluate(() => {
     window.h1.unmount();
@@ -203,14 +219,14 @@ test('mount(): values in and out, onChange with plain JSON, two widgets, unmount
   });
   assert.equal(after.gone, true);
   assert.match(after.err, /unmounted|卸载/);
-  await two.locator('#cc-f-total').fill('1409.5');
+  await two.locator('#cc2-f-total').fill('1409.5');
   await two.locator('.cc-words', { hasText: '人民币壹仟肆佰零玖元伍角整' }).waitFor();
 
   // Unmounting from inside onChange is safe.
   await page.evaluate(() => {
     window.h3 = window.cc.mount(document.getElementById('one'), { template: 'pc-maintenance', onChange: () => window.h3.unmount() });
   });
-  await one.locator('#cc-example').click();
+  await one.locator('#cc3-example').click(); // the third widget started on this page
   await page.waitForFunction(() => document.querySelector('#one .cc-app') === null);
   assert.equal(await page.evaluate(() => window.cc.amountInWords('1409.5')), '人民币壹仟肆佰零玖元伍角整');
 
