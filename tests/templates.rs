@@ -107,6 +107,41 @@ fn user_text_is_escaped() {
 }
 
 #[test]
+fn a_line_laid_out_in_columns_keeps_each_column_whole() {
+    let doc = r#"{"id":"cols","title":"T","blanks":[
+        {"id":"a","type":"text","label":{"zh":"甲方","en":"A"}},
+        {"id":"b","type":"text","label":{"zh":"乙方","en":"B"}}],
+      "body":[{"heading":"H","paragraphs":[
+        "甲方（盖章）：{{a}}　　　　乙方（盖章）：{{b}}",
+        "日期：    年  月  日    日期：",
+        "一个　全角空格、两个  半角空格，不分栏。"]}]}"#;
+    let t = parse_template(doc).unwrap();
+    let mut inputs = contract_calc::template::Inputs::new();
+    // Spaces typed into a value never split it.
+    inputs.insert("a".into(), Input::Text("甲　　公司".into()));
+    let html = render_html(
+        &t,
+        &fill(&t, &inputs, &Calendar::new()),
+        RenderOptions::default(),
+    );
+    assert!(
+        html.contains(concat!(
+            "<p class=\"cols\"><span class=\"col\">甲方（盖章）：<span class=\"v filled\" data-field=\"a\" tabindex=\"0\">甲　　公司</span></span>",
+            "　　　　<span class=\"col\">乙方（盖章）：<span class=\"v gap\""
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p class=\"cols\"><span class=\"col\">日期：</span>    <span class=\"col\">年  月  日</span>    <span class=\"col\">日期：</span></p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p>一个　全角空格、两个  半角空格，不分栏。</p>"),
+        "{html}"
+    );
+}
+
+#[test]
 fn words_mismatch_is_warned() {
     let t = bundled::get("after-sales-upgrade").unwrap();
     let mut inputs = example_inputs(&t);

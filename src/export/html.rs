@@ -12,8 +12,9 @@ const CSS: &str = "@page{size:A4;margin:25.4mm 31.7mm}\
 body{max-width:146.6mm;margin:auto;padding:12mm 0;font:12pt/1.8 SimSun,\"Songti SC\",\"Noto Serif CJK SC\",serif}\
 @media print{body{padding:0}}\
 h1,h2{font-family:SimHei,\"Heiti SC\",\"Noto Sans CJK SC\",sans-serif}\
-h1{text-align:center;font-size:18pt}h2{font-size:12pt;margin:1em 0 0}\
+h1{text-align:center;font-size:18pt}h2{font-size:12pt;margin:1em 0 0;break-after:avoid}\
 p{margin:0;text-indent:2em}.v{text-decoration:underline}.gap{color:gray;font-size:9pt}\
+.col{display:inline-block;text-indent:0}tr{break-inside:avoid}\
 .annex{break-before:page}.annex h2{text-align:center}\
 table{border-collapse:collapse;width:100%;font-size:10.5pt;line-height:1.4;text-align:left}\
 th,td{border:1px solid;padding:2px 5px}.num{text-align:right;white-space:nowrap}";

@@ -287,6 +287,12 @@ fn section_html(s: &Section) -> String {
     html.push_str("</h2>");
     for b in &s.blocks {
         match b {
+            Block::Para(p)
+                if p.iter()
+                    .any(|i| matches!(i, Inline::Text(t) if column_gap(t).is_some())) =>
+            {
+                push_columns(&mut html, p)
+            }
             Block::Para(p) => {
                 html.push_str("<p>");
                 push_inlines(&mut html, p);
@@ -297,6 +303,50 @@ fn section_html(s: &Section) -> String {
     }
     html.push_str("</section>");
     html
+}
+
+/// Where `text` has a run of spaces that lays a line out in columns, as template sites write
+/// signature lines (`甲方（盖章）：…　　　　乙方（盖章）：…`): two or more ideographic spaces,
+/// or four or more plain ones. Its byte range.
+fn column_gap(text: &str) -> Option<(usize, usize)> {
+    // A run's weight: 2 for an ideographic space, 1 for a plain one; a column gap weighs 4.
+    let (mut start, mut weight) = (0, 0);
+    for (i, c) in text.char_indices().chain([(text.len(), '\0')]) {
+        match c {
+            '\u{3000}' | ' ' => {
+                if weight == 0 {
+                    start = i;
+                }
+                weight += if c == ' ' { 1 } else { 2 };
+            }
+            _ if weight >= 4 => return Some((start, i)),
+            _ => weight = 0,
+        }
+    }
+    None
+}
+
+/// A paragraph laid out in columns ([`column_gap`]): each column is one `<span class="col">`,
+/// kept whole on a line (widget.css), so a line break falls between the columns and never
+/// inside a party's name.
+fn push_columns(html: &mut String, inlines: &[Inline]) {
+    html.push_str("<p class=\"cols\"><span class=\"col\">");
+    for inline in inlines {
+        let Inline::Text(text) = inline else {
+            push_inlines(html, std::slice::from_ref(inline));
+            continue;
+        };
+        let mut rest: &str = text;
+        while let Some((a, b)) = column_gap(rest) {
+            push_escaped(html, &rest[..a]);
+            html.push_str("</span>");
+            html.push_str(&rest[a..b]);
+            html.push_str("<span class=\"col\">");
+            rest = &rest[b..];
+        }
+        push_escaped(html, rest);
+    }
+    html.push_str("</span></p>");
 }
 
 fn push_inlines(html: &mut String, inlines: &[Inline]) {

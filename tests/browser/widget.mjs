@@ -365,3 +365,40 @@ test('download the filled contract as Word (.docx) and as a self-contained .html
   await view.context().close();
   await page.context().close();
 });
+
+test('print: a signature line breaks between the two parties, never inside a name', async () => {
+  const page = await examplePage();
+  await field(page, 'party_a').fill('四川省成都市瑞视文旅发展有限责任公司');
+  await field(page, 'party_b').fill('四川省成都市简维网络科技股份有限公司');
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 794, height: 1123 });
+  const sign = page.locator('.cc-contract p', { hasText: '乙方（盖章）' }).last();
+  const lines = await sign.evaluate((p) => {
+    const top = (el) => Math.round(el.getBoundingClientRect().top);
+    const names = [...p.querySelectorAll('.v.filled')];
+    return { names: names.map((n) => n.getClientRects().length), tops: names.map(top), height: p.getBoundingClientRect().height };
+  });
+  assert.deepEqual(lines.names, [1, 1], 'each name on one line');
+  assert.ok(lines.tops[1] > lines.tops[0], `the second party starts a new line (${JSON.stringify(lines)})`);
+  await sign.screenshot({ path: `${OUT}print-signatures.png` });
+  page.assertClean();
+  await page.context().close();
+});
+
+test('how a number was computed shows over the table, without moving it', async () => {
+  const page = await examplePage();
+  const table = page.locator('.cc-schedule');
+  const box = async () => JSON.stringify(await table.evaluate((t) => [...t.querySelectorAll('tr')].map((r) => [r.offsetWidth, r.offsetHeight])));
+  const still = await box();
+  const amount = table.locator('tbody .cc-x').first();
+  await amount.hover();
+  const note = await amount.evaluate((x) => {
+    const s = getComputedStyle(x, '::after');
+    return [s.content, s.position];
+  });
+  assert.deepEqual(note, ['"360,000.00 × 30% = 108,000.00，四舍五入到分"', 'absolute']);
+  assert.equal(await box(), still, 'no row moved or grew');
+  await page.locator('.cc-results').screenshot({ path: `${OUT}how-note.png` });
+  page.assertClean();
+  await page.context().close();
+});
