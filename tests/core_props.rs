@@ -2,6 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 use contract_calc::core::calendar::{Calendar, DayKind, RestDayRule, BUILTIN_FIRST, BUILTIN_LAST};
+use contract_calc::core::money::parse_amount;
 use contract_calc::core::penalty::*;
 use contract_calc::core::schedule::*;
 use contract_calc::core::words::{amount_in_words, parse_amount_in_words};
@@ -34,6 +35,31 @@ proptest! {
         let amount = Decimal::new(fen, 2);
         let words = amount_in_words(amount).unwrap();
         prop_assert_eq!(parse_amount_in_words(&words).unwrap(), amount, "{}", words);
+    }
+
+    /// A money field reads an amount back whichever way it is written: plain, in 大写, or
+    /// with 亿/万 units (each part written out in full: 1亿0200万0030, or with 零).
+    #[test]
+    fn money_field_reads_units_and_words(fen in 0i64..=99_999_999_999_999, with_zero in any::<bool>()) {
+        let amount = Decimal::new(fen, 2);
+        prop_assert_eq!(parse_amount(&amount.to_string()).unwrap(), amount);
+        prop_assert_eq!(parse_amount(&amount_in_words(amount).unwrap()).unwrap(), amount);
+        let (yi, wan, rest) = (fen / 10_000_000_000, fen / 1_000_000 % 10_000, Decimal::new(fen % 1_000_000, 2));
+        let mut text = String::new();
+        if yi > 0 {
+            text += &format!("{yi}亿");
+        }
+        if wan > 0 {
+            text += &if yi > 0 && !with_zero { format!("{wan:04}万") } else { format!("{wan}万") };
+        }
+        if !rest.is_zero() || text.is_empty() {
+            text += &match (text.is_empty(), with_zero) {
+                (true, _) => rest.to_string(),
+                (false, false) => format!("{rest:07.2}"),
+                (false, true) => format!("零{rest}"),
+            };
+        }
+        prop_assert_eq!(parse_amount(&text).unwrap(), amount, "{}", text);
     }
 
     #[test]

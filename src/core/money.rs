@@ -138,11 +138,24 @@ pub fn check_percent(field: &str, x: Decimal, max: Decimal) -> Result<Decimal> {
     Ok(x)
 }
 
-/// Parse an amount of money as typed: `12,345.6`, `１２３４５`, `1.2万`, `￥1000元`, `5万元整`.
-/// The result is exact to the fen (2 places); more places, negatives, garbage and
-/// amounts over [`MAX_AMOUNT`] are errors.
+/// Parse an amount of money as typed: `12,345.6`, `１２３４５`, `1.2万`, `12万5千`, `1亿2000万`,
+/// `￥1000元`, `5万元整`, or in 大写 (`人民币壹拾贰万伍仟元整`, read by
+/// [`parse_amount_in_words`](super::words::parse_amount_in_words)).
+/// The result is exact to the fen (2 places); more places, negatives, garbage, ambiguous
+/// units (`12万5`: 12万5千 or 12万零5?) and amounts over [`MAX_AMOUNT`] are errors.
 pub fn parse_amount(text: &str) -> std::result::Result<Decimal, Problem> {
     let cleaned = normalize(text);
+    if cleaned
+        .chars()
+        .any(|c| "壹贰叁肆伍陆柒捌玖拾佰仟貳參陸".contains(c))
+    {
+        let mut v = super::words::parse_amount_in_words(&cleaned).map_err(|e| e.problem)?;
+        if v.is_sign_negative() && !v.is_zero() {
+            return Err(Problem::Negative);
+        }
+        v.rescale(2);
+        return Ok(v);
+    }
     let mut s = cleaned.as_str();
     for prefix in ["人民币", "RMB", "rmb", "CNY", "¥", "￥"] {
         s = s.strip_prefix(prefix).unwrap_or(s);
@@ -150,16 +163,7 @@ pub fn parse_amount(text: &str) -> std::result::Result<Decimal, Problem> {
     for suffix in ["整", "正", "元", "圆"] {
         s = s.strip_suffix(suffix).unwrap_or(s);
     }
-    let (s, wan) = match s.strip_suffix('万') {
-        Some(rest) => (rest, true),
-        None => (s, false),
-    };
-    let mut value = parse_plain_decimal(s)?;
-    if wan {
-        value = value
-            .checked_mul(Decimal::from(10_000))
-            .ok_or(Problem::Overflow)?;
-    }
+    let value = parse_with_units(s)?;
     if value.is_sign_negative() && !value.is_zero() {
         return Err(Problem::Negative);
     }
@@ -172,6 +176,101 @@ pub fn parse_amount(text: &str) -> std::result::Result<Decimal, Problem> {
     let mut v = value;
     v.rescale(2);
     Ok(v)
+}
+
+/// The units an amount may be typed with, largest first.
+const UNITS: [(char, u64); 4] = [
+    ('亿', 100_000_000),
+    ('万', 10_000),
+    ('千', 1_000),
+    ('百', 100),
+];
+
+/// A number written with units (`1亿2000万`, `12万5千`, `3千5百`, `12万零500`, `1.2万`), or
+/// none. Units go from large to small, each part smaller than the unit before it, a 零 only
+/// between two parts, decimals only in the last part. A single digit after a unit (`12万5`)
+/// is refused as ambiguous: spoken, 十二万五 is 125,000; written, 12万 + 5 is 120,005.
+fn parse_with_units(s: &str) -> std::result::Result<Decimal, Problem> {
+    let malformed = || {
+        Problem::Rule {
+        zh: format!("看不懂“{s}”的单位：单位从大到小（亿、万、千、百），每节小于上一个单位，“零”只写在两节之间，只有最后一节带小数，如“1亿2000万”“12万零500”“1.2万”"),
+        en: format!("Cannot read the units of '{s}': units go from large to small (亿, 万, 千, 百), each part under the unit before it, 零 only between two parts, decimals only in the last part, as in 1亿2000万, 12万零500, 1.2万"),
+    }
+    };
+    let (mut total, mut rest, mut offset) = (Decimal::ZERO, s, 0);
+    // The unit of the part before (1 before the first), and whether a 零 followed it.
+    let (mut last, mut zero) = (None::<(char, u64)>, false);
+    loop {
+        let next = rest
+            .char_indices()
+            .find(|(_, c)| *c == '零' || UNITS.iter().any(|(u, _)| u == c));
+        let number = next.map_or(rest, |(i, _)| &rest[..i]);
+        // A part's own errors point into the whole text; a sign only leads the first part.
+        let n = match parse_plain_decimal(number) {
+            Err(Problem::UnexpectedChar { ch, position }) => Err(Problem::UnexpectedChar {
+                ch,
+                position: position + offset,
+            }),
+            Ok(_) if last.is_some() && number.starts_with(['-', '+']) => {
+                Err(Problem::UnexpectedChar {
+                    ch: '-',
+                    position: offset,
+                })
+            }
+            other => other,
+        };
+        let after = next.map_or("", |(i, c)| &rest[i + c.len_utf8()..]);
+        let limit = last.map_or(u64::MAX, |(_, l)| l);
+        match next {
+            Some((0, '零')) if last.is_some() && !zero && !after.is_empty() => zero = true,
+            Some((i, unit)) if i > 0 && unit != '零' => {
+                let n = n?;
+                let size = UNITS
+                    .iter()
+                    .find(|(u, _)| *u == unit)
+                    .map_or(1, |(_, n)| *n);
+                if size >= limit
+                    || n >= Decimal::from(limit / size)
+                    || (!n.fract().is_zero() && !after.is_empty())
+                {
+                    return Err(malformed());
+                }
+                total = mul("", n, Decimal::from(size))
+                    .and_then(|part| add("", total, part))
+                    .map_err(|e| e.problem)?;
+                (last, zero) = (Some((unit, size)), false);
+                if after.is_empty() {
+                    return Ok(total);
+                }
+            }
+            None => {
+                let n = n?;
+                let Some((before, _)) = last else {
+                    return Ok(n);
+                };
+                if number.len() == 1 && !zero {
+                    let head = &s[..s.len() - 1];
+                    let spoken = match before {
+                        '亿' => "千万",
+                        '万' => "千",
+                        '千' => "百",
+                        _ => "十",
+                    };
+                    return Err(Problem::Rule {
+                        zh: format!("“{s}”读法不一：是“{s}{spoken}”还是“{head}零{number}”？请写明其一"),
+                        en: format!("'{s}' is ambiguous: {s}{spoken} or {head}零{number}? Please write which"),
+                    });
+                }
+                if n >= Decimal::from(limit) {
+                    return Err(malformed());
+                }
+                return add("", total, n).map_err(|e| e.problem);
+            }
+            _ => return Err(malformed()),
+        }
+        offset = s[..s.len() - after.len()].chars().count();
+        rest = after;
+    }
 }
 
 /// Parse a percentage as typed: `5`, `5%`, `５％`, `0.5`. Returns the number of percent.
@@ -345,6 +444,109 @@ mod tests {
             parse_amount("1.2345678万"),
             Err(Problem::TooManyDecimals { max: 2 })
         );
+    }
+
+    #[test]
+    fn parses_amounts_written_with_units() {
+        let ok = |s: &str| parse_amount(s).map(|v| v.to_string());
+        assert_eq!(ok("12万5千").unwrap(), "125000.00");
+        assert_eq!(ok("12万5000").unwrap(), "125000.00");
+        assert_eq!(ok("12万500").unwrap(), "120500.00");
+        assert_eq!(ok("12万零500").unwrap(), "120500.00");
+        assert_eq!(ok("12万零5").unwrap(), "120005.00");
+        assert_eq!(ok("1亿2000万").unwrap(), "120000000.00");
+        assert_eq!(ok("1亿零500万").unwrap(), "105000000.00");
+        assert_eq!(ok("3千5百").unwrap(), "3500.00");
+        assert_eq!(ok("3千5百元整").unwrap(), "3500.00");
+        assert_eq!(ok("人民币12万5千元").unwrap(), "125000.00");
+        assert_eq!(ok("１２万５千").unwrap(), "125000.00");
+        assert_eq!(ok("2万3456.78").unwrap(), "23456.78");
+        assert_eq!(ok("1,200万").unwrap(), "12000000.00");
+        assert_eq!(ok("12万5.5千").unwrap(), "125500.00");
+    }
+
+    #[test]
+    fn refuses_amounts_whose_units_are_ambiguous_or_malformed() {
+        let why = |s: &str| match parse_amount(s) {
+            Err(Problem::Rule { zh, en }) => format!("{zh} | {en}"),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(
+            why("12万5"),
+            "“12万5”读法不一：是“12万5千”还是“12万零5”？请写明其一 | '12万5' is ambiguous: 12万5千 or 12万零5? Please write which"
+        );
+        assert!(why("3千5").contains("“3千5百”"), "{}", why("3千5"));
+        assert!(why("1亿5").contains("“1亿5千万”"), "{}", why("1亿5"));
+        assert!(why("5百5").contains("“5百5十”"), "{}", why("5百5"));
+        // Out of order, a part too large, decimals before the last part, 零 misplaced, a
+        // unit with no number.
+        for bad in [
+            "5千3万",
+            "12万12千",
+            "1亿20000万",
+            "12万50000",
+            "9999亿10000万",
+            "1.5万2千",
+            "零5万",
+            "12万零零5",
+            "12万零",
+            "万",
+            "12万万",
+            "百5",
+        ] {
+            assert!(
+                why(bad).starts_with(&format!("看不懂“{bad}”的单位")),
+                "{bad}: {}",
+                why(bad)
+            );
+        }
+        // A part's own error points into the whole text.
+        assert_eq!(
+            parse_amount("12万5a千"),
+            Err(Problem::UnexpectedChar {
+                ch: 'a',
+                position: 4
+            })
+        );
+        assert_eq!(
+            parse_amount("1亿20万5x"),
+            Err(Problem::UnexpectedChar {
+                ch: 'x',
+                position: 6
+            })
+        );
+        assert_eq!(
+            parse_amount("12万-5千"),
+            Err(Problem::UnexpectedChar {
+                ch: '-',
+                position: 3
+            })
+        );
+        assert_eq!(
+            parse_amount("12万5.123千").unwrap().to_string(),
+            "125123.00"
+        );
+        assert_eq!(
+            parse_amount("12万5.123456千"),
+            Err(Problem::TooManyDecimals { max: 2 })
+        );
+        assert!(matches!(
+            parse_amount("10000亿"),
+            Err(Problem::OutOfRange { .. })
+        ));
+    }
+
+    #[test]
+    fn parses_amounts_in_words() {
+        let ok = |s: &str| parse_amount(s).map(|v| v.to_string());
+        assert_eq!(ok("人民币壹拾贰万伍仟元整").unwrap(), "125000.00");
+        assert_eq!(ok("壹仟肆佰零玖元伍角").unwrap(), "1409.50");
+        assert_eq!(ok(" 叁拾陆万元整 ").unwrap(), "360000.00");
+        assert!(matches!(
+            parse_amount("壹佰伍"),
+            Err(Problem::InvalidWords { .. })
+        ));
+        assert!(matches!(parse_amount("负壹元"), Err(Problem::Negative)));
     }
 
     #[test]
