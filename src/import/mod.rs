@@ -647,7 +647,10 @@ fn fnv(s: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::calendar::Calendar;
+    use crate::core::schedule::InstalmentKind;
     use crate::template::validate::validate;
+    use crate::template::{fill, Calc, Input, Inputs};
 
     fn field<'a>(r: &'a ImportResult, label: &str) -> &'a BlankReport {
         r.report
@@ -786,6 +789,150 @@ mod tests {
             "{:?}",
             validate(&r.template)
         );
+    }
+
+    /// Each instalment of a schedule: (name, kind, percent or amount, due).
+    fn instalments(r: &ImportResult) -> Vec<(String, InstalmentKind, String, DueBinding)> {
+        let s = r.template.calculators.schedule.as_ref().expect("schedule");
+        s.instalments
+            .iter()
+            .map(|i| {
+                let share = i.percent.clone().or(i.amount.clone()).unwrap_or_default();
+                (i.name.clone(), i.kind, share, i.due.clone())
+            })
+            .collect()
+    }
+
+    fn after_milestone(milestone: &str, days: &str, day_kind: &str, date: &str) -> DueBinding {
+        DueBinding::AfterMilestone {
+            milestone: milestone.into(),
+            date: Some(date.into()),
+            days: days.into(),
+            day_kind: Some(day_kind.into()),
+        }
+    }
+
+    /// The schedule's amounts with a total of 100,000 and every other blank filled.
+    fn amounts(r: &ImportResult) -> Vec<String> {
+        let inputs: Inputs = r
+            .template
+            .blanks
+            .iter()
+            .map(|b| {
+                let v = match b.kind {
+                    BlankType::Money => "100000",
+                    BlankType::Date => "2025-03-03",
+                    _ => "5",
+                };
+                (b.id.clone(), Input::Text(v.into()))
+            })
+            .collect();
+        match fill(&r.template, &inputs, &Calendar::new()).schedule {
+            Calc::Ready(s) => s.rows.iter().map(|row| row.amount.to_string()).collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn two_instalments_in_one_sentence() {
+        let r = import_text("第一条 费用\n1.1 合同总额为人民币________元。\n1.2 甲方在合同生效后____个工作日内支付合同总额的30%作为预付款，验收合格后15日内支付剩余70%。");
+        let days = field(&r, "预付款").id.clone();
+        assert_eq!(
+            instalments(&r),
+            [
+                (
+                    "预付款".into(),
+                    InstalmentKind::Deposit,
+                    "30".into(),
+                    DueBinding::AfterEffective {
+                        days,
+                        day_kind: Some("working".into())
+                    }
+                ),
+                (
+                    "余款".into(),
+                    InstalmentKind::Final,
+                    "70".into(),
+                    after_milestone("验收合格", "15", "calendar", "final_milestone_date")
+                ),
+            ]
+        );
+        assert_eq!(amounts(&r), ["30000.00", "70000.00"]);
+        assert!(validate(&r.template).is_empty());
+    }
+
+    #[test]
+    fn balance_in_the_same_sentence_takes_the_rest() {
+        let r = import_text("第一条 费用\n1.1 合同总额为人民币________元。\n1.2 甲方在合同生效后____个工作日内支付合同总额的____%作为首付款，余款在验收合格后____个工作日内付清。");
+        let got = instalments(&r);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            (&got[0].0, got[0].1, &got[0].2),
+            (
+                &"首付款".to_string(),
+                InstalmentKind::Deposit,
+                &field(&r, "首付款比例").id
+            )
+        );
+        let days = field(&r, "余款").id.clone();
+        assert_eq!(
+            got[1],
+            (
+                "余款".into(),
+                InstalmentKind::Final,
+                "rest".into(),
+                after_milestone("验收合格", &days, "working", "final_milestone_date")
+            )
+        );
+        assert_eq!(amounts(&r), ["5000.00", "95000.00"]);
+    }
+
+    #[test]
+    fn written_percents_of_several_instalments() {
+        let one =
+            import_text("第一条 费用\n首付款为合同总额的30%，第二期为合同总额的40%，尾款30%。");
+        let shares = |r: &ImportResult| {
+            instalments(r)
+                .into_iter()
+                .map(|(name, kind, share, _)| (name, kind, share))
+                .collect::<Vec<_>>()
+        };
+        use InstalmentKind::*;
+        let s = |n: &str, k, p: &str| (n.to_string(), k, p.to_string());
+        assert_eq!(
+            shares(&one),
+            [
+                s("首付款", Deposit, "30"),
+                s("第二期", Progress, "40"),
+                s("尾款", Final, "30")
+            ]
+        );
+        assert_eq!(amounts(&one), ["30000.00", "40000.00", "30000.00"]);
+        let three = import_text("第一条 费用\n首付款为合同总额的30%，于合同签订后5个工作日内支付；第二期为合同总额的40%，于系统上线后10日内支付；尾款30%，于验收合格后15日内支付。");
+        assert_eq!(shares(&three), shares(&one));
+        let unnamed = import_text(
+            "服务合同\n第一条 费用\n合同签订后3日内支付合同总额的40%，系统上线后支付30%，验收合格后支付20%，剩余10%作为质保金于质保期满后支付。",
+        );
+        assert_eq!(
+            shares(&unnamed),
+            [
+                s("第1期", Other, "40"),
+                s("第2期", Other, "30"),
+                s("第3期", Other, "20"),
+                s("质保金", Retention, "10")
+            ]
+        );
+        assert_eq!(
+            instalments(&unnamed)[3].3,
+            after_milestone("质保期满", "0", "calendar", "retention_milestone_date")
+        );
+        for r in [one, three, unnamed] {
+            assert!(
+                validate(&r.template).is_empty(),
+                "{:?}",
+                validate(&r.template)
+            );
+        }
     }
 
     #[test]
