@@ -276,7 +276,8 @@ impl Binder<'_> {
         id
     }
 
-    /// The contract total in 元: a money blank labelled as a total, else an added blank.
+    /// The contract total in 元: a money blank labelled as a total, else an added blank
+    /// (`contract_total`: an id `total` would shadow the penalty's base word `total`).
     fn total(&mut self) -> String {
         if let Some(t) = &self.total {
             return t.clone();
@@ -287,7 +288,7 @@ impl Binder<'_> {
         let t = match found {
             Some(f) => self.money(f),
             None => self.add(
-                "total",
+                "contract_total",
                 BlankType::Money,
                 "合同总额（元）",
                 "Contract total (yuan)",

@@ -936,6 +936,35 @@ mod tests {
     }
 
     #[test]
+    fn penalty_of_an_added_total_computes() {
+        let r = import_text(
+            "第五条 违约责任\n乙方逾期交付的，每逾期一日，按合同总额的____%向甲方支付违约金。",
+        );
+        let t = &r.template;
+        let p = t.calculators.penalty.as_ref().expect("penalty");
+        assert_eq!(p.base.as_deref(), Some("total"));
+        let inputs: crate::template::Inputs = t
+            .blanks
+            .iter()
+            .map(|b| {
+                let v = match b.kind {
+                    BlankType::Date if b.id == p.as_of => "2025-04-02",
+                    BlankType::Date => "2025-03-03",
+                    BlankType::Percent => "0.5",
+                    _ => "10000",
+                };
+                (b.id.clone(), crate::template::Input::Text(v.into()))
+            })
+            .collect();
+        let f = crate::template::fill(t, &inputs, &crate::core::calendar::Calendar::new());
+        assert!(
+            matches!(f.penalty, crate::template::Calc::Ready(_)),
+            "{:?}",
+            f.penalty
+        );
+    }
+
+    #[test]
     fn braces_in_source_cannot_break_placeholders() {
         let r = import_text("条款{{x}}与}}，金额____元。");
         assert!(
