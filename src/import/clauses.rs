@@ -14,7 +14,9 @@
 //!   from the effective month when it says 当月/预付, else from the month after);
 //! - per-day penalties (→ `calculators.penalty`): 每逾期一日 / 每延迟一日 / 逾期每日 … with
 //!   a percent (or 千分之/万分之) blank, or else an amount per day (`fixed`); base `total`
-//!   when the rate is of the 总价款/总额, else `unpaid`; `逾期超过□日…暂停` → suspension;
+//!   when the rate is of the 总价款/总额, else `unpaid`; `obligation` a performance when
+//!   the clause is late on one (乙方逾期交付的, 每延迟一日完成), else a payment (甲方逾期
+//!   付款的); `逾期超过□日…暂停` → suspension;
 //!   a cap in the same paragraph (最高不超过…的20%) → cap_percent_of_total;
 //! - 违约金为…总金额的□% → `lump_sum` breach_percent (of the 未履行部分 when it says so);
 //!   最高不超过/累计不超过 …% → lump_sum cap over those; 原购买百分之□…维护费 → maintenance
@@ -180,6 +182,22 @@ const PER_DAY: &[&str] = &[
     "逾期每日",
     "每日按",
     "按日",
+];
+/// What a late party failed to do: pay money …
+const LATE_PAYMENT: &[&str] = &[
+    "付款",
+    "支付",
+    "付清",
+    "缴纳",
+    "交纳",
+    "费用",
+    "服务费",
+    "价款",
+    "款项",
+];
+/// … or perform (deliver, finish, serve).
+const LATE_PERFORMANCE: &[&str] = &[
+    "交付", "交货", "完成", "履行", "提供", "提交", "上线", "竣工", "维护", "更新", "服务",
 ];
 const AFTER_EFFECTIVE: &[&str] = &[
     "合同签订后",
@@ -790,6 +808,7 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
             (b.money(f), "fixed", at)
         }
     };
+    let obligation = obligation(s, at);
     let base = if ["总价款", "总额", "总金额", "合同价款", "合同金额", "总价"]
         .iter()
         .any(|w| s.before(at).contains(w))
@@ -820,6 +839,14 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
         ("rate", rate.clone()),
         ("rate_unit", unit.to_string()),
         ("base", base.to_string()),
+        (
+            "obligation",
+            match obligation {
+                Obligation::Payment => "payment",
+                Obligation::Performance => "performance",
+            }
+            .to_string(),
+        ),
     ];
     // Suspension after N days, a cap: in the same paragraph.
     let para = s.para;
@@ -857,7 +884,7 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
         );
     }
     b.out.calculators.penalty = Some(PenaltyBinding {
-        obligation: Default::default(),
+        obligation,
         due_date,
         rest_day_rule: None,
         amount_due,
@@ -875,6 +902,33 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
     });
     b.out.tables.push((para, "penalty"));
     vec![para]
+}
+
+/// What a per-day penalty before `at` is for: a payment or a performance, by the words of
+/// the clause that says what is late (甲方逾期付款的,每逾期一日 · 乙方逾期交付的,每逾期一日
+/// · 每延迟一日完成); failing those, by the words up to the rate (按未完成部分); else a
+/// payment. The party alone decides nothing (甲方 may be the one who serves).
+/// `支付违约金` says how the penalty is paid, not what is late.
+fn obligation(s: &Sentence, at: usize) -> Obligation {
+    let text = s.before(at).replace("支付违约金", "");
+    let per_day = PER_DAY
+        .iter()
+        .filter_map(|w| text.find(w).map(|p| p + w.len()))
+        .min()
+        .unwrap_or(0);
+    let cause_end = text[per_day..]
+        .find([',', '按'])
+        .map_or(text.len(), |e| per_day + e);
+    let (cause, rest) = text.split_at(cause_end);
+    for words in [cause, rest] {
+        if LATE_PAYMENT.iter().any(|w| words.contains(w)) {
+            return Obligation::Payment;
+        }
+        if LATE_PERFORMANCE.iter().any(|w| words.contains(w)) {
+            return Obligation::Performance;
+        }
+    }
+    Obligation::Payment
 }
 
 /// The first rate written out in a text: `30%`, `0.5‰`, `千分之五`, `万分之3` →

@@ -650,7 +650,8 @@ mod tests {
     use crate::core::calendar::Calendar;
     use crate::core::schedule::InstalmentKind;
     use crate::template::validate::validate;
-    use crate::template::{fill, Calc, Input, Inputs};
+    use crate::template::warnings::warnings;
+    use crate::template::{fill, Calc, Filled, Input, Inputs};
 
     fn field<'a>(r: &'a ImportResult, label: &str) -> &'a BlankReport {
         r.report
@@ -812,22 +813,28 @@ mod tests {
         }
     }
 
-    /// The schedule's amounts with a total of 100,000 and every other blank filled.
-    fn amounts(r: &ImportResult) -> Vec<String> {
-        let inputs: Inputs = r
-            .template
+    /// The template filled: money 100,000, dates 2025-03-03 (a late penalty computed up to
+    /// 2025-04-02), every other blank `other`.
+    fn filled(t: &Template, other: &str) -> Filled {
+        let inputs: Inputs = t
             .blanks
             .iter()
             .map(|b| {
-                let v = match b.kind {
-                    BlankType::Money => "100000",
-                    BlankType::Date => "2025-03-03",
-                    _ => "5",
+                let v = match (b.id.as_str(), b.kind) {
+                    ("late_as_of", _) => "2025-04-02",
+                    (_, BlankType::Money) => "100000",
+                    (_, BlankType::Date) => "2025-03-03",
+                    _ => other,
                 };
                 (b.id.clone(), Input::Text(v.into()))
             })
             .collect();
-        match fill(&r.template, &inputs, &Calendar::new()).schedule {
+        fill(t, &inputs, &Calendar::new())
+    }
+
+    /// The schedule's amounts with a total of 100,000 and every other blank filled.
+    fn amounts(r: &ImportResult) -> Vec<String> {
+        match filled(&r.template, "5").schedule {
             Calc::Ready(s) => s.rows.iter().map(|row| row.amount.to_string()).collect(),
             other => panic!("{other:?}"),
         }
@@ -935,33 +942,85 @@ mod tests {
         }
     }
 
+    /// The imported per-day penalty: (obligation, rate (□ for a blank), unit, base).
+    fn penalty(text: &str) -> (Obligation, String, String, String) {
+        let r = import_text(text);
+        assert!(
+            validate(&r.template).is_empty(),
+            "{:?}",
+            validate(&r.template)
+        );
+        let p = r.template.calculators.penalty.expect("penalty");
+        let blank = r.template.blanks.iter().any(|b| b.id == p.rate);
+        let rate = if blank { "□".into() } else { p.rate };
+        (p.obligation, rate, p.rate_unit, p.base.unwrap_or_default())
+    }
+
+    fn late(
+        ob: Obligation,
+        rate: &str,
+        unit: &str,
+        base: &str,
+    ) -> (Obligation, String, String, String) {
+        (ob, rate.to_string(), unit.to_string(), base.to_string())
+    }
+
+    /// Whether the imported penalty, at 1 (% a day) for a month, is flagged as over 4× the LPR.
+    fn over_lpr(text: &str) -> bool {
+        let t = import_text(text).template;
+        let f = filled(&t, "1");
+        assert!(matches!(f.penalty, Calc::Ready(_)), "{:?}", f.penalty);
+        warnings(&t, &f)
+            .iter()
+            .any(|w| w.code == "rate_over_4x_lpr")
+    }
+
+    #[test]
+    fn late_delivery_is_a_late_performance() {
+        use Obligation::*;
+        assert_eq!(
+            penalty(
+                "第五条 违约责任\n乙方逾期交付的，每逾期一日，按合同总额的____%向甲方支付违约金。"
+            ),
+            late(Performance, "□", "percent", "total")
+        );
+        assert_eq!(
+            penalty(
+                "第五条 违约责任\n乙方每延迟一日完成，按未完成部分费用的____%向甲方支付违约金。"
+            ),
+            late(Performance, "□", "percent", "unpaid")
+        );
+        assert_eq!(
+            penalty("第五条 违约责任\n乙方未按约定提供服务的，每逾期一日，应向甲方支付违约金人民币____元。"),
+            late(Performance, "□", "fixed", "unpaid")
+        );
+        assert_eq!(
+            penalty("第五条 违约责任\n甲方逾期付款的，每逾期一日，按未支付金额的____%支付违约金。"),
+            late(Payment, "□", "percent", "unpaid")
+        );
+        assert_eq!(
+            penalty("第五条 违约责任\n甲方未按约定履行付款义务的，每逾期一日，应按合同总额的____%向乙方支付违约金。"),
+            late(Payment, "□", "percent", "total")
+        );
+        // Only a late payment is measured against interest on money.
+        assert!(!over_lpr(
+            "第五条 违约责任\n乙方逾期交付的，每逾期一日，按合同总额的____%向甲方支付违约金。"
+        ));
+        assert!(over_lpr(
+            "第五条 违约责任\n甲方逾期付款的，每逾期一日，按合同总额的____%向乙方支付违约金。"
+        ));
+    }
+
     #[test]
     fn penalty_of_an_added_total_computes() {
-        let r = import_text(
+        let t = import_text(
             "第五条 违约责任\n乙方逾期交付的，每逾期一日，按合同总额的____%向甲方支付违约金。",
-        );
-        let t = &r.template;
+        )
+        .template;
         let p = t.calculators.penalty.as_ref().expect("penalty");
         assert_eq!(p.base.as_deref(), Some("total"));
-        let inputs: crate::template::Inputs = t
-            .blanks
-            .iter()
-            .map(|b| {
-                let v = match b.kind {
-                    BlankType::Date if b.id == p.as_of => "2025-04-02",
-                    BlankType::Date => "2025-03-03",
-                    BlankType::Percent => "0.5",
-                    _ => "10000",
-                };
-                (b.id.clone(), crate::template::Input::Text(v.into()))
-            })
-            .collect();
-        let f = crate::template::fill(t, &inputs, &crate::core::calendar::Calendar::new());
-        assert!(
-            matches!(f.penalty, crate::template::Calc::Ready(_)),
-            "{:?}",
-            f.penalty
-        );
+        let f = filled(&t, "0.5");
+        assert!(matches!(f.penalty, Calc::Ready(_)), "{:?}", f.penalty);
     }
 
     #[test]
