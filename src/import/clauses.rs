@@ -13,7 +13,8 @@
 //!   (months = the term in years × 12 when the contract has one, else a months blank; paid
 //!   from the effective month when it says 当月/预付, else from the month after);
 //! - per-day penalties (→ `calculators.penalty`): 每逾期一日 / 每延迟一日 / 逾期每日 … with
-//!   a percent (or 千分之/万分之) blank, or else an amount per day (`fixed`); base `total`
+//!   a percent (or 千分之/万分之/‰) blank or a written rate (0.05%, 0.5‰, 千分之五), or else
+//!   an amount per day (`fixed`); base `total`
 //!   when the rate is of the 总价款/总额, else `unpaid`; `obligation` a performance when
 //!   the clause is late on one (乙方逾期交付的, 每延迟一日完成), else a payment (甲方逾期
 //!   付款的); `逾期超过□日…暂停` → suspension;
@@ -522,10 +523,7 @@ fn schedule(b: &mut Binder, ss: &[Sentence], paras: &[Para]) {
             continue;
         }
         let percent_slot = slot_of(b, s, |f| f.kind == BlankType::Percent && !f.zhe);
-        // A written percent before the amount blank is the share (30%,即人民币□元), one
-        // after it is something else (人民币□元(含6%增值税)).
-        let written = written_rate(&text)
-            .filter(|r| r.1 == "percent" && money.is_none_or(|(at, _)| r.2 < at));
+        let written = written_before(s, money).filter(|r| r.1 == "percent");
         let mut bound = Vec::new();
         let (percent, amount) = if let Some((_, f)) = percent_slot {
             any_percent = true;
@@ -780,33 +778,17 @@ fn months_expr(b: &mut Binder) -> String {
 /// Per-day late penalty; returns the paragraphs it used (caps there belong to it).
 fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
     let per_day: Vec<&Sentence> = ss.iter().filter(|s| s.has(PER_DAY)).collect();
-    let with_percent = per_day
-        .iter()
-        .find(|s| slot_of(b, s, |f| f.kind == BlankType::Percent).is_some());
-    let chosen = with_percent.or_else(|| {
+    // The first clause with a rate, else the first with an amount per day.
+    let rated = || {
         per_day
             .iter()
-            .find(|s| slot_of(b, s, |f| f.kind == BlankType::Money).is_some())
-    });
-    let Some(s) = chosen else {
-        return Vec::new();
+            .filter_map(|s| per_day_rate(b, s).map(|r| (*s, r)))
     };
-    let (rate, unit, at) = match slot_of(b, s, |f| f.kind == BlankType::Percent) {
-        Some((at, f)) => {
-            let before = s.before(at);
-            let unit = if before.ends_with("千分之") {
-                "per_mille"
-            } else if before.ends_with("万分之") {
-                "per_ten_thousand"
-            } else {
-                "percent"
-            };
-            (b.field(f).id.clone(), unit, at)
-        }
-        None => {
-            let (at, f) = slot_of(b, s, |f| f.kind == BlankType::Money).unwrap_or((0, 0));
-            (b.money(f), "fixed", at)
-        }
+    let chosen = rated()
+        .find(|(_, r)| r.1 != "fixed")
+        .or_else(|| rated().next());
+    let Some((s, (rate, unit, at))) = chosen else {
+        return Vec::new();
     };
     let obligation = obligation(s, at);
     let base = if ["总价款", "总额", "总金额", "合同价款", "合同金额", "总价"]
@@ -875,7 +857,7 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
         (others > 0)
             .then(|| format!("另有{others}条按日违约金条款未绑定（模板只有一个逾期违约金计算器）")),
     );
-    for o in per_day.iter().filter(|o| !std::ptr::eq(**o, *s)) {
+    for o in per_day.iter().filter(|o| !std::ptr::eq(**o, s)) {
         b.report(
             "penalty",
             o,
@@ -902,6 +884,35 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
     });
     b.out.tables.push((para, "penalty"));
     vec![para]
+}
+
+/// The rate of a per-day penalty clause (expression, unit, char index): a percent blank
+/// (千分之□ or □‰ per mille, 万分之□ or □‱ per ten thousand), a rate written before any
+/// amount blank (0.5‰, 千分之五), else an amount blank per day (`fixed`).
+fn per_day_rate(b: &Binder, s: &Sentence) -> Option<(String, &'static str, usize)> {
+    if let Some((at, f)) = slot_of(b, s, |f| f.kind == BlankType::Percent) {
+        let before = s.before(at);
+        let after = s.text.get(at + 1).copied();
+        let unit = if before.ends_with("千分之") || after == Some('‰') {
+            "per_mille"
+        } else if before.ends_with("万分之") || after == Some('‱') {
+            "per_ten_thousand"
+        } else {
+            "percent"
+        };
+        return Some((b.field(f).id.clone(), unit, at));
+    }
+    let money = slot_of(b, s, |f| f.kind == BlankType::Money);
+    written_before(s, money).or_else(|| money.map(|(at, f)| (b.money(f), "fixed", at)))
+}
+
+/// A rate written in a sentence before its amount blank (30%,即人民币□元); one after the
+/// amount is about something else (人民币□元(含6%增值税), 最高不超过…10%).
+fn written_before(
+    s: &Sentence,
+    money: Option<(usize, usize)>,
+) -> Option<(String, &'static str, usize)> {
+    written_rate(&s.s()).filter(|r| money.is_none_or(|(at, _)| r.2 < at))
 }
 
 /// What a per-day penalty before `at` is for: a payment or a performance, by the words of

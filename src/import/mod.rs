@@ -942,9 +942,10 @@ mod tests {
         }
     }
 
-    /// The imported per-day penalty: (obligation, rate (□ for a blank), unit, base).
-    fn penalty(text: &str) -> (Obligation, String, String, String) {
-        let r = import_text(text);
+    /// The per-day penalty imported from a breach clause: its obligation, and its rate (□ for
+    /// a blank), unit and base.
+    fn penalty(clause: &str) -> (Obligation, String) {
+        let r = import_text(&format!("第五条 违约责任\n{clause}"));
         assert!(
             validate(&r.template).is_empty(),
             "{:?}",
@@ -953,21 +954,20 @@ mod tests {
         let p = r.template.calculators.penalty.expect("penalty");
         let blank = r.template.blanks.iter().any(|b| b.id == p.rate);
         let rate = if blank { "□".into() } else { p.rate };
-        (p.obligation, rate, p.rate_unit, p.base.unwrap_or_default())
+        let base = p.base.unwrap_or_default();
+        (p.obligation, format!("{rate} {} {base}", p.rate_unit))
     }
 
-    fn late(
-        ob: Obligation,
-        rate: &str,
-        unit: &str,
-        base: &str,
-    ) -> (Obligation, String, String, String) {
-        (ob, rate.to_string(), unit.to_string(), base.to_string())
+    /// Each clause imports to its obligation and `rate unit base`.
+    fn assert_penalties(cases: &[(&str, Obligation, &str)]) {
+        for (clause, ob, rate) in cases {
+            assert_eq!(penalty(clause), (*ob, rate.to_string()), "{clause}");
+        }
     }
 
     /// Whether the imported penalty, at 1 (% a day) for a month, is flagged as over 4× the LPR.
-    fn over_lpr(text: &str) -> bool {
-        let t = import_text(text).template;
+    fn over_lpr(clause: &str) -> bool {
+        let t = import_text(&format!("第五条 违约责任\n{clause}")).template;
         let f = filled(&t, "1");
         assert!(matches!(f.penalty, Calc::Ready(_)), "{:?}", f.penalty);
         warnings(&t, &f)
@@ -975,52 +975,80 @@ mod tests {
             .any(|w| w.code == "rate_over_4x_lpr")
     }
 
+    const LATE_DELIVERY: &str = "乙方逾期交付的，每逾期一日，按合同总额的____%向甲方支付违约金。";
+
     #[test]
     fn late_delivery_is_a_late_performance() {
         use Obligation::*;
-        assert_eq!(
-            penalty(
-                "第五条 违约责任\n乙方逾期交付的，每逾期一日，按合同总额的____%向甲方支付违约金。"
+        assert_penalties(&[
+            (LATE_DELIVERY, Performance, "□ percent total"),
+            (
+                "乙方每延迟一日完成，按未完成部分费用的____%向甲方支付违约金。",
+                Performance,
+                "□ percent unpaid",
             ),
-            late(Performance, "□", "percent", "total")
-        );
-        assert_eq!(
-            penalty(
-                "第五条 违约责任\n乙方每延迟一日完成，按未完成部分费用的____%向甲方支付违约金。"
+            (
+                "乙方未按约定提供服务的，每逾期一日，应向甲方支付违约金人民币____元。",
+                Performance,
+                "□ fixed unpaid",
             ),
-            late(Performance, "□", "percent", "unpaid")
-        );
-        assert_eq!(
-            penalty("第五条 违约责任\n乙方未按约定提供服务的，每逾期一日，应向甲方支付违约金人民币____元。"),
-            late(Performance, "□", "fixed", "unpaid")
-        );
-        assert_eq!(
-            penalty("第五条 违约责任\n甲方逾期付款的，每逾期一日，按未支付金额的____%支付违约金。"),
-            late(Payment, "□", "percent", "unpaid")
-        );
-        assert_eq!(
-            penalty("第五条 违约责任\n甲方未按约定履行付款义务的，每逾期一日，应按合同总额的____%向乙方支付违约金。"),
-            late(Payment, "□", "percent", "total")
-        );
+            (
+                "甲方逾期付款的，每逾期一日，按未支付金额的____%支付违约金。",
+                Payment,
+                "□ percent unpaid",
+            ),
+            (
+                "甲方未按约定履行付款义务的，每逾期一日，应按合同总额的____%向乙方支付违约金。",
+                Payment,
+                "□ percent total",
+            ),
+        ]);
         // Only a late payment is measured against interest on money.
-        assert!(!over_lpr(
-            "第五条 违约责任\n乙方逾期交付的，每逾期一日，按合同总额的____%向甲方支付违约金。"
-        ));
+        assert!(!over_lpr(LATE_DELIVERY));
         assert!(over_lpr(
-            "第五条 违约责任\n甲方逾期付款的，每逾期一日，按合同总额的____%向乙方支付违约金。"
+            "甲方逾期付款的，每逾期一日，按合同总额的____%向乙方支付违约金。"
         ));
     }
 
     #[test]
     fn penalty_of_an_added_total_computes() {
-        let t = import_text(
-            "第五条 违约责任\n乙方逾期交付的，每逾期一日，按合同总额的____%向甲方支付违约金。",
-        )
-        .template;
+        let t = import_text(&format!("第五条 违约责任\n{LATE_DELIVERY}")).template;
         let p = t.calculators.penalty.as_ref().expect("penalty");
         assert_eq!(p.base.as_deref(), Some("total"));
         let f = filled(&t, "0.5");
         assert!(matches!(f.penalty, Calc::Ready(_)), "{:?}", f.penalty);
+    }
+
+    #[test]
+    fn per_mille_and_written_per_day_rates() {
+        use Obligation::*;
+        assert_penalties(&[
+            (
+                "乙方逾期交付的，每逾期一日，按合同总额的0.5‰向甲方支付违约金。",
+                Performance,
+                "0.5 per_mille total",
+            ),
+            (
+                "甲方逾期付款的，每逾期一日，应按未付金额的千分之五向乙方支付违约金。",
+                Payment,
+                "5 per_mille unpaid",
+            ),
+            (
+                "甲方逾期付款的，每逾期一日，按未付金额的0.05%支付违约金。",
+                Payment,
+                "0.05 percent unpaid",
+            ),
+            (
+                "乙方逾期交付的，每逾期一日，按合同总额的____‰向甲方支付违约金。",
+                Performance,
+                "□ per_mille total",
+            ),
+            (
+                "甲方逾期付款的，每逾期一日，按未付金额的千分之____支付违约金。",
+                Payment,
+                "□ per_mille unpaid",
+            ),
+        ]);
     }
 
     #[test]
