@@ -128,6 +128,7 @@ fn facts(t: &Template) -> Vec<String> {
             "penalty.base={}",
             p.base.clone().unwrap_or_default()
         ));
+        f.push(format!("penalty.obligation={:?}", p.obligation).to_lowercase());
         if let Some(s) = &p.suspend_after_days {
             f.push(format!("penalty.suspend_after_days={}", show(s)));
         }
@@ -485,6 +486,7 @@ fn outsourced_after_sales_operations() {
             "penalty.rate=违约金",
             "penalty.rate_unit=percent",
             "penalty.base=unpaid",
+            "penalty.obligation=payment",
             "penalty.suspend_after_days=暂停",
             "lump.breach_percent:percent=违约金",
         ],
@@ -537,6 +539,8 @@ fn website_and_maintenance_three_contracts() {
                 "schedule.instalment:余款:amount=余款",
                 "penalty.rate=总价款|延迟",
                 "penalty.base=total",
+                // 乙方 late on the design (没有完成…网页设计工作).
+                "penalty.obligation=performance",
             ],
         },
         Doc {
@@ -811,6 +815,14 @@ mod robustness {
         "预付款",
         "尾款",
         "剩余",
+        "剩余70%",
+        "质保金",
+        "0.5‰",
+        "‰",
+        "千分之",
+        "千分之五",
+        "乙方逾期交付的",
+        "每延迟一日完成",
         "合同签订后",
         "后",
         "支付",

@@ -1,18 +1,23 @@
 //! Fee clauses → calculator bindings. Works sentence by sentence (split at 。 and ；) on the
 //! simplified text, where every blank reads `□` and is known by its field.
 //!
-//! - instalments (→ `calculators.schedule`): a sentence naming 首付款/预付款/定金/首期/
-//!   第N期/进度款/尾款/余款 with a payment verb and no penalty words; its percent blank, or
-//!   its amount blank, or `rest` for a final payment with neither (剩余的尾款); its day blank
-//!   or a written number of days (三日内), counted from the effective date (合同生效后,
-//!   签订后) or from the milestone before 后 (服务期限届满后). In a payment section, a
-//!   sentence paying `人民币□元` within some days is an instalment too (第1期 …).
+//! - instalments (→ `calculators.schedule`): a sentence with a payment verb and no penalty
+//!   words, cut at its commas into one part per instalment (…作为预付款,验收合格后支付
+//!   剩余70%); a part naming 首付款/预付款/定金/首期/第N期/进度款/尾款/余款/质保金 (剩余 is
+//!   余款); its percent blank, or a written percent (30%), or its amount blank, or `rest`
+//!   for a final payment with neither (剩余款项); its day blank or a written number of days
+//!   (三日内), counted from the effective date (合同生效后, 签订后) or from the milestone
+//!   before 后 (服务期限届满后). In a payment section, a part paying `人民币□元` or a
+//!   percent within some days or after a milestone is an instalment too (第1期 …).
 //!   `每月人民币□元`, `每月□前`, `每月1号至10号`, `按月支付` make a monthly instalment
 //!   (months = the term in years × 12 when the contract has one, else a months blank; paid
 //!   from the effective month when it says 当月/预付, else from the month after);
 //! - per-day penalties (→ `calculators.penalty`): 每逾期一日 / 每延迟一日 / 逾期每日 … with
-//!   a percent (or 千分之/万分之) blank, or else an amount per day (`fixed`); base `total`
-//!   when the rate is of the 总价款/总额, else `unpaid`; `逾期超过□日…暂停` → suspension;
+//!   a percent (or 千分之/万分之/‰) blank or a written rate (0.05%, 0.5‰, 千分之五), or else
+//!   an amount per day (`fixed`); base `total`
+//!   when the rate is of the 总价款/总额, else `unpaid`; `obligation` a performance when
+//!   the clause is late on one (乙方逾期交付的, 每延迟一日完成), else a payment (甲方逾期
+//!   付款的); `逾期超过□日…暂停` → suspension;
 //!   a cap in the same paragraph (最高不超过…的20%) → cap_percent_of_total;
 //! - 违约金为…总金额的□% → `lump_sum` breach_percent (of the 未履行部分 when it says so);
 //!   最高不超过/累计不超过 …% → lump_sum cap over those; 原购买百分之□…维护费 → maintenance
@@ -98,6 +103,19 @@ impl Sentence {
     fn before(&self, at: usize) -> String {
         self.text[..at.min(self.text.len())].iter().collect()
     }
+    /// The characters `from..to` as a sentence of their own.
+    fn part(&self, from: usize, to: usize) -> Sentence {
+        Sentence {
+            para: self.para,
+            text: self.text[from..to].to_vec(),
+            slots: self
+                .slots
+                .iter()
+                .filter(|(at, _)| (from..to).contains(at))
+                .map(|(at, f)| (at - from, *f))
+                .collect(),
+        }
+    }
 }
 
 fn sentences(paras: &[Para]) -> Vec<Sentence> {
@@ -147,7 +165,11 @@ const INSTALMENTS: &[(&str, InstalmentKind)] = &[
     ("进度款", InstalmentKind::Progress),
     ("尾款", InstalmentKind::Final),
     ("余款", InstalmentKind::Final),
+    ("质保金", InstalmentKind::Retention),
+    ("质量保证金", InstalmentKind::Retention),
 ];
+/// What is left of the total: a balance (支付剩余70%, 其余款项).
+const REST: &[&str] = &["剩余", "其余", "余下"];
 const PAY: &[&str] = &["支付", "付清", "付给", "付款", "交付"];
 const PENALTY_WORDS: &[&str] = &["违约", "逾期", "延迟", "迟延"];
 const PER_DAY: &[&str] = &[
@@ -161,6 +183,22 @@ const PER_DAY: &[&str] = &[
     "逾期每日",
     "每日按",
     "按日",
+];
+/// What a late party failed to do: pay money …
+const LATE_PAYMENT: &[&str] = &[
+    "付款",
+    "支付",
+    "付清",
+    "缴纳",
+    "交纳",
+    "费用",
+    "服务费",
+    "价款",
+    "款项",
+];
+/// … or perform (deliver, finish, serve).
+const LATE_PERFORMANCE: &[&str] = &[
+    "交付", "交货", "完成", "履行", "提供", "提交", "上线", "竣工", "维护", "更新", "服务",
 ];
 const AFTER_EFFECTIVE: &[&str] = &[
     "合同签订后",
@@ -257,7 +295,8 @@ impl Binder<'_> {
         id
     }
 
-    /// The contract total in 元: a money blank labelled as a total, else an added blank.
+    /// The contract total in 元: a money blank labelled as a total, else an added blank
+    /// (`contract_total`: an id `total` would shadow the penalty's base word `total`).
     fn total(&mut self) -> String {
         if let Some(t) = &self.total {
             return t.clone();
@@ -268,7 +307,7 @@ impl Binder<'_> {
         let t = match found {
             Some(f) => self.money(f),
             None => self.add(
-                "total",
+                "contract_total",
                 BlankType::Money,
                 "合同总额（元）",
                 "Contract total (yuan)",
@@ -349,16 +388,20 @@ fn literal_days(s: &str) -> Option<(u32, bool)> {
     None
 }
 
-/// The milestone a payment waits for: the words before the last 后 before `at`.
+/// The milestone a payment waits for: the words before the last 后 before `at`, from after
+/// the last 于/在/待/经 (余款于验收合格后), without an instalment's name, a party or 元 first.
 fn milestone(s: &Sentence, at: usize) -> Option<String> {
     let before = s.before(at);
     let hou = before.rfind('后')?;
     let head = &before[..hou];
-    let start = head.rfind([',', ':', '(', ')', '□', ';']).map_or(0, |i| {
-        i + head[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let start = head
+        .rfind([',', ':', '(', ')', '□', ';', '于', '在', '待', '经'])
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let mut m = head[start..].trim();
-    for w in ["甲方", "乙方", "在", "于", "待", "经", "当"] {
+    let names = INSTALMENTS.iter().map(|(w, _)| *w);
+    for w in names.chain(["甲方", "乙方", "元", "当"]) {
         m = m.strip_prefix(w).unwrap_or(m);
     }
     let m: String = m.chars().filter(|c| super::text::is_cjk(*c)).collect();
@@ -399,20 +442,67 @@ fn slot_of(b: &Binder, s: &Sentence, pred: impl Fn(&FieldInfo) -> bool) -> Optio
     s.slots.iter().copied().find(|(_, f)| pred(b.field(*f)))
 }
 
+/// The instalment a sentence names, the first named if several; a balance (剩余) is 余款.
+fn named(s: &Sentence) -> Option<(&'static str, InstalmentKind)> {
+    INSTALMENTS
+        .iter()
+        .filter_map(|(w, k)| s.find(w).map(|p| (p, *w, *k)))
+        .min_by_key(|(p, _, _)| *p)
+        .map(|(_, w, k)| (w, k))
+        .or_else(|| s.has(REST).then_some(("余款", InstalmentKind::Final)))
+}
+
+/// A percent in a sentence (an instalment's share, a cap): a percent blank or a written `20%`.
+fn percent_share(b: &Binder, s: &Sentence) -> Option<String> {
+    slot_of(b, s, |f| f.kind == BlankType::Percent && !f.zhe)
+        .map(|(_, f)| b.field(f).id.clone())
+        .or_else(|| {
+            written_rate(&s.s())
+                .filter(|r| r.1 == "percent")
+                .map(|r| r.0)
+        })
+}
+
+/// A payment sentence cut at its commas into one part per instalment: a part starts a new
+/// instalment when it names another one (…作为预付款,验收合格后支付剩余70%) or pays another
+/// percent (…支付30%,验收后支付70%); any other part belongs to the instalment before it
+/// (首付款为30%,于合同签订后5日内支付).
+fn instalment_parts(b: &Binder, s: &Sentence) -> Vec<Sentence> {
+    let mut parts = Vec::new();
+    let (mut start, mut name, mut percent) = (0, None, false);
+    let commas = s.text.iter().enumerate().filter(|(_, c)| **c == ',');
+    let ends = commas.map(|(i, _)| i).chain([s.text.len()]);
+    let mut from = 0;
+    for end in ends {
+        let piece = s.part(from, end);
+        let here = named(&piece).map(|n| n.0);
+        let pays = percent_share(b, &piece).is_some();
+        let another = here.is_some() && here != name && (name.is_some() || percent);
+        if from > start && (another || (here.is_none() && pays && percent && piece.has(PAY))) {
+            parts.push(s.part(start, from - 1));
+            (start, name, percent) = (from, None, false);
+        }
+        name = name.or(here);
+        percent |= pays;
+        from = end + 1;
+    }
+    parts.push(s.part(start, s.text.len()));
+    parts
+}
+
 fn schedule(b: &mut Binder, ss: &[Sentence], paras: &[Para]) {
     let mut insts: Vec<InstalmentBinding> = Vec::new();
     let mut last_para = None;
     let mut fixed_amounts = Vec::new();
     let mut any_percent = false;
-    for s in ss {
+    let payments = ss
+        .iter()
+        .filter(|s| s.has(PAY) && !s.has(PENALTY_WORDS) && !s.has(&["每月", "按月", "每增加"]));
+    for s in &payments
+        .flat_map(|s| instalment_parts(b, s))
+        .collect::<Vec<_>>()
+    {
         let text = s.s();
-        if !s.has(PAY) || s.has(PENALTY_WORDS) || s.has(&["每月", "按月", "每增加"]) {
-            continue;
-        }
-        let named = INSTALMENTS
-            .iter()
-            .filter_map(|(w, k)| s.find(w).map(|p| (p, *w, *k)))
-            .min_by_key(|(p, _, _)| *p);
         let heading = &paras[s.para].heading;
         let in_payment = ["付款", "支付", "费用"].iter().any(|w| heading.contains(w));
         let money = slot_of(b, s, |f| {
@@ -420,9 +510,11 @@ fn schedule(b: &mut Binder, ss: &[Sentence], paras: &[Para]) {
         });
         let days = slot_of(b, s, |f| f.kind == BlankType::Days);
         let lit = literal_days(&text);
-        let (name, kind) = match named {
-            Some((_, w, k)) => (w.to_string(), k),
-            None if in_payment && money.is_some() && (days.is_some() || lit.is_some()) => {
+        let share = money.is_some() || percent_share(b, s).is_some();
+        let due = days.is_some() || lit.is_some() || s.has(&["后"]);
+        let (name, kind) = match named(s) {
+            Some((w, k)) => (w.to_string(), k),
+            None if in_payment && share && due => {
                 (format!("第{}期", insts.len() + 1), InstalmentKind::Other)
             }
             None => continue,
@@ -431,15 +523,19 @@ fn schedule(b: &mut Binder, ss: &[Sentence], paras: &[Para]) {
             continue;
         }
         let percent_slot = slot_of(b, s, |f| f.kind == BlankType::Percent && !f.zhe);
+        let written = written_before(s, money).filter(|r| r.1 == "percent");
         let mut bound = Vec::new();
         let (percent, amount) = if let Some((_, f)) = percent_slot {
             any_percent = true;
             (Some(b.field(f).id.clone()), None)
+        } else if let Some((p, _, _)) = written {
+            any_percent = true;
+            (Some(p), None)
         } else if let Some((_, f)) = money {
             let m = b.money(f);
             fixed_amounts.push(m.clone());
             (None, Some(m))
-        } else if kind == InstalmentKind::Final || s.has(&["剩余", "其余", "余下"]) {
+        } else if kind == InstalmentKind::Final || s.has(REST) {
             (Some("rest".to_string()), None)
         } else {
             any_percent = true;
@@ -682,34 +778,19 @@ fn months_expr(b: &mut Binder) -> String {
 /// Per-day late penalty; returns the paragraphs it used (caps there belong to it).
 fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
     let per_day: Vec<&Sentence> = ss.iter().filter(|s| s.has(PER_DAY)).collect();
-    let with_percent = per_day
-        .iter()
-        .find(|s| slot_of(b, s, |f| f.kind == BlankType::Percent).is_some());
-    let chosen = with_percent.or_else(|| {
+    // The first clause with a rate, else the first with an amount per day.
+    let rated = || {
         per_day
             .iter()
-            .find(|s| slot_of(b, s, |f| f.kind == BlankType::Money).is_some())
-    });
-    let Some(s) = chosen else {
+            .filter_map(|s| per_day_rate(b, s).map(|r| (*s, r)))
+    };
+    let chosen = rated()
+        .find(|(_, r)| r.1 != "fixed")
+        .or_else(|| rated().next());
+    let Some((s, (rate, unit, at))) = chosen else {
         return Vec::new();
     };
-    let (rate, unit, at) = match slot_of(b, s, |f| f.kind == BlankType::Percent) {
-        Some((at, f)) => {
-            let before = s.before(at);
-            let unit = if before.ends_with("千分之") {
-                "per_mille"
-            } else if before.ends_with("万分之") {
-                "per_ten_thousand"
-            } else {
-                "percent"
-            };
-            (b.field(f).id.clone(), unit, at)
-        }
-        None => {
-            let (at, f) = slot_of(b, s, |f| f.kind == BlankType::Money).unwrap_or((0, 0));
-            (b.money(f), "fixed", at)
-        }
-    };
+    let obligation = obligation(s, at);
     let base = if ["总价款", "总额", "总金额", "合同价款", "合同金额", "总价"]
         .iter()
         .any(|w| s.before(at).contains(w))
@@ -740,6 +821,14 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
         ("rate", rate.clone()),
         ("rate_unit", unit.to_string()),
         ("base", base.to_string()),
+        (
+            "obligation",
+            match obligation {
+                Obligation::Payment => "payment",
+                Obligation::Performance => "performance",
+            }
+            .to_string(),
+        ),
     ];
     // Suspension after N days, a cap: in the same paragraph.
     let para = s.para;
@@ -751,7 +840,7 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
                 slot_of(b, o, |f| f.kind == BlankType::Days).map(|(_, f)| b.field(f).id.clone());
         }
         if o.has(&["最高不超过", "累计不超过", "总额不超过"]) {
-            cap = cap_percent(b, o);
+            cap = percent_share(b, o);
         }
     }
     if let Some(d) = &suspend {
@@ -768,7 +857,7 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
         (others > 0)
             .then(|| format!("另有{others}条按日违约金条款未绑定（模板只有一个逾期违约金计算器）")),
     );
-    for o in per_day.iter().filter(|o| !std::ptr::eq(**o, *s)) {
+    for o in per_day.iter().filter(|o| !std::ptr::eq(**o, s)) {
         b.report(
             "penalty",
             o,
@@ -777,7 +866,7 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
         );
     }
     b.out.calculators.penalty = Some(PenaltyBinding {
-        obligation: Default::default(),
+        obligation,
         due_date,
         rest_day_rule: None,
         amount_due,
@@ -797,24 +886,101 @@ fn penalty(b: &mut Binder, ss: &[Sentence]) -> Vec<usize> {
     vec![para]
 }
 
-/// The percent of a cap sentence: a percent blank, or a written `20%`.
-fn cap_percent(b: &Binder, s: &Sentence) -> Option<String> {
-    if let Some((_, f)) = slot_of(b, s, |f| f.kind == BlankType::Percent) {
-        return Some(b.field(f).id.clone());
+/// The rate of a per-day penalty clause (expression, unit, char index): a percent blank
+/// (千分之□ or □‰ per mille, 万分之□ or □‱ per ten thousand), a rate written before any
+/// amount blank (0.5‰, 千分之五), else an amount blank per day (`fixed`).
+fn per_day_rate(b: &Binder, s: &Sentence) -> Option<(String, &'static str, usize)> {
+    if let Some((at, f)) = slot_of(b, s, |f| f.kind == BlankType::Percent) {
+        let before = s.before(at);
+        let after = s.text.get(at + 1).copied();
+        let unit = if before.ends_with("千分之") || after == Some('‰') {
+            "per_mille"
+        } else if before.ends_with("万分之") || after == Some('‱') {
+            "per_ten_thousand"
+        } else {
+            "percent"
+        };
+        return Some((b.field(f).id.clone(), unit, at));
     }
-    let text = s.s();
-    let p = text.find('%')?;
-    let digits: String = text[..p]
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    crate::core::money::parse_decimal(&digits)
-        .is_ok()
-        .then_some(digits)
+    let money = slot_of(b, s, |f| f.kind == BlankType::Money);
+    written_before(s, money).or_else(|| money.map(|(at, f)| (b.money(f), "fixed", at)))
+}
+
+/// A rate written in a sentence before its amount blank (30%,即人民币□元); one after the
+/// amount is about something else (人民币□元(含6%增值税), 最高不超过…10%).
+fn written_before(
+    s: &Sentence,
+    money: Option<(usize, usize)>,
+) -> Option<(String, &'static str, usize)> {
+    written_rate(&s.s()).filter(|r| money.is_none_or(|(at, _)| r.2 < at))
+}
+
+/// What a per-day penalty before `at` is for: a payment or a performance, by the words of
+/// the clause that says what is late (甲方逾期付款的,每逾期一日 · 乙方逾期交付的,每逾期一日
+/// · 每延迟一日完成); failing those, by the words up to the rate (按未完成部分); else a
+/// payment. The party alone decides nothing (甲方 may be the one who serves).
+/// `支付违约金` says how the penalty is paid, not what is late.
+fn obligation(s: &Sentence, at: usize) -> Obligation {
+    let text = s.before(at).replace("支付违约金", "");
+    let per_day = PER_DAY
+        .iter()
+        .filter_map(|w| text.find(w).map(|p| p + w.len()))
+        .min()
+        .unwrap_or(0);
+    let cause_end = text[per_day..]
+        .find([',', '按'])
+        .map_or(text.len(), |e| per_day + e);
+    let (cause, rest) = text.split_at(cause_end);
+    for words in [cause, rest] {
+        if LATE_PAYMENT.iter().any(|w| words.contains(w)) {
+            return Obligation::Payment;
+        }
+        if LATE_PERFORMANCE.iter().any(|w| words.contains(w)) {
+            return Obligation::Performance;
+        }
+    }
+    Obligation::Payment
+}
+
+/// The first rate written out in a text: `30%`, `0.5‰`, `千分之五`, `万分之3` →
+/// (number, `percent`/`per_mille`/`per_ten_thousand`, char index where it starts).
+fn written_rate(s: &str) -> Option<(String, &'static str, usize)> {
+    const UNITS: &[(&str, char, &str)] = &[
+        ("百分之", '%', "percent"),
+        ("千分之", '‰', "per_mille"),
+        ("万分之", '‱', "per_ten_thousand"),
+    ];
+    let chars: Vec<char> = s.chars().collect();
+    let number = |from: usize| {
+        let n = chars[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == '.' || super::text::is_cn_digit(**c))
+            .count();
+        let digits: String = chars[from..from + n].iter().collect();
+        let value = crate::core::money::parse_decimal(&digits)
+            .ok()
+            .map(|_| digits.clone())
+            .or_else(|| super::text::cn_number(&digits).map(|v| v.to_string()));
+        (value, n)
+    };
+    for i in 0..chars.len() {
+        let rest: String = chars[i..].iter().take(3).collect();
+        if let Some((_, _, unit)) = UNITS.iter().find(|(w, _, _)| rest == *w) {
+            if let (Some(v), _) = number(i + 3) {
+                return Some((v, unit, i));
+            }
+        }
+        let after_digit = i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.');
+        if chars[i].is_ascii_digit() && !after_digit {
+            let (value, n) = number(i);
+            let sign = chars.get(i + n);
+            let unit = UNITS.iter().find(|(_, c, _)| Some(c) == sign);
+            if let (Some(v), Some((_, _, unit))) = (value, unit) {
+                return Some((v, unit, i));
+            }
+        }
+    }
+    None
 }
 
 fn lump_sums(b: &mut Binder, ss: &[Sentence], penalty_paras: &[usize]) {
@@ -952,7 +1118,7 @@ fn lump_sums(b: &mut Binder, ss: &[Sentence], penalty_paras: &[usize]) {
             && s.has(&["违约金", "赔偿"])
             && !penalty_paras.contains(&s.para)
         {
-            if let Some(pct) = cap_percent(b, s) {
+            if let Some(pct) = percent_share(b, s) {
                 let total = b.total();
                 let id = b.unique("penalty_cap");
                 b.report(

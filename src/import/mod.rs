@@ -647,7 +647,11 @@ fn fnv(s: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::calendar::Calendar;
+    use crate::core::schedule::InstalmentKind;
     use crate::template::validate::validate;
+    use crate::template::warnings::warnings;
+    use crate::template::{fill, Calc, Filled, Input, Inputs};
 
     fn field<'a>(r: &'a ImportResult, label: &str) -> &'a BlankReport {
         r.report
@@ -786,6 +790,265 @@ mod tests {
             "{:?}",
             validate(&r.template)
         );
+    }
+
+    /// Each instalment of a schedule: (name, kind, percent or amount, due).
+    fn instalments(r: &ImportResult) -> Vec<(String, InstalmentKind, String, DueBinding)> {
+        let s = r.template.calculators.schedule.as_ref().expect("schedule");
+        s.instalments
+            .iter()
+            .map(|i| {
+                let share = i.percent.clone().or(i.amount.clone()).unwrap_or_default();
+                (i.name.clone(), i.kind, share, i.due.clone())
+            })
+            .collect()
+    }
+
+    fn after_milestone(milestone: &str, days: &str, day_kind: &str, date: &str) -> DueBinding {
+        DueBinding::AfterMilestone {
+            milestone: milestone.into(),
+            date: Some(date.into()),
+            days: days.into(),
+            day_kind: Some(day_kind.into()),
+        }
+    }
+
+    /// The template filled: money 100,000, dates 2025-03-03 (a late penalty computed up to
+    /// 2025-04-02), every other blank `other`.
+    fn filled(t: &Template, other: &str) -> Filled {
+        let inputs: Inputs = t
+            .blanks
+            .iter()
+            .map(|b| {
+                let v = match (b.id.as_str(), b.kind) {
+                    ("late_as_of", _) => "2025-04-02",
+                    (_, BlankType::Money) => "100000",
+                    (_, BlankType::Date) => "2025-03-03",
+                    _ => other,
+                };
+                (b.id.clone(), Input::Text(v.into()))
+            })
+            .collect();
+        fill(t, &inputs, &Calendar::new())
+    }
+
+    /// The schedule's amounts with a total of 100,000 and every other blank filled.
+    fn amounts(r: &ImportResult) -> Vec<String> {
+        match filled(&r.template, "5").schedule {
+            Calc::Ready(s) => s.rows.iter().map(|row| row.amount.to_string()).collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn two_instalments_in_one_sentence() {
+        let r = import_text("第一条 费用\n1.1 合同总额为人民币________元。\n1.2 甲方在合同生效后____个工作日内支付合同总额的30%作为预付款，验收合格后15日内支付剩余70%。");
+        let days = field(&r, "预付款").id.clone();
+        assert_eq!(
+            instalments(&r),
+            [
+                (
+                    "预付款".into(),
+                    InstalmentKind::Deposit,
+                    "30".into(),
+                    DueBinding::AfterEffective {
+                        days,
+                        day_kind: Some("working".into())
+                    }
+                ),
+                (
+                    "余款".into(),
+                    InstalmentKind::Final,
+                    "70".into(),
+                    after_milestone("验收合格", "15", "calendar", "final_milestone_date")
+                ),
+            ]
+        );
+        assert_eq!(amounts(&r), ["30000.00", "70000.00"]);
+        assert!(validate(&r.template).is_empty());
+    }
+
+    #[test]
+    fn balance_in_the_same_sentence_takes_the_rest() {
+        let r = import_text("第一条 费用\n1.1 合同总额为人民币________元。\n1.2 甲方在合同生效后____个工作日内支付合同总额的____%作为首付款，余款在验收合格后____个工作日内付清。");
+        let got = instalments(&r);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            (&got[0].0, got[0].1, &got[0].2),
+            (
+                &"首付款".to_string(),
+                InstalmentKind::Deposit,
+                &field(&r, "首付款比例").id
+            )
+        );
+        let days = field(&r, "余款").id.clone();
+        assert_eq!(
+            got[1],
+            (
+                "余款".into(),
+                InstalmentKind::Final,
+                "rest".into(),
+                after_milestone("验收合格", &days, "working", "final_milestone_date")
+            )
+        );
+        assert_eq!(amounts(&r), ["5000.00", "95000.00"]);
+    }
+
+    #[test]
+    fn written_percents_of_several_instalments() {
+        let one =
+            import_text("第一条 费用\n首付款为合同总额的30%，第二期为合同总额的40%，尾款30%。");
+        let shares = |r: &ImportResult| {
+            instalments(r)
+                .into_iter()
+                .map(|(name, kind, share, _)| (name, kind, share))
+                .collect::<Vec<_>>()
+        };
+        use InstalmentKind::*;
+        let s = |n: &str, k, p: &str| (n.to_string(), k, p.to_string());
+        assert_eq!(
+            shares(&one),
+            [
+                s("首付款", Deposit, "30"),
+                s("第二期", Progress, "40"),
+                s("尾款", Final, "30")
+            ]
+        );
+        assert_eq!(amounts(&one), ["30000.00", "40000.00", "30000.00"]);
+        let three = import_text("第一条 费用\n首付款为合同总额的30%，于合同签订后5个工作日内支付；第二期为合同总额的40%，于系统上线后10日内支付；尾款30%，于验收合格后15日内支付。");
+        assert_eq!(shares(&three), shares(&one));
+        let unnamed = import_text(
+            "服务合同\n第一条 费用\n合同签订后3日内支付合同总额的40%，系统上线后支付30%，验收合格后支付20%，剩余10%作为质保金于质保期满后支付。",
+        );
+        assert_eq!(
+            shares(&unnamed),
+            [
+                s("第1期", Other, "40"),
+                s("第2期", Other, "30"),
+                s("第3期", Other, "20"),
+                s("质保金", Retention, "10")
+            ]
+        );
+        assert_eq!(
+            instalments(&unnamed)[3].3,
+            after_milestone("质保期满", "0", "calendar", "retention_milestone_date")
+        );
+        for r in [one, three, unnamed] {
+            assert!(
+                validate(&r.template).is_empty(),
+                "{:?}",
+                validate(&r.template)
+            );
+        }
+    }
+
+    /// The per-day penalty imported from a breach clause: its obligation, and its rate (□ for
+    /// a blank), unit and base.
+    fn penalty(clause: &str) -> (Obligation, String) {
+        let r = import_text(&format!("第五条 违约责任\n{clause}"));
+        assert!(
+            validate(&r.template).is_empty(),
+            "{:?}",
+            validate(&r.template)
+        );
+        let p = r.template.calculators.penalty.expect("penalty");
+        let blank = r.template.blanks.iter().any(|b| b.id == p.rate);
+        let rate = if blank { "□".into() } else { p.rate };
+        let base = p.base.unwrap_or_default();
+        (p.obligation, format!("{rate} {} {base}", p.rate_unit))
+    }
+
+    /// Each clause imports to its obligation and `rate unit base`.
+    fn assert_penalties(cases: &[(&str, Obligation, &str)]) {
+        for (clause, ob, rate) in cases {
+            assert_eq!(penalty(clause), (*ob, rate.to_string()), "{clause}");
+        }
+    }
+
+    /// Whether the imported penalty, at 1 (% a day) for a month, is flagged as over 4× the LPR.
+    fn over_lpr(clause: &str) -> bool {
+        let t = import_text(&format!("第五条 违约责任\n{clause}")).template;
+        let f = filled(&t, "1");
+        assert!(matches!(f.penalty, Calc::Ready(_)), "{:?}", f.penalty);
+        warnings(&t, &f)
+            .iter()
+            .any(|w| w.code == "rate_over_4x_lpr")
+    }
+
+    const LATE_DELIVERY: &str = "乙方逾期交付的，每逾期一日，按合同总额的____%向甲方支付违约金。";
+
+    #[test]
+    fn late_delivery_is_a_late_performance() {
+        use Obligation::*;
+        assert_penalties(&[
+            (LATE_DELIVERY, Performance, "□ percent total"),
+            (
+                "乙方每延迟一日完成，按未完成部分费用的____%向甲方支付违约金。",
+                Performance,
+                "□ percent unpaid",
+            ),
+            (
+                "乙方未按约定提供服务的，每逾期一日，应向甲方支付违约金人民币____元。",
+                Performance,
+                "□ fixed unpaid",
+            ),
+            (
+                "甲方逾期付款的，每逾期一日，按未支付金额的____%支付违约金。",
+                Payment,
+                "□ percent unpaid",
+            ),
+            (
+                "甲方未按约定履行付款义务的，每逾期一日，应按合同总额的____%向乙方支付违约金。",
+                Payment,
+                "□ percent total",
+            ),
+        ]);
+        // Only a late payment is measured against interest on money.
+        assert!(!over_lpr(LATE_DELIVERY));
+        assert!(over_lpr(
+            "甲方逾期付款的，每逾期一日，按合同总额的____%向乙方支付违约金。"
+        ));
+    }
+
+    #[test]
+    fn penalty_of_an_added_total_computes() {
+        let t = import_text(&format!("第五条 违约责任\n{LATE_DELIVERY}")).template;
+        let p = t.calculators.penalty.as_ref().expect("penalty");
+        assert_eq!(p.base.as_deref(), Some("total"));
+        let f = filled(&t, "0.5");
+        assert!(matches!(f.penalty, Calc::Ready(_)), "{:?}", f.penalty);
+    }
+
+    #[test]
+    fn per_mille_and_written_per_day_rates() {
+        use Obligation::*;
+        assert_penalties(&[
+            (
+                "乙方逾期交付的，每逾期一日，按合同总额的0.5‰向甲方支付违约金。",
+                Performance,
+                "0.5 per_mille total",
+            ),
+            (
+                "甲方逾期付款的，每逾期一日，应按未付金额的千分之五向乙方支付违约金。",
+                Payment,
+                "5 per_mille unpaid",
+            ),
+            (
+                "甲方逾期付款的，每逾期一日，按未付金额的0.05%支付违约金。",
+                Payment,
+                "0.05 percent unpaid",
+            ),
+            (
+                "乙方逾期交付的，每逾期一日，按合同总额的____‰向甲方支付违约金。",
+                Performance,
+                "□ per_mille total",
+            ),
+            (
+                "甲方逾期付款的，每逾期一日，按未付金额的千分之____支付违约金。",
+                Payment,
+                "□ per_mille unpaid",
+            ),
+        ]);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //!
 //! Type, first rule that applies (on simplified, half-width text):
 //! - a date marker → `date`; a compound `__万__千__元` → `money`; `、 台` gap → `integer`;
+//! - `‰` after it or `千分之` before it, `‱` or `万分之` → `percent` (labelled `（‰）`,
+//!   `（‱）`: the penalty binder reads the unit from the same words);
 //! - `%` after it, `[x%]`, `百分之` before it, or `[百分比]`/`[比例]` → `percent`
 //!   (`__折` is a `percent` too, from 0 to 10: the number of 折);
 //! - `大写` just before it → `words` (checked against the money blank before it);
@@ -540,6 +542,12 @@ pub fn classify(chs: &[Ch], occ: &Occ, mask: &[bool], stops: &[bool]) -> Typed {
     } else if occ.marker == Marker::Gap {
         t.kind = BlankType::Integer;
         unit = "（台）";
+    } else if p.starts_with('‰') || pre.ends_with("千分之") {
+        t.kind = BlankType::Percent;
+        unit = "（‰）";
+    } else if p.starts_with('‱') || pre.ends_with("万分之") {
+        t.kind = BlankType::Percent;
+        unit = "（‱）";
     } else if inner.ends_with('%')
         || p.starts_with('%')
         || pre.ends_with("百分之")
