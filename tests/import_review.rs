@@ -196,18 +196,26 @@ fn retype_that_breaks_a_calculator_is_refused() {
     }
 }
 
-/// Merging any blank a calculator reads into another of its kind rewires every reference:
-/// the template stays valid and the dropped id is gone from every expression.
+/// Merging any blank a calculator reads into another of its kind (a choice into one with the
+/// same options) rewires every reference: the template stays valid and the dropped id is gone
+/// from every expression.
 #[test]
 fn merge_rewires_every_calculator_field_of_the_bundled_templates() {
     let mut merged = 0;
+    let values = |b: &contract_calc::template::model::Blank| {
+        b.options
+            .iter()
+            .map(|o| o.value.clone())
+            .collect::<Vec<_>>()
+    };
     for t in contract_calc::template::bundled::all() {
         for drop in &t.blanks {
-            let Some(keep) = t
-                .blanks
-                .iter()
-                .find(|k| k.id != drop.id && k.kind == drop.kind && k.kind != BlankType::Table)
-            else {
+            let Some(keep) = t.blanks.iter().find(|k| {
+                k.id != drop.id
+                    && k.kind == drop.kind
+                    && k.kind != BlankType::Table
+                    && values(k) == values(drop)
+            }) else {
                 continue;
             };
             let edit = Edit::Merge {

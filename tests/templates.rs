@@ -215,6 +215,71 @@ fn malformed_templates_get_specific_errors_all_at_once() {
 }
 
 #[test]
+fn a_word_spelt_like_a_number_blank_is_refused_and_a_quoted_word_computes() {
+    let doc = |base: &str| {
+        format!(
+            r#"{{"id":"p","title":"T",
+          "blanks":[
+            {{"id":"total","type":"money","label":{{"zh":"总额"}}}},
+            {{"id":"due","type":"date","label":{{"zh":"到期"}}}},
+            {{"id":"paid","type":"date","label":{{"zh":"付款"}}}},
+            {{"id":"rate","type":"percent","label":{{"zh":"日率"}}}}],
+          "calculators":{{"penalty":{{"due_date":"due","amount_due":"total","contract_total":"total",
+            "rate":"rate","rate_unit":"percent","base":"{base}","as_of":"paid"}}}},
+          "body":[{{"heading":"H","paragraphs":["{{{{penalty.total}}}}"]}}]}}"#
+        )
+    };
+    // `base: "total"` names the money blank `total`, not the word: every fill would fail.
+    let errors = parse_template(&doc("total")).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].path, "calculators.penalty.base");
+    assert!(errors[0].en.contains("quote it ('total')"), "{errors:#?}");
+    // A word the fill does not know would silently mean the default (unpaid): refused too,
+    // spelt plain or quoted, or as an option of a choice blank that feeds the field.
+    for (base, found) in [
+        (
+            "totl",
+            "'totl' is neither one of the words here (unpaid, total)",
+        ),
+        ("'totl'", "Unknown word 'totl'"),
+    ] {
+        let errors = parse_template(&doc(base)).unwrap_err();
+        assert!(
+            errors.len() == 1 && errors[0].en.starts_with(found),
+            "{errors:#?}"
+        );
+    }
+    let choice = doc("kind").replace(
+        r#"{"id":"rate""#,
+        r#"{"id":"kind","type":"choice","label":{"zh":"基数"},"options":[{"value":"unpaid","label":{"zh":"未付"}},{"value":"all","label":{"zh":"全部"}}]},{"id":"rate""#,
+    );
+    let errors = parse_template(&choice).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(
+        errors[0].en,
+        "Choice 'kind' has the value 'all', which is not one of unpaid, total"
+    );
+    // Quoted, it is the word: the penalty is on the total.
+    let t = parse_template(&doc("'total'")).unwrap();
+    let inputs = [
+        ("total", "1000"),
+        ("due", "2025-03-03"),
+        ("paid", "2025-03-13"),
+        ("rate", "1"),
+    ]
+    .map(|(k, v)| (k.to_string(), Input::Text(v.into())))
+    .into_iter()
+    .collect();
+    let f = fill(&t, &inputs, &Calendar::new());
+    assert!(f.errors.is_empty(), "{:?}", f.errors);
+    assert!(
+        matches!(&f.penalty, Calc::Ready(p) if p.total.to_string() == "100.00"),
+        "{:?}",
+        f.penalty
+    );
+}
+
+#[test]
 fn validation_never_panics_on_odd_documents() {
     for src in [
         "{}",

@@ -216,8 +216,68 @@ pub fn validate(t: &Template) -> Vec<TemplateError> {
 
     // Calculator bindings.
     for (path, src, word) in binding_exprs(&t.calculators) {
-        if word && is_ident(&src) && !kinds.contains_key(&src) {
-            continue; // a literal word such as `working` or `percent`
+        let allowed = words_of(&path);
+        let unknown = |w: &str| allowed.is_some_and(|a| !a.contains(&w));
+        let words = || allowed.unwrap_or_default().join(", ");
+        if let Some(w) = src
+            .strip_prefix('\'')
+            .and_then(|w| w.strip_suffix('\''))
+            .filter(|w| unknown(w))
+        {
+            out.push(err(
+                path.clone(),
+                format!("未知的取值“{w}”，可用：{}", words()),
+                format!("Unknown word '{w}': one of {}", words()),
+            ));
+            continue;
+        }
+        // A choice blank feeding a word field: each of its options must be one of the words.
+        if let Some(b) = t
+            .blanks
+            .iter()
+            .find(|b| b.id == src && b.kind == BlankType::Choice)
+        {
+            for o in b.options.iter().filter(|o| unknown(&o.value)) {
+                out.push(err(
+                    path.clone(),
+                    format!(
+                        "选项“{}”的值“{}”不是这里可用的取值：{}",
+                        b.id,
+                        o.value,
+                        words()
+                    ),
+                    format!(
+                        "Choice '{}' has the value '{}', which is not one of {}",
+                        b.id,
+                        o.value,
+                        words()
+                    ),
+                ));
+            }
+        }
+        if word && is_ident(&src) {
+            match kinds.get(&src) {
+                // A literal word such as `working` or `percent`.
+                None if unknown(&src) => out.push(err(
+                    path.clone(),
+                    format!("“{src}”既不是可用的取值（{}），也不是空白或计算项的编号", words()),
+                    format!("'{src}' is neither one of the words here ({}) nor the id of a blank or derived value", words()),
+                )),
+                None => {}
+                // An id wins over the word it spells (a money blank named `total` for
+                // `base: "total"`), and a number is no word: every fill would fail.
+                Some(k) if !matches!(k, BlankType::Text | BlankType::Choice) => {
+                    out.push(err(
+                        path.clone(),
+                        format!("“{src}”是一个空白或计算项的编号（不是文字或选项），这里要的是一个取值：要写取值本身请加引号（'{src}'），或给该空白换个编号"),
+                        format!("'{src}' is the id of a blank or derived value that is no text or choice, where a word is expected: quote it ('{src}') for the word itself, or rename the blank"),
+                    ));
+                }
+                Some(_) => {
+                    check_expr(&mut out, &path, &src, &kinds, &tables);
+                }
+            }
+            continue;
         }
         check_expr(&mut out, &path, &src, &kinds, &tables);
     }
@@ -441,6 +501,22 @@ fn find_cycle(start: &str, deps: &BTreeMap<&str, BTreeSet<String>>) -> Option<Ve
     let mut path = vec![start.to_string()];
     let mut seen = BTreeSet::new();
     walk(start, start, deps, &mut path, &mut seen).then_some(path)
+}
+
+/// The words a word field of the calculator bindings takes (by its path's last part); the
+/// fill reads any other word as the field's default, so the check refuses it.
+fn words_of(path: &str) -> Option<&'static [&'static str]> {
+    Some(match path.rsplit('.').next()? {
+        "rest_day_rule" => &["next_working_day", "keep"],
+        "day_kind" => &["calendar", "working"],
+        "inclusive" => &["inclusive", "exclusive", "true", "false"],
+        "rate_unit" => &["percent", "per_mille", "per_ten_thousand", "fixed"],
+        "base" => &["unpaid", "total"],
+        "day_count" => &["through_payment_day", "before_payment_day"],
+        "proration" => &["by_calendar_days", "full_month", "from_next_month"],
+        "vat_mode" => &["exclusive", "inclusive"],
+        _ => return None,
+    })
 }
 
 /// Every expression in the calculator bindings: (path, source, may be a literal word). A last
