@@ -73,7 +73,7 @@ fn mutated_template() -> impl Strategy<Value = String> {
         prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..6),
     )
         .prop_map(|(which, edits)| {
-            let mut bytes = bundled::SOURCES[which].2.as_bytes().to_vec();
+            let mut bytes = bundled::SOURCES[which].3.as_bytes().to_vec();
             for (at, byte, op) in edits {
                 let i = at.index(bytes.len().max(1));
                 match op {

@@ -12,7 +12,7 @@ fn every_bundled_template_validates_and_renders_its_example() {
     assert!(!bundled::SOURCES.is_empty());
     // Start-up deserialises without validating; every source must still make it in.
     assert_eq!(bundled::all().len(), bundled::SOURCES.len());
-    for (id, title, src) in bundled::SOURCES {
+    for (id, title, _, src) in bundled::SOURCES {
         let t = parse_template(src).unwrap_or_else(|e| panic!("{id}: {e:#?}"));
         assert_eq!(&t.id, id);
         assert_eq!(&t.title, title, "the picker's title matches the template");
@@ -389,7 +389,7 @@ fn result_panels_explain_each_number_and_escape_it() {
 #[test]
 fn reading_a_template_document_drops_hidden_controls() {
     // The compiled-in sources are minified (build.rs).
-    let src = bundled::SOURCES[0].2.replacen(
+    let src = bundled::SOURCES[0].3.replacen(
         "\"title\":\"",
         "\"title\":\"\u{202E}反转\u{2066}\\u202e",
         1,

@@ -198,6 +198,8 @@ pub fn render_contract(
 pub struct TemplateInfo {
     pub id: &'static str,
     pub title: &'static str,
+    /// Its name in English (the contract text stays Chinese).
+    pub title_en: &'static str,
 }
 
 /// The bundled templates, by id and title.
@@ -205,7 +207,11 @@ pub struct TemplateInfo {
 pub fn templates() -> JsResult<JsValue> {
     let list: Vec<TemplateInfo> = crate::template::bundled::SOURCES
         .iter()
-        .map(|(id, title, _)| TemplateInfo { id, title })
+        .map(|(id, title, title_en, _)| TemplateInfo {
+            id,
+            title,
+            title_en,
+        })
         .collect();
     to_js(&list)
 }

@@ -4,37 +4,45 @@
 use super::model::Template;
 use std::sync::OnceLock;
 
-/// (id, title, JSON source) of every bundled template. The title is repeated here so the
-/// picker can list templates without parsing them (a test checks it matches the JSON).
-pub const SOURCES: &[(&str, &str, &str)] = &[
+/// (id, title, English name, JSON source) of every bundled template. The title is repeated
+/// here so the picker can list templates without parsing them (a test checks it matches the
+/// JSON); the English name is for the picker in the English interface (the contract itself
+/// stays in its own language).
+pub const SOURCES: &[(&str, &str, &str, &str)] = &[
     (
         "after-sales-upgrade",
         "电商平台售后服务体系升级服务合同",
+        "After-sales service upgrade (e-commerce platform)",
         include_str!(concat!(env!("OUT_DIR"), "/after-sales-upgrade.json")),
     ),
     (
         "outsourced-operations",
         "外包售后运营服务协议",
+        "Outsourced after-sales operations",
         include_str!(concat!(env!("OUT_DIR"), "/outsourced-operations.json")),
     ),
     (
         "website-maintenance",
         "网站设计制作及维护合同",
+        "Website design, build and maintenance",
         include_str!(concat!(env!("OUT_DIR"), "/website-maintenance.json")),
     ),
     (
         "pc-maintenance",
         "计算机软件维护服务合同（按台计费）",
+        "Software maintenance, billed per device",
         include_str!(concat!(env!("OUT_DIR"), "/pc-maintenance.json")),
     ),
     (
         "hardware-maintenance",
         "硬件设备维护合同",
+        "Hardware maintenance",
         include_str!(concat!(env!("OUT_DIR"), "/hardware-maintenance.json")),
     ),
     (
         "customer-service",
         "客户服务与支持外包合同",
+        "Customer service and support outsourcing",
         include_str!(concat!(env!("OUT_DIR"), "/customer-service.json")),
     ),
 ];
@@ -47,7 +55,7 @@ pub fn all() -> &'static [Template] {
     ALL.get_or_init(|| {
         SOURCES
             .iter()
-            .filter_map(|(_, _, src)| serde_json::from_str(src).ok())
+            .filter_map(|(_, _, _, src)| serde_json::from_str(src).ok())
             .collect()
     })
 }
@@ -56,6 +64,6 @@ pub fn all() -> &'static [Template] {
 pub fn get(id: &str) -> Option<Template> {
     SOURCES
         .iter()
-        .find(|(i, _, _)| *i == id)
-        .and_then(|(_, _, src)| serde_json::from_str(src).ok())
+        .find(|(i, ..)| *i == id)
+        .and_then(|(.., src)| serde_json::from_str(src).ok())
 }

@@ -60,7 +60,7 @@ pub fn init(options: &Options) -> Option<Ctx> {
     let first = || {
         bundled::SOURCES
             .first()
-            .and_then(|(id, _, _)| bundled::get(id))
+            .and_then(|(id, ..)| bundled::get(id))
     };
     let (mut template, mut doc) = match options.template.clone() {
         Some(t) => (Some(t), options.doc.clone()),

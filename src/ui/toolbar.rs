@@ -13,7 +13,14 @@ pub fn Toolbar() -> impl IntoView {
     let ctx = use_ctx();
     let options = bundled::SOURCES
         .iter()
-        .map(|(id, title, _)| view! { <option value=*id>{*title}</option> })
+        // In English, the English name and the contract's own title (the contract stays Chinese).
+        .map(|(id, title, en, _)| {
+            let label = move || match ctx.lang.get() {
+                Lang::En => format!("{en} · {title}"),
+                Lang::Zh => title.to_string(),
+            };
+            view! { <option value=*id>{label}</option> }
+        })
         .collect_view();
     let pick = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);

@@ -45,7 +45,7 @@ test('paste, review (rename, retype, merge, refused edit), use, fill, reload', {
   assert.ok(!env.server.requests.some((u) => u.includes('contract-calc-docs')), 'docs module loaded before use');
   await detect(page, TEXT);
   assert.ok(env.server.requests.some((u) => u.includes('contract-calc-docs_bg.wasm')), 'docs module loaded on use');
-  assert.match(await page.locator('.cc-import-summary').innerText(), /技术服务合同[\s\S]*11个空白[\s\S]*2个费用条款/);
+  assert.match(await page.locator('.cc-import-summary').innerText(), /技术服务合同[\s\S]*11个空白[\s\S]*3个费用条款/);
   assert.match(await row(page, '合同总额（元）').locator('.cc-import-snippet').innerText(), /人民币【________】元/);
 
   // Retype the phone number to a number; rename the second period; merge the project lead

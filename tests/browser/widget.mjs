@@ -402,3 +402,18 @@ test('how a number was computed shows over the table, without moving it', async 
   page.assertClean();
   await page.context().close();
 });
+
+test('in English, the template picker names each template in English beside its own title', async () => {
+  const page = await examplePage();
+  const options = () => page.locator('#cc-template option').allInnerTexts();
+  assert.equal((await options())[0], '电商平台售后服务体系升级服务合同');
+  await page.selectOption('#cc-lang', 'en');
+  const en = await options();
+  assert.equal(en[0], 'After-sales service upgrade (e-commerce platform) · 电商平台售后服务体系升级服务合同');
+  assert.equal(en.length, 6);
+  assert.ok(en.every((o) => /^[A-Z][\x20-\x7e]+ · \p{Script=Han}/u.test(o)), en.join('\n'));
+  // The contract stays in its own language.
+  assert.match(await page.locator('.cc-contract .contract-title').innerText(), /电商平台售后服务体系升级服务合同/);
+  page.assertClean();
+  await page.context().close();
+});
