@@ -23,6 +23,8 @@ export class ContractCalculator extends HTMLElement {
   #values = undefined;
   #template = undefined;
   #holidays = undefined;
+  // The template and language picked in the widget, kept while it is moved (disconnected).
+  #picked = {};
 
   connectedCallback() {
     if (this.#handle) return;
@@ -38,14 +40,15 @@ export class ContractCalculator extends HTMLElement {
     this.#root.replaceChildren();
     try {
       this.#handle = mount(this.#root, {
-        template: this.#template ?? this.getAttribute('template') ?? undefined,
-        lang: this.getAttribute('lang') ?? undefined,
+        template: this.#picked.template ?? this.#template ?? this.getAttribute('template') ?? undefined,
+        lang: this.#picked.lang ?? this.getAttribute('lang') ?? undefined,
         values: this.#values,
         holidays: this.#holidays,
         onChange: (change) => {
           this.dispatchEvent(new CustomEvent('contract-change', { detail: change, bubbles: true, composed: true }));
         },
       });
+      this.#picked = {};
     } catch (err) {
       const p = document.createElement('p');
       p.className = 'cc-load-error';
@@ -58,14 +61,19 @@ export class ContractCalculator extends HTMLElement {
 
   disconnectedCallback() {
     if (!this.#handle) return;
-    // Moving the element keeps what was typed.
-    this.#values = this.#handle.getValues();
+    // Moving the element keeps what was typed, and the template and language picked in it.
+    const { template, lang, values } = this.#handle.getState();
+    this.#values = values;
+    this.#picked = { template, lang };
     this.#handle.unmount();
     this.#handle = null;
   }
 
   attributeChangedCallback(name, old, value) {
-    if (!this.#handle || old === value || value === null) return;
+    if (old === value) return;
+    // Set while the element is out of the page: it wins over what was picked before.
+    delete this.#picked[name];
+    if (!this.#handle || value === null) return;
     try {
       if (name === 'lang') this.#handle.setLang(value);
       else if (!this.#template) this.#handle.setTemplate(value);
@@ -94,6 +102,7 @@ export class ContractCalculator extends HTMLElement {
   }
   set template(doc) {
     this.#template = doc;
+    delete this.#picked.template;
     if (this.#handle) this.#handle.setTemplate(doc);
   }
 

@@ -43,6 +43,18 @@ pub struct Change<'a> {
     pub results: Results<'a>,
 }
 
+/// What a new `mount()` needs to show a widget as it is now (`getState()`): the custom
+/// element keeps it when it is moved.
+#[derive(Serialize, Tsify)]
+pub struct WidgetState<'a> {
+    /// The template shown: its id, or its document when it is not a bundled one (imported).
+    #[tsify(type = "string | Template")]
+    pub template: serde_json::Value,
+    /// The interface language, as picked in the widget.
+    pub lang: Lang,
+    pub values: &'a Inputs,
+}
+
 /// The JSON part of the options (the callback and holiday data are read separately, but
 /// named here so that any other key is refused).
 #[derive(Deserialize, Default)]
@@ -232,6 +244,24 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = getResults, unchecked_return_type = "Change")]
     pub fn get_results(&self) -> Result<JsValue, JsValue> {
         change_json(&self.ctx()?)
+    }
+
+    /// The template, language and values shown now, as `mount()` options: mounting them
+    /// again shows the widget as it is, with what was picked in it.
+    #[wasm_bindgen(js_name = getState, unchecked_return_type = "WidgetState")]
+    pub fn get_state(&self) -> Result<JsValue, JsValue> {
+        let ctx = self.ctx()?;
+        let template = ctx
+            .doc
+            .with_untracked(|d| d.as_deref().and_then(|d| serde_json::from_str(d).ok()))
+            .unwrap_or_else(|| ctx.template.with_untracked(|t| t.id.clone().into()));
+        ctx.inputs.with_untracked(|values| {
+            to_js(&WidgetState {
+                template,
+                lang: ctx.lang.get_untracked(),
+                values,
+            })
+        })
     }
 
     /// Switch the interface language.

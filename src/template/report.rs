@@ -128,11 +128,7 @@ pub fn results_panels(
     let mut out = String::with_capacity(4 * 1024);
 
     if !matches!(f.schedule, Calc::Unused) {
-        let _ = write!(
-            out,
-            "<div class=\"cc-panel\" id=\"cc-schedule\"><h3>{}</h3>",
-            tr("schedule")
-        );
+        let _ = write!(out, "<div class=\"cc-panel\"><h3>{}</h3>", tr("schedule"));
         match &f.schedule {
             Calc::Ready(s) => {
                 // The column names head the table, and each cell carries its own too, for the
@@ -196,11 +192,7 @@ pub fn results_panels(
     }
 
     if !matches!(f.penalty, Calc::Unused) {
-        let _ = write!(
-            out,
-            "<div class=\"cc-panel\" id=\"cc-penalty\"><h3>{}</h3>",
-            tr("penalty")
-        );
+        let _ = write!(out, "<div class=\"cc-panel\"><h3>{}</h3>", tr("penalty"));
         match &f.penalty {
             Calc::Ready(p) => {
                 out.push_str("<dl class=\"cc-facts\">");
@@ -283,11 +275,7 @@ pub fn results_panels(
     }
 
     if !matches!(f.devices, Calc::Unused) {
-        let _ = write!(
-            out,
-            "<div class=\"cc-panel\" id=\"cc-devices\"><h3>{}</h3>",
-            tr("devices")
-        );
+        let _ = write!(out, "<div class=\"cc-panel\"><h3>{}</h3>", tr("devices"));
         match &f.devices {
             Calc::Ready(d) => {
                 out.push_str("<ul class=\"cc-years\">");
@@ -368,7 +356,7 @@ pub fn results_panels(
     if !f.lump.is_empty() {
         let _ = write!(
             out,
-            "<div class=\"cc-panel\" id=\"cc-lump\"><h3>{}</h3><ul class=\"cc-lump\">",
+            "<div class=\"cc-panel\"><h3>{}</h3><ul class=\"cc-lump\">",
             tr("lump")
         );
         for l in &tpl.calculators.lump_sum {

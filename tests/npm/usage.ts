@@ -7,7 +7,7 @@ import {
 } from 'contract-calc';
 import type {
   Change, DeviceFeeInput, FieldError, Inputs, MountOptions, PenaltyInput, Schedule, ScheduleInput,
-  ScheduleRow, Template, WidgetHandle, Review,
+  ScheduleRow, Template, WidgetHandle, WidgetState, Review,
 } from 'contract-calc';
 import { ContractCalculator } from 'contract-calc/element';
 
@@ -57,6 +57,9 @@ const options: MountOptions = {
 const handle: WidgetHandle = mount(document.createElement('div'), options);
 handle.setValues({ ...handle.getValues(), total: '1000' });
 handle.setLang('zh');
+const state: WidgetState = handle.getState();
+const again: WidgetHandle = mount(document.createElement('div'), { template: state.template, lang: state.lang, values: state.values });
+again.unmount();
 handle.unmount();
 
 const el: ContractCalculator = document.createElement('contract-calculator');
