@@ -638,3 +638,49 @@ fn every_gap_in_the_contract_jumps_to_a_blank_of_the_form() {
     assert!(!html.contains("data-field=\"breach_ip\""), "{html}");
     assert!(html.contains("data-field=\"breach_ip_pct\""), "{html}");
 }
+
+/// A row that took the rounding residue shows the percentage the contract states, in the
+/// contract's table and the results panel, and its note multiplies by that percentage.
+#[test]
+fn a_row_with_the_residue_shows_the_stated_percentage() {
+    use contract_calc::template::report::results_html;
+    use contract_calc::template::Lang;
+    let t = bundled::get("after-sales-upgrade").unwrap();
+    let mut inputs = example_inputs(&t);
+    for (k, v) in [
+        ("total", "0.05"),
+        ("advance_pct", "33"),
+        ("progress_pct", "33"),
+    ] {
+        inputs.insert(k.into(), Input::Text(v.into()));
+    }
+    let f = fill(&t, &inputs, &Calendar::new());
+    let Calc::Ready(s) = &f.schedule else {
+        panic!("{:?}", f.schedule)
+    };
+    let last = s.rows.last().unwrap();
+    // 0.05 × 34% = 0.017 → 0.02, but 0.01 is left: the row is 20% of the total.
+    assert_eq!(
+        (last.amount.to_string(), last.residue.to_string()),
+        ("0.01".into(), "-0.01".into())
+    );
+    assert_eq!(
+        (
+            last.percent.to_string(),
+            last.stated_percent.map(|p| p.to_string())
+        ),
+        ("20".into(), Some("34".into()))
+    );
+    let contract = render_html(&t, &f, RenderOptions::default());
+    assert!(
+        contract.contains("<td class=\"num\">34%</td><td class=\"num\">0.01</td>"),
+        "{contract}"
+    );
+    assert!(!contract.contains(">20%<"), "{contract}");
+    let panel = results_html(&t, &f, Lang::Zh);
+    assert!(panel.contains("data-label=\"比例\">34%</td>"), "{panel}");
+    assert!(
+        panel.contains("data-how=\"0.05 × 34% = 0.02，四舍五入到分；尾差 -0.01\""),
+        "{panel}"
+    );
+}

@@ -119,6 +119,11 @@ pub struct ScheduleRow {
     /// rounded to 4 places, half away from zero (`"8.3333"` for a month of 12; `"0"` when the
     /// total is 0). The amount is the exact figure.
     pub percent: Decimal,
+    /// The percentage the contract states for this row (a percent share paid in one row),
+    /// even when the row took the rounding residue and `percent` differs: what the contract's
+    /// table shows beside the text (0.05 split 33/33/34: the last row is 0.01, 20% of the
+    /// total, but the contract says 34%). `None` for fixed sums and monthly rows.
+    pub stated_percent: Option<Decimal>,
     pub amount: Decimal,
     pub words: String,
     /// `None` while a milestone date is unknown.
@@ -229,6 +234,10 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
                 },
                 kind: inst.kind,
                 percent: Decimal::ZERO,
+                stated_percent: match inst.share {
+                    Share::Percent { percent } if due.len() == 1 => Some(percent.normalize()),
+                    _ => None,
+                },
                 amount,
                 words: String::new(),
                 due_date: *date,

@@ -711,7 +711,8 @@ pub fn calc_text(f: &Filled, path: &[&str], lang: Lang) -> Option<String> {
                         "amount" => Some(fmt_money(row.amount)),
                         "words" => Some(row.words.clone()),
                         "percent" => {
-                            Some(crate::core::money::round_display(row.percent, 2).to_string())
+                            let percent = row.stated_percent.unwrap_or(row.percent);
+                            Some(crate::core::money::round_display(percent, 2).to_string())
                         }
                         "due_date" => Some(due_text(row, lang)),
                         "rule" => Some(lang.pick(&row.rule_zh, &row.rule_en).to_string()),
@@ -802,7 +803,10 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                     };
                     vec![
                         Cell::text(r.name.clone()),
-                        Cell::num(format!("{}%", round_display(r.percent, 2))),
+                        Cell::num(format!(
+                            "{}%",
+                            round_display(r.stated_percent.unwrap_or(r.percent), 2)
+                        )),
                         Cell::num(fmt_money(r.amount)),
                         Cell::text(r.words.clone()),
                         Cell::text(due + &moved),

@@ -161,7 +161,7 @@ pub fn results_panels(
                     let how = format!(
                         "{} × {}% = {}{}{}{residue}",
                         fmt_money(s.total),
-                        round_display(r.percent, 4),
+                        round_display(r.stated_percent.unwrap_or(r.percent), 4),
                         fmt_money(r.amount - r.residue),
                         punct.comma,
                         tr("rounding")
@@ -171,7 +171,7 @@ pub fn results_panels(
                         out,
                         "<tr><th scope=\"row\">{}</th><td class=\"num\" data-label=\"{percent_col}\">{}%</td><td class=\"num\" data-label=\"{amount_col}\">{}</td><td class=\"cc-words-cell\" data-label=\"{words_col}\">{}</td><td data-label=\"{due_col}\">{due}{moved}</td><td data-label=\"{rule_col}\">{}</td></tr>",
                         escape(&r.name),
-                        round_display(r.percent, 2),
+                        round_display(r.stated_percent.unwrap_or(r.percent), 2),
                         explained(&fmt_money(r.amount), &how),
                         escape(&r.words),
                         escape(rule)

@@ -134,6 +134,8 @@ test('paymentSchedule: 12 percent rows sum to the total exactly, residue on the 
   assert.equal(s.rows[0].amount, '8330.00');
   assert.equal(s.rows[11].amount, '8370.01');
   assert.equal(s.rows[11].residue, '0.01');
+  // The row that took the residue: its share of the total, and the percentage the contract states.
+  assert.deepEqual([s.rows[11].percent, s.rows[11].stated_percent, s.rows[0].stated_percent], ['8.3701', '8.37', '8.33']);
   moneyHasTwoPlaces(s);
 });
 
