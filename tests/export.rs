@@ -245,7 +245,36 @@ fn every_bundled_template_exports_a_docx_with_its_parts_styles_page_headings_val
             .filter(|n| is(n, "pageBreakBefore"))
             .count();
         assert_eq!(breaks, annexes, "{}: each annex starts a page", t.id);
-        for tbl in doc.descendants().filter(|n| is(n, "tbl")) {
+        // The signature line is a table of its own, one cell a party, no borders: a long
+        // name breaks inside its cell, never across the two.
+        let party = |id: &str| match f.values.get(id) {
+            Some(contract_calc::template::expr::Value::Text(name)) => name.clone(),
+            _ => "＿＿".into(),
+        };
+        let signatures: Vec<_> = doc
+            .descendants()
+            .filter(|n| is(n, "tbl") && !has(n, "insideH"))
+            .collect();
+        assert_eq!(signatures.len(), 1, "{}: one signature line", t.id);
+        let at = doc
+            .descendants()
+            .filter(|n| is(n, "tbl"))
+            .position(|n| n == signatures[0]);
+        let cells = &tables[at.unwrap()];
+        assert_eq!(cells.len(), 1, "{}: one row", t.id);
+        assert!(
+            cells[0].len() == 2
+                && cells[0][0].starts_with("甲方（盖章）：")
+                && cells[0][0].contains(&party("party_a"))
+                && cells[0][1].starts_with("乙方（盖章）：")
+                && cells[0][1].contains(&party("party_b")),
+            "{}: {cells:?}",
+            t.id
+        );
+        for tbl in doc
+            .descendants()
+            .filter(|n| is(n, "tbl") && *n != signatures[0])
+        {
             assert!(has(&tbl, "insideH"), "{}: a table without borders", t.id);
             let cols = tbl.descendants().filter(|n| is(n, "gridCol")).count();
             for (i, tr) in tbl.children().filter(|r| is(r, "tr")).enumerate() {

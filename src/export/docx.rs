@@ -10,6 +10,7 @@ use crate::template::fill::Filled;
 use crate::template::model::{Lang, Template};
 use crate::template::render::{escape, sections, Block, Cell, Inline, Part, RenderOptions, Table};
 use crate::template::wording;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// The XML declaration every part starts with (a macro, so constant parts are joined at
@@ -128,6 +129,7 @@ pub fn docx(t: &Template, f: &Filled, opts: RenderOptions) -> Vec<u8> {
         for b in &s.blocks {
             match b {
                 Block::Para(p) => para(&mut body, "", p),
+                Block::Columns(columns) => columns_table(&mut body, columns),
                 Block::Table(part) => table(&mut body, part),
             }
         }
@@ -197,6 +199,33 @@ fn run(out: &mut String, rpr: &str, text: &str) {
         .replace('\n', "</w:t><w:br/><w:t xml:space=\"preserve\">")
         .replace('\t', "</w:t><w:tab/><w:t xml:space=\"preserve\">");
     let _ = write!(out, "<w:t xml:space=\"preserve\">{text}</w:t></w:r>");
+}
+
+/// A line laid out in columns (a signature line) as a borderless table of one row, a cell per
+/// column of equal width: Word then breaks a long name inside its cell, never across the two.
+fn columns_table(out: &mut String, columns: &[(Cow<str>, Vec<Inline>)]) {
+    let width = TEXT_WIDTH / columns.len().max(1);
+    let _ = write!(
+        out,
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{TEXT_WIDTH}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
+    );
+    for _ in columns {
+        let _ = write!(out, "<w:gridCol w:w=\"{width}\"/>");
+    }
+    out.push_str("</w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>");
+    for (_, inlines) in columns {
+        let _ = write!(
+            out,
+            "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr>"
+        );
+        para(
+            out,
+            "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>",
+            inlines,
+        );
+        out.push_str("</w:tc>");
+    }
+    out.push_str("</w:tr></w:tbl>");
 }
 
 fn table(out: &mut String, part: &Part) {

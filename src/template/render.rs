@@ -240,6 +240,10 @@ impl Cell {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block<'a> {
     Para(Vec<Inline<'a>>),
+    /// A line laid out in columns by runs of spaces (a signature line: `甲方（盖章）：…
+    /// 乙方（盖章）：…`): each column with the spaces before it (empty for the first). Shown
+    /// with each column kept whole, so a line break never falls inside a party's name.
+    Columns(Vec<(Cow<'a, str>, Vec<Inline<'a>>)>),
     /// A paragraph that is only a table.
     Table(Part),
 }
@@ -287,11 +291,15 @@ fn section_html(s: &Section) -> String {
     html.push_str("</h2>");
     for b in &s.blocks {
         match b {
-            Block::Para(p)
-                if p.iter()
-                    .any(|i| matches!(i, Inline::Text(t) if column_gap(t).is_some())) =>
-            {
-                push_columns(&mut html, p)
+            Block::Columns(columns) => {
+                html.push_str("<p class=\"cols\">");
+                for (gap, inlines) in columns {
+                    html.push_str(gap);
+                    html.push_str("<span class=\"col\">");
+                    push_inlines(&mut html, inlines);
+                    html.push_str("</span>");
+                }
+                html.push_str("</p>");
             }
             Block::Para(p) => {
                 html.push_str("<p>");
@@ -326,27 +334,36 @@ fn column_gap(text: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// A paragraph laid out in columns ([`column_gap`]): each column is one `<span class="col">`,
-/// kept whole on a line (widget.css), so a line break falls between the columns and never
-/// inside a party's name.
-fn push_columns(html: &mut String, inlines: &[Inline]) {
-    html.push_str("<p class=\"cols\"><span class=\"col\">");
+/// A paragraph as a block: [`Block::Columns`] when a run of spaces in its text lays it out in
+/// columns ([`column_gap`]; spaces typed into a value never do), else [`Block::Para`].
+fn para_block(inlines: Vec<Inline<'_>>) -> Block<'_> {
+    if !inlines
+        .iter()
+        .any(|i| matches!(i, Inline::Text(t) if column_gap(t).is_some()))
+    {
+        return Block::Para(inlines);
+    }
+    let mut columns = vec![(Cow::Borrowed(""), Vec::new())];
     for inline in inlines {
         let Inline::Text(text) = inline else {
-            push_inlines(html, std::slice::from_ref(inline));
+            if let Some((_, column)) = columns.last_mut() {
+                column.push(inline);
+            }
             continue;
         };
-        let mut rest: &str = text;
+        let mut rest: &str = &text;
         while let Some((a, b)) = column_gap(rest) {
-            push_escaped(html, &rest[..a]);
-            html.push_str("</span>");
-            html.push_str(&rest[a..b]);
-            html.push_str("<span class=\"col\">");
+            if let Some((_, column)) = columns.last_mut().filter(|_| a > 0) {
+                column.push(Inline::Text(rest[..a].to_string().into()));
+            }
+            columns.push((rest[a..b].to_string().into(), Vec::new()));
             rest = &rest[b..];
         }
-        push_escaped(html, rest);
+        if let Some((_, column)) = columns.last_mut().filter(|_| !rest.is_empty()) {
+            column.push(Inline::Text(rest.to_string().into()));
+        }
     }
-    html.push_str("</span></p>");
+    Block::Columns(columns)
 }
 
 fn push_inlines(html: &mut String, inlines: &[Inline]) {
@@ -504,7 +521,7 @@ pub fn sections<'a>(t: &'a Template, f: &Filled, opts: RenderOptions) -> Vec<Sec
                     continue;
                 }
             }
-            blocks.push(Block::Para(w.inlines(para)));
+            blocks.push(para_block(w.inlines(para)));
         }
         out.push(Section {
             index: Some(si),
