@@ -134,9 +134,16 @@ test('paymentSchedule: 12 percent rows sum to the total exactly, residue on the 
   assert.equal(s.rows[0].amount, '8330.00');
   assert.equal(s.rows[11].amount, '8370.01');
   assert.equal(s.rows[11].residue, '0.01');
-  // The row that took the residue: its share of the total, and the percentage the contract states.
-  assert.deepEqual([s.rows[11].percent, s.rows[11].stated_percent, s.rows[0].stated_percent], ['8.3701', '8.37', '8.33']);
   moneyHasTwoPlaces(s);
+  // The row that took the residue: its share of the total, and the percentage the contract states.
+  const tiny = paymentSchedule({
+    total: '0.05',
+    effective_date: '2025-03-03',
+    instalments: ['33', '33', '34'].map((p, i) => instalment(`第${i + 1}期`, p, 5)),
+  });
+  assert.deepEqual(tiny.rows.map((r) => [r.amount, r.percent, r.stated_percent]), [
+    ['0.02', '33', '33'], ['0.02', '33', '33'], ['0.01', '20', '34'],
+  ]);
 });
 
 test('paymentSchedule: errors name the field; garbage throws; the module keeps working', () => {
