@@ -64,7 +64,7 @@ pub async fn checked_template(json: &str) -> Result<(crate::template::Template, 
     let doc = checked
         .doc
         .ok_or_else(|| checked.problems.unwrap_or_default())?;
-    let t = serde_json::from_str(&doc).map_err(|e| e.to_string())?;
+    let t = crate::template::read::template(&doc).map_err(|e| e.to_string())?;
     Ok((t, doc))
 }
 
