@@ -24,8 +24,24 @@ pub fn template(json: &str) -> Result<Template, Error> {
     serde::Deserialize::deserialize(FromValue(&value))
 }
 
-/// A deserializer over a JSON value that gives structs their fields as a sequence.
+/// A deserializer over a JSON value that gives structs their fields as a sequence. Each
+/// method visits only the kinds of value the model reads there (a string, a bool, an array
+/// …) and refuses the rest, so a struct's visitor is never compiled for a map.
 struct FromValue<'a>(&'a Value);
+
+impl FromValue<'_> {
+    fn refuse<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let found = match self.0 {
+            Value::Null => Unexpected::Unit,
+            Value::Bool(b) => Unexpected::Bool(*b),
+            Value::Number(_) => Unexpected::Other("number"),
+            Value::String(s) => Unexpected::Str(s),
+            Value::Array(_) => Unexpected::Seq,
+            Value::Object(_) => Unexpected::Map,
+        };
+        Err(Error::invalid_type(found, &visitor))
+    }
+}
 
 impl<'de> de::Deserializer<'de> for FromValue<'_> {
     type Error = Error;
@@ -41,8 +57,26 @@ impl<'de> de::Deserializer<'de> for FromValue<'_> {
                 value: None,
             }),
             // The model has no numbers.
-            Value::Number(_) => Err(Error::invalid_type(Unexpected::Other("number"), &visitor)),
+            Value::Number(_) => self.refuse(visitor),
         }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Bool(b) => visitor.visit_bool(*b),
+            _ => self.refuse(visitor),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::String(s) => visitor.visit_str(s),
+            _ => self.refuse(visitor),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -52,6 +86,25 @@ impl<'de> de::Deserializer<'de> for FromValue<'_> {
         }
     }
 
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Array(items) => visitor.visit_seq(Items(items.iter())),
+            _ => self.refuse(visitor),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Object(map) => visitor.visit_map(Entries {
+                entries: map.iter(),
+                value: None,
+            }),
+            _ => self.refuse(visitor),
+        }
+    }
+
+    /// An object gives its fields by name, in the struct's order; an array (which serde_json
+    /// also reads as a struct) gives them by position.
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -63,7 +116,7 @@ impl<'de> de::Deserializer<'de> for FromValue<'_> {
                 map,
                 names: fields.iter(),
             }),
-            _ => self.deserialize_any(visitor),
+            _ => self.deserialize_seq(visitor),
         }
     }
 
@@ -75,13 +128,13 @@ impl<'de> de::Deserializer<'de> for FromValue<'_> {
     ) -> Result<V::Value, Error> {
         match self.0 {
             Value::String(s) => visitor.visit_enum(StrDeserializer::<Error>::new(s)),
-            _ => self.deserialize_any(visitor),
+            _ => self.refuse(visitor),
         }
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct newtype_struct seq tuple tuple_struct map identifier ignored_any
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf
+        unit unit_struct newtype_struct tuple tuple_struct identifier ignored_any
     }
 }
 
