@@ -19,7 +19,7 @@ use contract_calc::import::review::{Edit, Review, RETYPABLE};
 use contract_calc::state::Snapshot;
 use contract_calc::template::render::{render_html, RenderOptions};
 use contract_calc::template::validate::parse_template;
-use contract_calc::template::{bundled, example_inputs, fill, Input};
+use contract_calc::template::{bundled, example_inputs, fill, read, Input, Template};
 use proptest::prelude::*;
 
 fn cases() -> u32 {
@@ -124,7 +124,15 @@ proptest! {
 
     #[test]
     fn fuzz_template_documents(doc in mutated_template()) {
+        // The app's reader (template::read) reads what serde's derive reads.
+        if let Ok(t) = serde_json::from_str::<Template>(&doc) {
+            prop_assert_eq!(read::template(&doc).ok(), Some(t));
+        }
         if let Ok(t) = parse_template(&doc) {
+            // A checked document, as the documents module writes it back for the app.
+            let back = serde_json::to_string(&t).unwrap();
+            let read_back = read::template(&back).ok();
+            prop_assert_eq!(read_back.as_ref(), Some(&t));
             let f = fill(&t, &example_inputs(&t), &Calendar::new());
             let html = render_html(&t, &f, RenderOptions::with_annex(true));
             prop_assert!(html.starts_with("<article"));

@@ -14,6 +14,14 @@ fn every_bundled_template_validates_and_renders_its_example() {
     assert_eq!(bundled::all().len(), bundled::SOURCES.len());
     for (id, title, _, src) in bundled::SOURCES {
         let t = parse_template(src).unwrap_or_else(|e| panic!("{id}: {e:#?}"));
+        // The app's reader (template::read) reads what serde's derive reads.
+        let derived: contract_calc::template::Template = serde_json::from_str(src).unwrap();
+        assert_eq!(
+            contract_calc::template::read::template(src).unwrap(),
+            derived,
+            "{id}"
+        );
+        assert_eq!(derived, t, "{id}");
         assert_eq!(&t.id, id);
         assert_eq!(&t.title, title, "the picker's title matches the template");
         let f = fill(&t, &example_inputs(&t), &Calendar::new());

@@ -145,7 +145,7 @@ pub fn mount(
     let slot = Rc::new(Cell::new(None));
     let out = slot.clone();
     let view = leptos::mount::mount_to(parent, move || {
-        let ctx = ui::init(&options);
+        let ctx = ui::init(options);
         out.set(ctx);
         if let (Some(ctx), Some(f)) = (ctx, on_change) {
             notify_changes(ctx, f);

@@ -99,17 +99,14 @@ impl Snapshot {
                 problem: "no template id".into(),
             };
         };
-        let lang = obj
-            .get("lang")
-            .and_then(|l| serde_json::from_value::<Lang>(l.clone()).ok())
-            .unwrap_or_default();
+        let lang = obj.get("lang").and_then(lang_of).unwrap_or_default();
         let doc = obj.get("doc").and_then(Json::as_str).map(str::to_string);
         let mut inputs = Inputs::new();
         let mut dropped = Vec::new();
         if let Some(map) = obj.get("inputs").and_then(Json::as_object) {
             for (k, v) in map {
-                match serde_json::from_value::<Input>(v.clone()) {
-                    Ok(i) if k.len() <= 100 => {
+                match input_of(v) {
+                    Some(i) if k.len() <= 100 => {
                         inputs.insert(k.clone(), i);
                     }
                     _ => dropped.push(k.clone()),
@@ -169,6 +166,47 @@ impl Snapshot {
     }
 }
 
+/// A snapshot's `lang`, read as serde reads a [`Lang`] from a JSON value (`"en"`, or a
+/// one-key object `{"en": null}`). Written out because `serde_json::from_value` links the
+/// value deserializer's enum access into the first load for this one field (a test checks
+/// both agree).
+fn lang_of(v: &Json) -> Option<Lang> {
+    let name = match v {
+        Json::String(s) => s,
+        Json::Object(m) if m.len() == 1 => match m.iter().next() {
+            Some((k, Json::Null)) => k,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    match name.as_str() {
+        "zh-CN" => Some(Lang::Zh),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// A value of `inputs`, read as serde's untagged [`Input`] reads it (a string, or an array of
+/// objects of strings). Written out because the untagged derive buffers the value and links
+/// serde's content deserializer into the first load (a test checks both agree).
+fn input_of(v: &Json) -> Option<Input> {
+    match v {
+        Json::String(s) => Some(Input::Text(s.clone())),
+        Json::Array(rows) => {
+            let mut out = Vec::with_capacity(rows.len());
+            for row in rows {
+                let mut cells = std::collections::BTreeMap::new();
+                for (k, cell) in row.as_object()? {
+                    cells.insert(k.clone(), cell.as_str()?.to_string());
+                }
+                out.push(cells);
+            }
+            Some(Input::Rows(out))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +219,43 @@ mod tests {
         row.insert("qty".to_string(), "2".to_string());
         inputs.insert("pages".into(), Input::Rows(vec![row]));
         Snapshot::new("after-sales-upgrade", Lang::En, inputs)
+    }
+
+    #[test]
+    fn inputs_and_lang_read_as_serde_reads_them() {
+        let values = [
+            r#""36万""#,
+            r#""""#,
+            "[]",
+            r#"[{}]"#,
+            r#"[{"qty":"2","price":"1.5"},{"qty":""}]"#,
+            r#"[{"qty":2}]"#,
+            r#"[{"qty":null}]"#,
+            r#"[{"qty":["2"]}]"#,
+            r#"["2"]"#,
+            r#"[{"a":"1"},3]"#,
+            r#"{"qty":"2"}"#,
+            "null",
+            "true",
+            "12",
+            "1.5",
+            r#""en""#,
+            r#""zh-CN""#,
+            r#""EN""#,
+            r#"{"en":null}"#,
+            r#"{"zh-CN":null}"#,
+            r#"{"en":1}"#,
+            r#"{"en":null,"zh-CN":null}"#,
+            r#"{"fr":null}"#,
+            "{}",
+        ];
+        for v in values {
+            let v: Json = serde_json::from_str(v).unwrap();
+            let serde_input = serde_json::from_value::<Input>(v.clone()).ok();
+            assert_eq!(input_of(&v), serde_input, "{v}");
+            let serde_lang = serde_json::from_value::<Lang>(v.clone()).ok();
+            assert_eq!(lang_of(&v), serde_lang, "{v}");
+        }
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn all() -> &'static [Template] {
     ALL.get_or_init(|| {
         SOURCES
             .iter()
-            .filter_map(|(_, _, _, src)| serde_json::from_str(src).ok())
+            .filter_map(|(_, _, _, src)| super::read::template(src).ok())
             .collect()
     })
 }
@@ -65,5 +65,5 @@ pub fn get(id: &str) -> Option<Template> {
     SOURCES
         .iter()
         .find(|(i, ..)| *i == id)
-        .and_then(|(.., src)| serde_json::from_str(src).ok())
+        .and_then(|(.., src)| super::read::template(src).ok())
 }

@@ -12,6 +12,7 @@ pub mod html_tokens;
 pub mod inputs;
 pub mod model;
 pub mod placeholder;
+pub mod read;
 pub mod render;
 pub mod report;
 pub mod validate;

@@ -401,6 +401,8 @@ impl LumpSumBinding {
 /// values, and errors name the missing field as serde does (`missing field \`days\``); but
 /// serde's derive for an internally tagged enum writes a full deserializer per variant,
 /// ~29 kB of the first load's wasm for these two enums, and this is a fraction of that.
+/// (`default` on every optional field: `template::read` gives a struct its fields in order,
+/// and reads a missing one as absent only where serde has a default.)
 mod json {
     use super::{DueBinding, Label, LumpSumBinding};
     use serde::Deserialize;
@@ -417,13 +419,21 @@ mod json {
     pub struct Due {
         #[serde(rename = "type")]
         kind: String,
+        #[serde(default)]
         days: Option<String>,
+        #[serde(default)]
         day_kind: Option<String>,
+        #[serde(default)]
         milestone: Option<String>,
+        #[serde(default)]
         date: Option<String>,
+        #[serde(default)]
         day: Option<String>,
+        #[serde(default)]
         months: Option<String>,
+        #[serde(default)]
         inclusive: Option<String>,
+        #[serde(default)]
         start_offset_months: Option<String>,
     }
 
@@ -464,16 +474,27 @@ mod json {
     pub struct LumpSum {
         #[serde(rename = "type")]
         kind: String,
+        #[serde(default)]
         id: Option<String>,
+        #[serde(default)]
         label: Option<Label>,
+        #[serde(default)]
         total: Option<String>,
+        #[serde(default)]
         percent: Option<String>,
+        #[serde(default)]
         penalties: Option<Vec<String>>,
+        #[serde(default)]
         purchase_price: Option<String>,
+        #[serde(default)]
         annual_percent: Option<String>,
+        #[serde(default)]
         instalments_per_year: Option<String>,
+        #[serde(default)]
         vat_percent: Option<String>,
+        #[serde(default)]
         list_price: Option<String>,
+        #[serde(default)]
         zhe: Option<String>,
     }
 

@@ -54,18 +54,15 @@ fn message(e: JsValue) -> String {
 /// A template document (JSON) validated by the documents module: the template and the
 /// document as read (hidden control characters dropped), or the problems.
 pub async fn checked_template(json: &str) -> Result<(crate::template::Template, String), String> {
-    #[derive(serde::Deserialize)]
-    struct Checked {
-        doc: Option<String>,
-        problems: Option<String>,
-    }
-    let checked: Checked = serde_json::from_str(&call_str("check_template", &[json]).await?)
-        .map_err(|e| e.to_string())?;
-    let doc = checked
-        .doc
-        .ok_or_else(|| checked.problems.unwrap_or_default())?;
-    let t = serde_json::from_str(&doc).map_err(|e| e.to_string())?;
-    Ok((t, doc))
+    // `{"doc": …}` or `{"problems": …}` (documents::check_template), read as a JSON value
+    // (the reader the app has anyway) rather than through a derive of its own.
+    let checked: serde_json::Value =
+        serde_json::from_str(&call_str("check_template", &[json]).await?)
+            .map_err(|e| e.to_string())?;
+    let field = |name| checked.get(name).and_then(serde_json::Value::as_str);
+    let doc = field("doc").ok_or_else(|| field("problems").unwrap_or_default().to_string())?;
+    let t = crate::template::read::template(doc).map_err(|e| e.to_string())?;
+    Ok((t, doc.to_string()))
 }
 
 /// The filled contract of a state (snapshot JSON) as a .docx or .html file (`ext`).

@@ -23,27 +23,33 @@ pub fn Form() -> impl IntoView {
     let ctx = use_ctx();
     // The form's structure depends only on the template; values are read reactively inside.
     move || {
-        let t = ctx.template.get();
-        let mut sections: Vec<(String, Vec<Blank>)> = Vec::new();
-        let label_of = |g: &str| t.groups.iter().find(|x| x.id == g).map(|x| x.label.clone());
-        for b in &t.blanks {
-            let key = b.group.clone().unwrap_or_default();
-            match sections.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, v)) => v.push(b.clone()),
-                None => sections.push((key, vec![b.clone()])),
+        // Sections and their blanks, read in place (no copy of the whole template); the views
+        // are made after the read.
+        let sections = ctx.template.with(|t| {
+            let mut sections: Vec<(String, Vec<Blank>)> = Vec::new();
+            let label_of = |g: &str| t.groups.iter().find(|x| x.id == g).map(|x| x.label.clone());
+            for b in &t.blanks {
+                let key = b.group.clone().unwrap_or_default();
+                match sections.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, v)) => v.push(b.clone()),
+                    None => sections.push((key, vec![b.clone()])),
+                }
             }
-        }
-        // Sections follow the order of `groups`; ungrouped blanks come last.
-        sections.sort_by_key(|(k, _)| {
-            t.groups
-                .iter()
-                .position(|g| &g.id == k)
-                .unwrap_or(usize::MAX)
+            // Sections follow the order of `groups`; ungrouped blanks come last.
+            sections.sort_by_key(|(k, _)| {
+                t.groups
+                    .iter()
+                    .position(|g| &g.id == k)
+                    .unwrap_or(usize::MAX)
+            });
+            sections
+                .into_iter()
+                .map(|(key, blanks)| (label_of(&key), blanks))
+                .collect::<Vec<_>>()
         });
         sections
             .into_iter()
-            .map(|(key, blanks)| {
-                let label = label_of(&key);
+            .map(|(label, blanks)| {
                 view! {
                     <fieldset class="cc-group">
                         <legend>{move || label.as_ref().map(|l| l.get(ctx.lang.get()).to_string()).unwrap_or_default()}</legend>

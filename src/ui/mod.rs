@@ -45,7 +45,7 @@ pub fn App() -> impl IntoView {
 /// The widget, configurable for embedding.
 #[component]
 pub fn Widget(options: Options) -> impl IntoView {
-    match init(&options) {
+    match init(options) {
         Some(ctx) => layout(ctx).into_any(),
         None => view! { <p class="cc-error">"No template"</p> }.into_any(),
     }
@@ -56,17 +56,20 @@ static WIDGETS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new
 
 /// The widget's state from its options (restoring an autosave or a share link when
 /// persistent), provided as context for the components. `None` when there is no template.
-pub fn init(options: &Options) -> Option<Ctx> {
+pub fn init(options: Options) -> Option<Ctx> {
     let first = || {
         bundled::SOURCES
             .first()
             .and_then(|(id, ..)| bundled::get(id))
     };
-    let (mut template, mut doc) = match options.template.clone() {
-        Some(t) => (Some(t), options.doc.clone()),
+    // The given template's id: a saved state of that template (or of any, when none is
+    // given) is restored. (Taken by value: no copy of the template is made.)
+    let given = options.template.as_ref().map(|t| t.id.clone());
+    let (mut template, mut doc) = match options.template {
+        Some(t) => (Some(t), options.doc),
         None => (first(), None),
     };
-    let mut inputs = options.inputs.clone().unwrap_or_default();
+    let mut inputs = options.inputs.unwrap_or_default();
     let mut lang = options.lang.unwrap_or_default();
 
     // A share link wins over the autosave; a damaged one is reported and ignored.
@@ -95,12 +98,7 @@ pub fn init(options: &Options) -> Option<Ctx> {
         Some(Loaded::Ok(s))
         | Some(Loaded::Recovered {
             snapshot: Some(s), ..
-        }) if options.template.is_none()
-            || options
-                .template
-                .as_ref()
-                .is_some_and(|t| t.id == s.template) =>
-        {
+        }) if given.as_ref().is_none_or(|id| *id == s.template) => {
             if s.doc.is_some() {
                 pending = Some(s);
             } else if let Some(t) = bundled::get(&s.template) {
@@ -117,7 +115,7 @@ pub fn init(options: &Options) -> Option<Ctx> {
         doc,
         inputs,
         lang,
-        options.calendar.clone().unwrap_or_default(),
+        options.calendar.unwrap_or_default(),
     );
     ctx.embedded = !options.persist;
     ctx.instance = WIDGETS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
