@@ -692,3 +692,26 @@ fn a_row_with_the_residue_shows_the_stated_percentage() {
         "{panel}"
     );
 }
+
+/// A lump sum that is a share of an amount explains itself like a schedule row: a breach
+/// penalty of the total, and a part at a discount (× 折 is × 折 × 10%).
+#[test]
+fn lump_sums_explain_how_they_were_computed() {
+    use contract_calc::template::report::results_html;
+    use contract_calc::template::Lang;
+    let html = |id: &str| {
+        let t = bundled::get(id).unwrap();
+        let f = fill(&t, &example_inputs(&t), &Calendar::new());
+        results_html(&t, &f, Lang::Zh)
+    };
+    let breach = html("after-sales-upgrade");
+    assert!(
+        breach.contains("data-how=\"360,000.00 × 10% = 36,000.00，四舍五入到分\">36,000.00</span>"),
+        "{breach}"
+    );
+    let parts = html("hardware-maintenance");
+    assert!(
+        parts.contains("data-how=\"2,400.00 × 85% = 2,040.00，四舍五入到分\">2,040.00</span>"),
+        "{parts}"
+    );
+}

@@ -53,9 +53,32 @@ impl<T> Calc<T> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LumpResult {
-    Amount(Amount),
+    Amount(Portion),
     Capped(CappedPenalties),
     Maintenance(MaintenanceResult),
+}
+
+/// A lump sum that is a share of an amount, `base × percent%` rounded to the fen: a breach
+/// penalty of the total, or parts at a discount (the list price × 折, i.e. × 折 × 10%).
+/// `base` and `percent` are kept for the note that explains the amount.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Portion {
+    pub amount: Decimal,
+    pub words: String,
+    pub base: Decimal,
+    pub percent: Decimal,
+}
+
+impl Portion {
+    fn of(a: Amount, base: Decimal, percent: Decimal) -> LumpResult {
+        LumpResult::Amount(Portion {
+            amount: a.amount,
+            words: a.words,
+            base,
+            percent: percent.normalize(),
+        })
+    }
 }
 
 impl LumpResult {
@@ -829,9 +852,9 @@ fn bind_lump(
 ) -> Option<Result<LumpResult, Error>> {
     Some(match l {
         LumpSumBinding::BreachPercent { total, percent, .. } => {
-            let t = b.num("total", total);
-            let p = b.num("percent", percent);
-            breach_penalty(t?, p?).map(LumpResult::Amount)
+            let (t, p) = (b.num("total", total), b.num("percent", percent));
+            let (t, p) = (t?, p?);
+            breach_penalty(t, p).map(|a| Portion::of(a, t, p))
         }
         LumpSumBinding::Cap {
             total,
@@ -877,9 +900,9 @@ fn bind_lump(
         LumpSumBinding::PartsDiscount {
             list_price, zhe, ..
         } => {
-            let p = b.num("list_price", list_price);
-            let z = b.num("zhe", zhe);
-            discounted_price(p?, z?).map(LumpResult::Amount)
+            let (p, z) = (b.num("list_price", list_price), b.num("zhe", zhe));
+            let (p, z) = (p?, z?);
+            discounted_price(p, z).map(|a| Portion::of(a, p, z * Decimal::TEN))
         }
     })
 }

@@ -9,6 +9,7 @@ use super::render::{escape, fmt_money};
 use super::wording::marks;
 use crate::core::money::round_display;
 use crate::i18n::t;
+use rust_decimal::Decimal;
 use std::fmt::Write;
 
 fn label(tpl: &Template, lang: Lang, id: &str) -> String {
@@ -109,6 +110,18 @@ fn explained(summary: &str, how: &str) -> String {
     )
 }
 
+/// How `amount` is `base × percent%`: `360,000.00 × 30% = 108,000.00，四舍五入到分`.
+fn share_how(lang: Lang, base: Decimal, percent: Decimal, amount: Decimal) -> String {
+    format!(
+        "{} × {}% = {}{}{}",
+        fmt_money(base),
+        round_display(percent, 4),
+        fmt_money(amount),
+        marks(lang).comma,
+        t(lang, "rounding")
+    )
+}
+
 /// All result panels as one HTML fragment.
 pub fn results_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
     results_panels(tpl, f, lang, Some(true)).concat()
@@ -158,14 +171,8 @@ pub fn results_panels(
                     } else {
                         format!("{}{} {}", punct.semicolon, tr("residue"), r.residue)
                     };
-                    let how = format!(
-                        "{} × {}% = {}{}{}{residue}",
-                        fmt_money(s.total),
-                        round_display(r.stated_percent.unwrap_or(r.percent), 4),
-                        fmt_money(r.amount - r.residue),
-                        punct.comma,
-                        tr("rounding")
-                    );
+                    let percent = r.stated_percent.unwrap_or(r.percent);
+                    let how = share_how(lang, s.total, percent, r.amount - r.residue) + &residue;
                     let rule = lang.pick(&r.rule_zh, &r.rule_en);
                     let _ = write!(
                         out,
@@ -390,11 +397,18 @@ pub fn results_panels(
                             .join(" + "),
                         LumpResult::Amount(_) => String::new(),
                     };
+                    let amount = match r {
+                        LumpResult::Amount(a) => explained(
+                            &fmt_money(a.amount),
+                            &share_how(lang, a.base, a.percent, a.amount),
+                        ),
+                        _ => fmt_money(r.amount()),
+                    };
                     let words = crate::core::words::amount_in_words(r.amount()).unwrap_or_default();
                     let _ = write!(
                         out,
                         "<span class=\"num\">{}</span> <span class=\"cc-words\">{}</span> <small>{}</small>",
-                        fmt_money(r.amount()),
+                        amount,
                         escape(&words),
                         escape(&extra)
                     );
