@@ -375,7 +375,7 @@ fn result_panels_explain_each_number_and_escape_it() {
     let html = results_html(&t, &f, Lang::Zh);
     // Each amount carries its computation, e.g. 360,000.00 × 30% = 108,000.00.
     assert!(
-        html.contains("data-how=\"360,000.00 × 30% = 108,000.00，四舍五入到分\""),
+        html.contains("aria-description=\"360,000.00 × 30% = 108,000.00，四舍五入到分\""),
         "{html}"
     );
     assert!(html.contains("class=\"cc-x\" tabindex=\"0\""));
@@ -389,9 +389,19 @@ fn result_panels_explain_each_number_and_escape_it() {
     let mut bad = example_inputs(&t);
     bad.insert("advance_pct".into(), Input::Text("abc".into()));
     let f = fill(&t, &bad, &Calendar::new());
-    let summary = contract_calc::template::report::summary_html(&t, &f, Lang::En);
+    let summary = contract_calc::template::report::summary_html(&t, &f, Lang::En, "cc");
     assert!(summary.contains("</a>: "), "{summary}");
     assert!(!summary.contains('：'), "{summary}");
+    // A second widget on the page links to its own fields.
+    let second = contract_calc::template::report::summary_html(&t, &f, Lang::En, "cc2");
+    assert!(
+        second.contains("<a href=\"#cc2-f-advance_pct\" data-field=\"advance_pct\">"),
+        "{second}"
+    );
+    assert!(
+        summary.contains("<a href=\"#cc-f-advance_pct\""),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -688,13 +698,14 @@ fn a_row_with_the_residue_shows_the_stated_percentage() {
     let panel = results_html(&t, &f, Lang::Zh);
     assert!(panel.contains("data-label=\"比例\">34%</td>"), "{panel}");
     assert!(
-        panel.contains("data-how=\"0.05 × 34% = 0.02，四舍五入到分；尾差 -0.01\""),
+        panel.contains("aria-description=\"0.05 × 34% = 0.02，四舍五入到分；尾差 -0.01\""),
         "{panel}"
     );
 }
 
-/// A lump sum that is a share of an amount explains itself like a schedule row: a breach
-/// penalty of the total, and a part at a discount (× 折 is × 折 × 10%).
+/// Every lump sum explains itself like a schedule row: a breach penalty of the total, a part
+/// at a discount (× 折 is × 折 × 10%), an annual maintenance fee with its VAT, and penalties
+/// under a cap.
 #[test]
 fn lump_sums_explain_how_they_were_computed() {
     use contract_calc::template::report::results_html;
@@ -706,12 +717,27 @@ fn lump_sums_explain_how_they_were_computed() {
     };
     let breach = html("after-sales-upgrade");
     assert!(
-        breach.contains("data-how=\"360,000.00 × 10% = 36,000.00，四舍五入到分\">36,000.00</span>"),
+        breach.contains(
+            "aria-description=\"360,000.00 × 10% = 36,000.00，四舍五入到分\">36,000.00</span>"
+        ),
         "{breach}"
     );
     let parts = html("hardware-maintenance");
     assert!(
-        parts.contains("data-how=\"2,400.00 × 85% = 2,040.00，四舍五入到分\">2,040.00</span>"),
+        parts.contains(
+            "aria-description=\"2,400.00 × 85% = 2,040.00，四舍五入到分\">2,040.00</span>"
+        ),
         "{parts}"
+    );
+    // 52万 × 8% = 41,600.00 a year, 6% VAT on top: 2,496.00, 44,096.00 in all.
+    assert!(
+        parts.contains("aria-description=\"520,000.00 × 8% = 41,600.00，四舍五入到分；税额 2,496.00，合计 44,096.00\">44,096.00</span>"),
+        "{parts}"
+    );
+    // Penalties of 10% + 5% + 8% of 48万 = 110,400.00, capped at 20% = 96,000.00.
+    let capped = html("customer-service");
+    assert!(
+        capped.contains("aria-description=\"累计 110,400.00；上限 480,000.00 × 20% = 96,000.00，四舍五入到分；取两者中较小者\">96,000.00</span>"),
+        "{capped}"
     );
 }

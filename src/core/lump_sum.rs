@@ -35,8 +35,13 @@ pub fn breach_penalty(total: Decimal, percent: Decimal) -> Result<Amount> {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CappedPenalties {
+    /// The penalties' sum.
     pub claimed: Decimal,
+    /// `total × cap_percent%`, rounded to the fen; `total` and `cap_percent` are kept for the
+    /// note that explains it.
     pub cap: Decimal,
+    pub total: Decimal,
+    pub cap_percent: Decimal,
     pub payable: Decimal,
     pub capped: bool,
     pub words: String,
@@ -60,6 +65,8 @@ pub fn cap_penalties(
     Ok(CappedPenalties {
         claimed,
         cap,
+        total,
+        cap_percent: p.normalize(),
         payable,
         capped,
         words: amount_in_words(payable)?,
@@ -81,6 +88,10 @@ pub struct MaintenanceInput {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MaintenanceResult {
+    /// The input's price and percent, kept for the note that explains the fee.
+    pub purchase_price: Decimal,
+    pub annual_percent: Decimal,
+    /// `net` is `purchase_price × annual_percent%` rounded to the fen.
     pub annual_fee: TaxSplit,
     pub annual_words: String,
     /// Each payment in a year; the rounding residue is in the last.
@@ -118,6 +129,8 @@ pub fn maintenance_fee(input: &MaintenanceInput) -> Result<MaintenanceResult> {
         instalments.push(split);
     }
     Ok(MaintenanceResult {
+        purchase_price: price,
+        annual_percent: p.normalize(),
         annual_words: result_in_words("annual_percent", total.gross)?,
         instalment_words: instalments
             .iter()

@@ -51,8 +51,10 @@ fn moved_note(lang: Lang, from: chrono::NaiveDate, to: chrono::NaiveDate) -> Str
     )
 }
 
-/// A link to a blank: the widget focuses the field when it is clicked.
-fn link(tpl: &Template, lang: Lang, id: &str) -> String {
+/// A link to a blank: the widget focuses the field when it is clicked. `ids`: the prefix of
+/// the widget's element ids (`cc`, `cc2` … see `ui::ctx::Ctx::id`), whose field for blank
+/// `x` is `{ids}-f-x`.
+fn link(tpl: &Template, lang: Lang, ids: &str, id: &str) -> String {
     let base = blank_of(id);
     let mut text = label(tpl, lang, id);
     let blank = tpl.blanks.iter().find(|b| b.id == base);
@@ -61,7 +63,7 @@ fn link(tpl: &Template, lang: Lang, id: &str) -> String {
         text.push_str(&format!("{open}{place}{close}"));
     }
     format!(
-        "<a href=\"#cc-f-{0}\" data-field=\"{0}\">{1}</a>",
+        "<a href=\"#{ids}-f-{0}\" data-field=\"{0}\">{1}</a>",
         escape(base),
         escape(&text)
     )
@@ -76,10 +78,10 @@ fn message(lang: Lang, zh: String, en: String) -> String {
 }
 
 /// "Waiting for …" or the error of a calculator that is not ready.
-fn not_ready<T>(out: &mut String, tpl: &Template, lang: Lang, c: &Calc<T>) {
+fn not_ready<T>(out: &mut String, tpl: &Template, lang: Lang, ids: &str, c: &Calc<T>) {
     match c {
-        Calc::Waiting(ids) => {
-            let links: Vec<String> = ids.iter().map(|i| link(tpl, lang, i)).collect();
+        Calc::Waiting(needed) => {
+            let links: Vec<String> = needed.iter().map(|i| link(tpl, lang, ids, i)).collect();
             let _ = write!(
                 out,
                 "<p class=\"cc-waiting\">{}{}</p>",
@@ -91,7 +93,7 @@ fn not_ready<T>(out: &mut String, tpl: &Template, lang: Lang, c: &Calc<T>) {
             let _ = write!(
                 out,
                 "<p class=\"cc-error\">{}{}{}</p>",
-                link(tpl, lang, &e.field),
+                link(tpl, lang, ids, &e.field),
                 marks(lang).colon,
                 escape(&message(lang, e.problem.zh(), e.problem.en()))
             );
@@ -102,10 +104,11 @@ fn not_ready<T>(out: &mut String, tpl: &Template, lang: Lang, c: &Calc<T>) {
 
 /// A number that reveals how it was computed when focused, tapped or hovered: a focusable
 /// span, not `<details>`, whose shadow tree makes a long table several times slower to
-/// update on every keystroke.
+/// update on every keystroke. The how is the span's `aria-description`, which a screen
+/// reader announces on focus and the stylesheet shows (`attr(aria-description)`): one copy.
 fn explained(summary: &str, how: &str) -> String {
     format!(
-        "<span class=\"cc-x\" tabindex=\"0\" data-how=\"{}\">{summary}</span>",
+        "<span class=\"cc-x\" tabindex=\"0\" aria-description=\"{}\">{summary}</span>",
         escape(how)
     )
 }
@@ -122,17 +125,19 @@ fn share_how(lang: Lang, base: Decimal, percent: Decimal, amount: Decimal) -> St
     )
 }
 
-/// All result panels as one HTML fragment.
+/// All result panels as one HTML fragment, linked to the fields of the first widget on a page.
 pub fn results_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
-    results_panels(tpl, f, lang, Some(true)).concat()
+    results_panels(tpl, f, lang, "cc", Some(true)).concat()
 }
 
 /// Each result panel's HTML, so a live view can replace only the panels that changed.
-/// `show_months`: the device fees' month-by-month table (`None`: shown up to 12 months).
+/// `ids`: the widget's element-id prefix (see `link`). `show_months`: the device fees'
+/// month-by-month table (`None`: shown up to 12 months).
 pub fn results_panels(
     tpl: &Template,
     f: &Filled,
     lang: Lang,
+    ids: &str,
     show_months: Option<bool>,
 ) -> Vec<String> {
     let tr = |k| t(lang, k);
@@ -192,7 +197,7 @@ pub fn results_panels(
                     escape(&s.total_words)
                 );
             }
-            other => not_ready(&mut out, tpl, lang, other),
+            other => not_ready(&mut out, tpl, lang, ids, other),
         }
         out.push_str("</div>");
         panels.push(std::mem::take(&mut out));
@@ -275,7 +280,7 @@ pub fn results_panels(
                     escape(&p.total_words)
                 );
             }
-            other => not_ready(&mut out, tpl, lang, other),
+            other => not_ready(&mut out, tpl, lang, ids, other),
         }
         out.push_str("</div>");
         panels.push(std::mem::take(&mut out));
@@ -354,7 +359,7 @@ pub fn results_panels(
                     out.push_str("</tbody></table></div>");
                 }
             }
-            other => not_ready(&mut out, tpl, lang, other),
+            other => not_ready(&mut out, tpl, lang, ids, other),
         }
         out.push_str("</div>");
         panels.push(std::mem::take(&mut out));
@@ -397,13 +402,38 @@ pub fn results_panels(
                             .join(" + "),
                         LumpResult::Amount(_) => String::new(),
                     };
-                    let amount = match r {
-                        LumpResult::Amount(a) => explained(
-                            &fmt_money(a.amount),
-                            &share_how(lang, a.base, a.percent, a.amount),
+                    let how = match r {
+                        LumpResult::Amount(a) => share_how(lang, a.base, a.percent, a.amount),
+                        LumpResult::Capped(c) => format!(
+                            "{} {}{}{} {}{}{}",
+                            tr("claimed"),
+                            fmt_money(c.claimed),
+                            punct.semicolon,
+                            tr("cap"),
+                            share_how(lang, c.total, c.cap_percent, c.cap),
+                            punct.semicolon,
+                            tr("smaller")
                         ),
-                        _ => fmt_money(r.amount()),
+                        LumpResult::Maintenance(m) => {
+                            let fee = &m.annual_fee;
+                            let mut how =
+                                share_how(lang, m.purchase_price, m.annual_percent, fee.net);
+                            if !fee.tax.is_zero() {
+                                let _ = write!(
+                                    how,
+                                    "{}{} {}{}{} {}",
+                                    punct.semicolon,
+                                    tr("tax"),
+                                    fmt_money(fee.tax),
+                                    punct.comma,
+                                    tr("total"),
+                                    fmt_money(fee.gross)
+                                );
+                            }
+                            how
+                        }
                     };
+                    let amount = explained(&fmt_money(r.amount()), &how);
                     let words = crate::core::words::amount_in_words(r.amount()).unwrap_or_default();
                     let _ = write!(
                         out,
@@ -413,7 +443,7 @@ pub fn results_panels(
                         escape(&extra)
                     );
                 }
-                Some(other) => not_ready(&mut out, tpl, lang, other),
+                Some(other) => not_ready(&mut out, tpl, lang, ids, other),
                 None => {}
             }
             out.push_str("</li>");
@@ -424,8 +454,9 @@ pub fn results_panels(
     panels
 }
 
-/// Errors, warnings and missing blanks, each linked to its field. Empty when all is well.
-pub fn summary_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
+/// Errors, warnings and missing blanks, each linked to its field (`ids`: see `link`). Empty
+/// when all is well.
+pub fn summary_html(tpl: &Template, f: &Filled, lang: Lang, ids: &str) -> String {
     let punct = marks(lang);
     if f.warnings.is_empty() && f.errors.is_empty() && f.missing.is_empty() {
         return String::new();
@@ -437,7 +468,7 @@ pub fn summary_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
             let _ = write!(
                 out,
                 "<li class=\"cc-error\">{}{}{}</li>",
-                link(tpl, lang, &e.field),
+                link(tpl, lang, ids, &e.field),
                 punct.colon,
                 escape(&message(lang, e.problem.zh(), e.problem.en()))
             );
@@ -453,7 +484,7 @@ pub fn summary_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
                     let _ = write!(
                         out,
                         "<li class=\"cc-warning\">{}{}{text}</li>",
-                        link(tpl, lang, id),
+                        link(tpl, lang, ids, id),
                         punct.colon
                     );
                 }
@@ -471,7 +502,7 @@ pub fn summary_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
             t(lang, "missing")
         );
         for id in &f.missing {
-            let _ = write!(out, "<li>{}</li>", link(tpl, lang, id));
+            let _ = write!(out, "<li>{}</li>", link(tpl, lang, ids, id));
         }
         out.push_str("</ul>");
     }

@@ -163,9 +163,14 @@ impl Ctx {
     /// `cc2-name`, `cc3-name` … in the next ones, so that a label (`for`) or an error
     /// (`aria-describedby`) in one widget never points into another.
     pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.id_prefix())
+    }
+
+    /// `cc`, `cc2`, `cc3` …: what this widget's element ids start with.
+    pub fn id_prefix(&self) -> String {
         match self.instance {
-            0 => format!("cc-{name}"),
-            n => format!("cc{}-{name}", n + 1),
+            0 => "cc".to_string(),
+            n => format!("cc{}", n + 1),
         }
     }
 

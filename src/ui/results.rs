@@ -12,11 +12,12 @@ use wasm_bindgen::JsCast;
 pub fn Results() -> impl IntoView {
     let ctx = use_ctx();
     let show_months = RwSignal::new(None::<bool>);
+    let ids = ctx.id_prefix();
     let panels = new_blocks(move || {
         let lang = ctx.lang.get();
         let show = show_months.get();
         ctx.template
-            .with(|t| ctx.filled.with(|f| results_panels(t, f, lang, show)))
+            .with(|t| ctx.filled.with(|f| results_panels(t, f, lang, &ids, show)))
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let toggle = ev
@@ -41,10 +42,11 @@ pub fn Results() -> impl IntoView {
 #[component]
 pub fn Summary() -> impl IntoView {
     let ctx = use_ctx();
+    let ids = ctx.id_prefix();
     let html = move || {
         let lang = ctx.lang.get();
         ctx.template
-            .with(|t| ctx.filled.with(|f| summary_html(t, f, lang)))
+            .with(|t| ctx.filled.with(|f| summary_html(t, f, lang, &ids)))
     };
     view! { <div class="cc-summary-wrap" aria-live="polite" inner_html=html on:click=move |ev| jump_from(ctx, ev)></div> }
 }

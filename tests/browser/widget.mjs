@@ -398,6 +398,12 @@ test('how a number was computed shows over the table, without moving it', async 
   });
   assert.deepEqual(note, ['"360,000.00 × 30% = 108,000.00，四舍五入到分"', 'absolute']);
   assert.equal(await box(), still, 'no row moved or grew');
+  // A screen reader hears the same note: it is the number's accessible description.
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.cc-schedule tbody .cc-x' });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+  assert.equal(nodes[0].description?.value, '360,000.00 × 30% = 108,000.00，四舍五入到分');
   await page.locator('.cc-results').screenshot({ path: `${OUT}how-note.png` });
   page.assertClean();
   await page.context().close();

@@ -216,6 +216,13 @@ test('mount(): values in and out, onChange with plain JSON, two widgets, unmount
   assert.deepEqual(await focused(), ['two', 'cc2-f-party_b']);
   await label(one, 'Contract total (yuan)').click();
   assert.deepEqual(await focused(), ['one', 'cc-f-total']);
+  // Its summary's links (the blanks still missing) point at its own fields too.
+  const targets = await page.evaluate(() => [...document.querySelectorAll('#two .cc-summary a[href]')].map((a) => {
+    const href = a.getAttribute('href');
+    return document.getElementById(href.slice(1))?.closest('#one, #two')?.id ?? href;
+  }));
+  assert.ok(targets.length > 0, 'the second widget lists missing blanks');
+  assert.deepEqual([...new Set(targets)], ['two']);
 
   // Unmount: the DOM goes, later calls throw an Error, the other widget keeps working.
   const after = await page.evaluate(() => {
