@@ -51,7 +51,6 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "total" => ("合计", "Total"),
         "how" => ("计算过程", "How it was computed"),
         "pending_date" => ("待定", "not yet known"),
-        "moved" => ("遇休息日顺延", "moved off a rest day"),
         "overdue_days" => ("逾期天数", "Days overdue"),
         "penalty_days" => ("计违约金天数", "Penalty days"),
         "segment" => ("区间", "Period"),
@@ -93,6 +92,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "example" => ("例：", "e.g. "),
         "rounding" => ("四舍五入到分", "rounded half away from zero to the fen"),
         "residue" => ("尾差", "rounding residue"),
+        "fixed_sum" => ("约定金额", "Fixed sum as agreed"),
         "import_text" => ("导入合同文本", "Import contract text"),
         "import_hint" => (
             "粘贴合同全文或选择 .txt 文件：识别其中的空白（____、[甲方全称]、[x%]、？、____年__月__日）和费用条款。核对名称与类型，必要时合并同一项的空白，再使用。文本只在本机处理。",

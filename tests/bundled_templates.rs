@@ -915,12 +915,16 @@ fn late_penalty_due_date_moves_off_a_rest_day_when_the_template_says_so() {
     assert_eq!((due.unadjusted, due.date), (d(2025, 5, 10), d(2025, 5, 12)));
     let panel = results_html(&t, &f, Lang::Zh);
     assert!(
-        panel.contains("2025-05-10 → 2025-05-12（遇休息日顺延）"),
+        panel.contains(
+            "2025-05-12<small class=\"cc-moved\">（原 2025-05-10，遇休息日顺延）</small>"
+        ),
         "{panel}"
     );
     let panel = results_html(&t, &f, Lang::En);
     assert!(
-        panel.contains("2025-05-10 → 2025-05-12 (moved off a rest day)"),
+        panel.contains(
+            "2025-05-12<small class=\"cc-moved\"> (moved from 2025-05-10, a rest day)</small>"
+        ),
         "{panel}"
     );
     let w = f

@@ -16,7 +16,7 @@ pub mod penalty;
 pub mod schedule;
 pub mod tax;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 pub mod words;
 
 pub use error::{Error, Problem};

@@ -124,6 +124,11 @@ pub struct ScheduleRow {
     /// table shows beside the text (0.05 split 33/33/34: the last row is 0.01, 20% of the
     /// total, but the contract says 34%). `None` for fixed sums and monthly rows.
     pub stated_percent: Option<Decimal>,
+    /// The instalment's share as the contract states it (a percentage of the total, or a
+    /// fixed sum to the fen) and the number of equal rows it is paid in (the months of a
+    /// monthly instalment, otherwise 1): what the note explaining the amount is made of.
+    pub share: Share,
+    pub split: u32,
     pub amount: Decimal,
     pub words: String,
     /// `None` while a milestone date is unknown.
@@ -238,6 +243,16 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
                     Share::Percent { percent } if due.len() == 1 => Some(percent.normalize()),
                     _ => None,
                 },
+                share: match inst.share {
+                    Share::Percent { percent } => Share::Percent {
+                        percent: percent.normalize(),
+                    },
+                    // Checked to be exact to the fen above: nothing is rounded.
+                    Share::Fixed { .. } => Share::Fixed {
+                        amount: instalment_rounded,
+                    },
+                },
+                split: due.len() as u32,
                 amount,
                 words: String::new(),
                 due_date: *date,

@@ -270,6 +270,7 @@ impl Binder<'_> {
                 zh: "计算用：原文未留空白，由导入补充".into(),
                 en: "For the calculators: not a blank in the source, added on import".into(),
             }),
+            unit: None,
             options: Vec::new(),
             columns: Vec::new(),
             example_rows: Vec::new(),

@@ -142,6 +142,10 @@ pub struct Blank {
     pub max: Option<String>,
     #[serde(default)]
     pub help: Option<Label>,
+    /// What the form shows after the input, instead of the type's own (`%` for a percent,
+    /// `元` for money): `折` for a discount typed as 8.5.
+    #[serde(default)]
+    pub unit: Option<Label>,
     /// For `choice`.
     #[serde(default)]
     pub options: Vec<ChoiceOption>,

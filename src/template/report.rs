@@ -8,6 +8,7 @@ use super::model::{blank_of, Blank, Lang, Template};
 use super::render::{escape, fmt_money};
 use super::wording::marks;
 use crate::core::money::round_display;
+use crate::core::schedule::{ScheduleRow, Share};
 use crate::i18n::t;
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -42,13 +43,15 @@ pub fn cell_place(blank: Option<&Blank>, lang: Lang, field: &str) -> Option<Stri
     })
 }
 
-/// A due date moved off a rest day: `2025-05-10 → 2025-05-12（遇休息日顺延）`.
-fn moved_note(lang: Lang, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+/// Under a due date moved off a rest day, the date it was moved from:
+/// `（原 2025-05-10，遇休息日顺延）`, `(moved from 2025-05-10, a rest day)`.
+fn moved_note(lang: Lang, from: chrono::NaiveDate) -> String {
     let (open, close) = marks(lang).aside;
-    format!(
-        "<small class=\"cc-moved\">{from} → {to}{open}{}{close}</small>",
-        t(lang, "moved")
-    )
+    let (before, after) = match lang {
+        Lang::Zh => ("原 ", "，遇休息日顺延"),
+        Lang::En => ("moved from ", ", a rest day"),
+    };
+    format!("<small class=\"cc-moved\">{open}{before}{from}{after}{close}</small>")
 }
 
 /// A link to a blank: the widget focuses the field when it is clicked. `ids`: the prefix of
@@ -125,6 +128,43 @@ fn share_how(lang: Lang, base: Decimal, percent: Decimal, amount: Decimal) -> St
     )
 }
 
+/// How a schedule row's amount was computed, from the share the contract states:
+/// `360,000.00 × 30% = 108,000.00`, `321,600.00 × 100% ÷ 12 = 26,800.00` (a month of a
+/// monthly instalment), `约定金额 50,000.00`, each with the rounding residue it took.
+fn row_how(lang: Lang, total: Decimal, r: &ScheduleRow) -> String {
+    let punct = marks(lang);
+    // The row's own amount, before the residue that makes the rows sum to the total.
+    let own = r.amount - r.residue;
+    let rounded = |base: String| {
+        format!(
+            "{base} = {}{}{}",
+            fmt_money(own),
+            punct.comma,
+            t(lang, "rounding")
+        )
+    };
+    let mut how = match (&r.share, r.split) {
+        (Share::Percent { percent }, 1) => share_how(lang, total, *percent, own),
+        (Share::Percent { percent }, n) => rounded(format!(
+            "{} × {}% ÷ {n}",
+            fmt_money(total),
+            round_display(*percent, 4)
+        )),
+        (Share::Fixed { amount }, 1) => format!("{} {}", t(lang, "fixed_sum"), fmt_money(*amount)),
+        (Share::Fixed { amount }, n) => rounded(format!("{} ÷ {n}", fmt_money(*amount))),
+    };
+    if !r.residue.is_zero() {
+        let _ = write!(
+            how,
+            "{}{} {}",
+            punct.semicolon,
+            t(lang, "residue"),
+            r.residue
+        );
+    }
+    how
+}
+
 /// All result panels as one HTML fragment, linked to the fields of the first widget on a page.
 pub fn results_html(tpl: &Template, f: &Filled, lang: Lang) -> String {
     results_panels(tpl, f, lang, "cc", Some(true)).concat()
@@ -168,16 +208,10 @@ pub fn results_panels(
                         .due_date
                         .map_or_else(|| tr("pending_date").to_string(), |d| d.to_string());
                     let moved = match (r.due_date, r.unadjusted_due_date) {
-                        (Some(d), Some(u)) if d != u => moved_note(lang, u, d),
+                        (Some(d), Some(u)) if d != u => moved_note(lang, u),
                         _ => String::new(),
                     };
-                    let residue = if r.residue.is_zero() {
-                        String::new()
-                    } else {
-                        format!("{}{} {}", punct.semicolon, tr("residue"), r.residue)
-                    };
-                    let percent = r.stated_percent.unwrap_or(r.percent);
-                    let how = share_how(lang, s.total, percent, r.amount - r.residue) + &residue;
+                    let how = row_how(lang, s.total, r);
                     let rule = lang.pick(&r.rule_zh, &r.rule_en);
                     let _ = write!(
                         out,
@@ -211,7 +245,7 @@ pub fn results_panels(
                 if let Some(due) = f.penalty_due {
                     let _ = write!(out, "<dt>{}</dt><dd>{}", tr("due_date"), due.date);
                     if due.moved() {
-                        out.push_str(&moved_note(lang, due.unadjusted, due.date));
+                        out.push_str(&moved_note(lang, due.unadjusted));
                     }
                     out.push_str("</dd>");
                 }
@@ -508,4 +542,78 @@ pub fn summary_html(tpl: &Template, f: &Filled, lang: Lang, ids: &str) -> String
     }
     out.push_str("</section>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::calendar::{Calendar, DayKind, RestDayRule};
+    use crate::core::schedule::{payment_schedule, DueRule, Instalment, InstalmentKind};
+    use crate::core::testing::{d, dec};
+
+    /// The notes of a schedule of `total` in `instalments` (each a share and a month count).
+    fn notes(total: &str, instalments: &[(Share, u32)]) -> Vec<String> {
+        let input = crate::core::schedule::ScheduleInput {
+            total: dec(total),
+            effective_date: d(2025, 3, 3),
+            instalments: instalments
+                .iter()
+                .map(|(share, months)| Instalment {
+                    name: "款".into(),
+                    kind: InstalmentKind::Other,
+                    share: share.clone(),
+                    due: match months {
+                        1 => DueRule::AfterEffective {
+                            days: 5,
+                            day_kind: DayKind::Calendar,
+                        },
+                        &months => DueRule::Monthly {
+                            day: 10,
+                            inclusive: true,
+                            months,
+                            start_offset_months: 1,
+                        },
+                    },
+                })
+                .collect(),
+            rest_day_rule: RestDayRule::Keep,
+        };
+        let s = payment_schedule(&input, &Calendar::new()).unwrap();
+        s.rows
+            .iter()
+            .map(|r| row_how(Lang::Zh, s.total, r))
+            .collect()
+    }
+
+    #[test]
+    fn each_row_says_how_its_amount_follows_from_the_stated_share() {
+        let percent = |p: &str| Share::Percent { percent: dec(p) };
+        let fixed = |a: &str| Share::Fixed { amount: dec(a) };
+        // 100% over 3 months of 1000: 333.33 each, the last month takes the residue.
+        assert_eq!(
+            notes("1000", &[(percent("100"), 3)]),
+            [
+                "1,000.00 × 100% ÷ 3 = 333.33，四舍五入到分",
+                "1,000.00 × 100% ÷ 3 = 333.33，四舍五入到分",
+                "1,000.00 × 100% ÷ 3 = 333.33，四舍五入到分；尾差 0.01",
+            ]
+        );
+        // A fixed deposit, then a fixed sum over 3 months.
+        assert_eq!(
+            notes("1100", &[(fixed("100"), 1), (fixed("1000"), 3)]),
+            [
+                "约定金额 100.00",
+                "1,000.00 ÷ 3 = 333.33，四舍五入到分",
+                "1,000.00 ÷ 3 = 333.33，四舍五入到分",
+                "1,000.00 ÷ 3 = 333.33，四舍五入到分；尾差 0.01",
+            ]
+        );
+        assert_eq!(
+            notes("360000", &[(percent("30"), 1), (percent("70"), 1)]),
+            [
+                "360,000.00 × 30% = 108,000.00，四舍五入到分",
+                "360,000.00 × 70% = 252,000.00，四舍五入到分",
+            ]
+        );
+    }
 }

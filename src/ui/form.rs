@@ -5,7 +5,7 @@ use super::ctx::{use_ctx, Ctx};
 use crate::core::words::amount_in_words;
 use crate::template::expr::Value;
 use crate::template::inputs::Input;
-use crate::template::model::{Blank, BlankType, Column, Lang};
+use crate::template::model::{Blank, BlankType, Column, Label, Lang};
 use crate::template::report::cell_place;
 use crate::template::wording::marks;
 use crate::template::Filled;
@@ -221,11 +221,17 @@ fn Field(blank: Blank) -> impl IntoView {
         }
     };
 
-    let suffix = match kind {
-        BlankType::Percent => Some("%"),
-        BlankType::Money => Some("元"),
+    let suffix = blank.unit.clone().or_else(|| match kind {
+        BlankType::Percent => Some(Label {
+            zh: "%".into(),
+            en: "%".into(),
+        }),
+        BlankType::Money => Some(Label {
+            zh: "元".into(),
+            en: "yuan".into(),
+        }),
         _ => None,
-    };
+    });
 
     view! {
         <div class="cc-field" class:cc-invalid=has_error class:cc-table-field=kind == BlankType::Table>
@@ -233,7 +239,7 @@ fn Field(blank: Blank) -> impl IntoView {
                 {move || label.get(ctx.lang.get()).to_string()}
                 {required.then(|| view! { <span class="cc-req" title=move || ctx.tr("required")>"*"</span> })}
             </label>
-            <div class="cc-input-row">{input}{suffix.map(|s| view! { <span class="cc-suffix">{s}</span> })}</div>
+            <div class="cc-input-row">{input}{suffix.map(|s| view! { <span class="cc-suffix">{move || s.get(ctx.lang.get()).to_string()}</span> })}</div>
             // Money fields show their 大写 as you type, so a misplaced digit is obvious.
             {move || shown.with(|s| s.words.clone()).map(|w| view! { <p class="cc-words">{w}</p> })}
             {move || help.as_ref().map(|h| { let h = h.get(ctx.lang.get()).to_string(); view! { <p class="cc-help">{h}</p> } })}

@@ -423,3 +423,35 @@ test('in English, the template picker names each template in English beside its 
   page.assertClean();
   await page.context().close();
 });
+
+test('a monthly schedule fits its panel, its notes explain each month, and each field shows its unit', async () => {
+  const page = await examplePage();
+  await page.selectOption('#cc-template', 'outsourced-operations');
+  await page.click('#cc-example');
+  const table = page.locator('.cc-schedule');
+  for (const lang of ['zh-CN', 'en']) {
+    await page.selectOption('#cc-lang', lang);
+    const fit = await table.evaluate((t) => {
+      const rule = t.querySelector('tbody td:nth-child(6)');
+      return { over: t.parentElement.scrollWidth - t.parentElement.clientWidth, rule: rule.offsetWidth };
+    });
+    assert.ok(fit.over <= 0, `${lang}: the table is ${fit.over}px wider than its panel`);
+    assert.ok(fit.rule >= 120, `${lang}: the rule column is ${fit.rule}px wide`);
+  }
+  await page.selectOption('#cc-lang', 'zh-CN');
+  // 26,800 a month for 12 months: 321,600 × 100% ÷ 12, not a percentage rounded to 8.3333%.
+  assert.equal(await table.locator('tbody .cc-x').first().getAttribute('aria-description'),
+    '321,600.00 × 100% ÷ 12 = 26,800.00，四舍五入到分');
+  assert.equal(await table.locator('.cc-moved').first().innerText(), '（原 2025-05-10，遇休息日顺延）');
+  await table.screenshot({ path: `${OUT}schedule-monthly.png` });
+
+  await page.selectOption('#cc-template', 'hardware-maintenance');
+  await page.click('#cc-example');
+  const unit = (id) => page.locator(`.cc-field:has(#cc-f-${id}) .cc-suffix`).innerText();
+  assert.equal(await unit('parts_zhe'), '折');
+  assert.equal(await unit('purchase_price'), '元');
+  await page.selectOption('#cc-lang', 'en');
+  assert.equal(await unit('purchase_price'), 'yuan');
+  page.assertClean();
+  await page.context().close();
+});
