@@ -75,6 +75,21 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             "Click a blank in the contract to jump to its field",
         ),
         "restored" => ("已恢复上次填写的内容", "Restored what you filled last time"),
+        "link_opened" => ("已打开分享链接中的内容", "Opened the shared link"),
+        "link_kept_saved" => (
+            "已打开分享链接中的内容；您此前保存的内容已另存，可点“恢复此前内容”找回",
+            "Opened the shared link; what you had saved is kept aside: “Restore previous” brings it back",
+        ),
+        "link_problem" => (
+            "分享链接有问题，已忽略无法读取的部分：",
+            "The shared link had problems; unreadable parts were ignored: ",
+        ),
+        "link_unusable" => (
+            "分享链接已损坏或不完整，无法打开；已保留您此前保存的内容",
+            "The shared link is damaged or incomplete and could not be opened; what you had saved is kept",
+        ),
+        "restore_previous" => ("恢复此前内容", "Restore previous"),
+        "previous_restored" => ("已恢复打开分享链接前的内容", "Restored what you had before opening the link"),
         "restore_problem" => (
             "保存的数据有问题，已忽略无法读取的部分：",
             "The saved data had problems; unreadable parts were ignored: ",

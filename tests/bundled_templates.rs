@@ -1092,3 +1092,53 @@ fn a_count_change_outside_the_term_is_warned_beside_the_changes() {
     let (_, f, _) = filled_with("pc-maintenance", &[]);
     assert!(warning(&f, "change_outside_term").is_none());
 }
+
+/// A row added but not filled yet (添加一行, then nothing typed) changes no result: it is no
+/// page, payment or device change. A required table with only such rows is missing.
+#[test]
+fn a_blank_table_row_is_ignored_and_a_table_of_blank_rows_is_missing() {
+    let blank_row = || BTreeMap::from([("item".to_string(), " ".to_string())]);
+    for (id, table) in [
+        ("website-maintenance", "pages"),
+        ("pc-maintenance", "changes"),
+        ("outsourced-operations", "payments"),
+    ] {
+        let t = bundled::get(id).unwrap();
+        let cal = Calendar::new();
+        let example = example_inputs(&t);
+        let before = fill(&t, &example, &cal);
+        let mut with_blank = example.clone();
+        let Some(Input::Rows(rows)) = with_blank.get_mut(table) else {
+            panic!("{id}: {table} has example rows");
+        };
+        rows.insert(1, BTreeMap::new());
+        rows.push(blank_row());
+        let after = fill(&t, &with_blank, &cal);
+        assert!(
+            after.errors.is_empty() && after.missing.is_empty(),
+            "{id}: {:?} {:?}",
+            after.errors,
+            after.missing
+        );
+        assert!(
+            before.schedule.ready().is_some() || before.devices.ready().is_some(),
+            "{id}"
+        );
+        assert_eq!(
+            format!(
+                "{:?}{:?}{:?}",
+                before.schedule, before.penalty, before.devices
+            ),
+            format!("{:?}{:?}{:?}", after.schedule, after.penalty, after.devices),
+            "{id}: a blank row changed a result"
+        );
+    }
+    let t = bundled::get("website-maintenance").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert(
+        "pages".into(),
+        Input::Rows(vec![BTreeMap::new(), blank_row()]),
+    );
+    let f = fill(&t, &inputs, &Calendar::new());
+    assert!(f.missing.contains(&"pages".to_string()), "{:?}", f.missing);
+}

@@ -43,6 +43,16 @@ pub enum Loaded {
     },
 }
 
+impl Loaded {
+    /// The snapshot that was read, whole or in part.
+    pub fn snapshot(&self) -> Option<&Snapshot> {
+        match self {
+            Loaded::Ok(s) => Some(s),
+            Loaded::Recovered { snapshot, .. } => snapshot.as_ref(),
+        }
+    }
+}
+
 impl Snapshot {
     pub fn new(template: &str, lang: Lang, inputs: Inputs) -> Self {
         Snapshot {

@@ -348,7 +348,8 @@ pub fn eval(
                 return Err(invalid("sum() needs a table"));
             };
             let mut total = Decimal::ZERO;
-            for r in &rows {
+            // A row added but not filled yet adds nothing (rather than waiting for its cells).
+            for r in rows.iter().filter(|r| !r.is_empty()) {
                 total = total
                     .checked_add(num(&args[0], Some(r))?)
                     .ok_or_else(|| invalid("the number is too large"))?;
@@ -357,7 +358,10 @@ pub fn eval(
         }
         Expr::Call(Func::Count, args) => match &args[0] {
             Expr::Ref(t) => match scope.get(t)? {
-                Value::Rows(rows) => Value::Number(Decimal::from(rows.len() as u64)),
+                Value::Rows(rows) => {
+                    let filled = rows.iter().filter(|r| !r.is_empty()).count();
+                    Value::Number(Decimal::from(filled as u64))
+                }
                 _ => return Err(invalid("count() needs a table")),
             },
             _ => return Err(invalid("count() needs a table")),

@@ -286,8 +286,12 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
     filled
 }
 
+/// Left empty: blank text, or a table whose every row is blank (rows added, not filled).
 fn is_blank(i: &Input) -> bool {
-    matches!(i, Input::Text(t) if t.trim().is_empty())
+    match i {
+        Input::Text(t) => t.trim().is_empty(),
+        Input::Rows(rows) => rows.iter().all(|r| r.values().all(|c| c.trim().is_empty())),
+    }
 }
 
 fn failed<T>(c: &Calc<T>) -> Option<&Error> {
@@ -715,6 +719,10 @@ fn bind_penalty(b: &mut Binder, p: &PenaltyBinding) -> Option<(PenaltyInput, Res
     let mut payments = Vec::new();
     if let Some(src) = &p.payments {
         for (i, row) in b.rows("payments", src)?.iter().enumerate() {
+            // A row added but not filled yet is no payment.
+            if row.is_empty() {
+                continue;
+            }
             let get = |c: &str| row.iter().find(|(k, _)| k == c).map(|(_, v)| v.clone());
             match (
                 get("date").and_then(|v| v.as_date()),
@@ -785,6 +793,10 @@ fn bind_devices(b: &mut Binder, d: &DevicesBinding) -> Option<DeviceFeeInput> {
     let mut changes = Vec::new();
     if let Some(src) = &d.changes {
         for (i, row) in b.rows("changes", src)?.iter().enumerate() {
+            // A row added but not filled yet is no change.
+            if row.is_empty() {
+                continue;
+            }
             let get = |c: &str| row.iter().find(|(k, _)| k == c).map(|(_, v)| v.clone());
             let delta = get("delta")
                 .and_then(|v| v.as_number())

@@ -40,6 +40,9 @@ pub struct Ctx {
     pub drafts: StoredValue<Drafts>,
     /// "Undo" is offered for a clear (until the next typing or switch).
     pub undo_clear_offered: RwSignal<bool>,
+    /// The autosave a share link replaced when the page opened, which the toolbar offers to
+    /// bring back.
+    pub before_link: RwSignal<Option<crate::state::Snapshot>>,
     pub calendar: StoredValue<Arc<Calendar>>,
     pub filled: Memo<Filled>,
 }
@@ -74,6 +77,7 @@ impl Ctx {
             notice: RwSignal::new(None),
             drafts: StoredValue::new(Drafts::default()),
             undo_clear_offered: RwSignal::new(false),
+            before_link: RwSignal::new(None),
             calendar,
             filled,
         }

@@ -344,9 +344,12 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
     let head_cols = columns.clone();
     let head_computed = computed.clone();
     let id_dom = field_dom_id(&ctx, &id);
+    // A bad cell is marked invalid and described by the table's error line, beside it.
+    let err_id = ctx.id(&format!("e-{id}"));
+    let table_label = blank.label.clone();
     view! {
         <div class="cc-rows" id=id_dom tabindex="-1">
-            <table>
+            <table aria-label=move || table_label.get(ctx.lang.get()).to_string()>
                 <thead>
                     <tr>
                         {head_cols.iter().map(|c| { let l = c.label.clone(); view! { <th scope="col">{move || l.get(ctx.lang.get()).to_string()}</th> } }).collect_view()}
@@ -371,10 +374,16 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                                             let set_cell = set_cell.clone();
                                             let label = c.label.clone();
                                             let input_type = if c.kind == BlankType::Date { "date" } else { "text" };
+                                            let wide = c.kind == BlankType::Text;
+                                            let cell = format!("{id}.{row}.{}", c.id);
+                                            let bad = Memo::new(move |_| ctx.filled.with(|f| f.errors.iter().any(|e| e.field == cell)));
+                                            let err_id = err_id.clone();
                                             view! {
-                                                <td>
+                                                <td class:cc-wide=wide>
                                                     <input
                                                         type=input_type
+                                                        aria-invalid=move || bad.get().then_some("true")
+                                                        aria-describedby=move || bad.get().then(|| err_id.clone())
                                                         aria-label=move || format!("{} {}", label.get(ctx.lang.get()), row + 1)
                                                         prop:value=move || rows.with(|r| r.get(row).and_then(|r| r.get(&col).cloned()).unwrap_or_default())
                                                         on:input=move |ev| set_cell(row, col2.clone(), event_target_value(&ev))
@@ -403,7 +412,7 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                                             }
                                         })
                                         .collect_view()}
-                                    <td>
+                                    <td class="cc-remove">
                                         <button
                                             type="button"
                                             class="cc-small"

@@ -18,7 +18,7 @@ mod toolbar;
 pub use ctx::Ctx;
 
 use crate::core::calendar::Calendar;
-use crate::state::Loaded;
+use crate::state::{Loaded, Snapshot};
 use crate::template::{bundled, Inputs, Lang, Template};
 use leptos::prelude::*;
 
@@ -72,25 +72,44 @@ pub fn init(options: Options) -> Option<Ctx> {
     let mut inputs = options.inputs.unwrap_or_default();
     let mut lang = options.lang.unwrap_or_default();
 
-    // A share link wins over the autosave; a damaged one is reported and ignored.
+    // A share link wins over the autosave, which is kept aside for the toolbar to bring back.
+    // A link that cannot be opened (damaged, or naming a template this page lacks) is
+    // reported, and the autosave is restored as if there were no link: it is never lost.
+    let mut notice = None;
+    let mut replaced = None;
     let loaded = if options.persist {
-        let from_link = storage::from_location();
-        if from_link.is_some() {
-            storage::clear_location_fragment();
+        let saved = storage::load();
+        match storage::from_location() {
+            None => {
+                notice = restore_notice(&saved, lang, "restore_problem", "restored");
+                saved
+            }
+            Some(link) => {
+                storage::clear_location_fragment();
+                match link.snapshot().filter(|s| opens(s)) {
+                    Some(opened) => {
+                        replaced = saved
+                            .as_ref()
+                            .and_then(Loaded::snapshot)
+                            .filter(|old| !old.inputs.is_empty() && *old != opened)
+                            .cloned();
+                        let done = if replaced.is_some() {
+                            "link_kept_saved"
+                        } else {
+                            "link_opened"
+                        };
+                        notice = restore_notice(&Some(link.clone()), lang, "link_problem", done);
+                        Some(link)
+                    }
+                    None => {
+                        notice = Some(crate::i18n::t(lang, "link_unusable").to_string());
+                        saved
+                    }
+                }
+            }
         }
-        from_link.or_else(storage::load)
     } else {
         None
-    };
-    let notice = match &loaded {
-        Some(Loaded::Recovered { problem, .. }) => Some(format!(
-            "{}{problem}",
-            crate::i18n::t(lang, "restore_problem")
-        )),
-        Some(Loaded::Ok(s)) if !s.inputs.is_empty() => {
-            Some(crate::i18n::t(s.lang, "restored").to_string())
-        }
-        _ => None,
     };
     // A snapshot whose template is an embedded document: checked after start (`apply_snapshot`).
     let mut pending = None;
@@ -120,6 +139,7 @@ pub fn init(options: Options) -> Option<Ctx> {
     ctx.embedded = !options.persist;
     ctx.instance = WIDGETS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     ctx.notice.set(notice);
+    ctx.before_link.set(replaced);
     provide_context(ctx);
     if let Some(s) = pending {
         ctx::apply_snapshot(ctx, s, "restore_problem");
@@ -127,6 +147,36 @@ pub fn init(options: Options) -> Option<Ctx> {
 
     if options.persist {
         storage::save_on_leave();
+        // A share link pasted into the address bar of a page already open: only the fragment
+        // changes, so the page does not reload; open it here, as on a load.
+        let _ = window_event_listener_untyped("hashchange", move |_| {
+            let Some(link) = storage::from_location() else {
+                return;
+            };
+            storage::clear_location_fragment();
+            if !link.snapshot().is_some_and(opens) {
+                ctx.notice.set(Some(ctx.tr("link_unusable").to_string()));
+                return;
+            }
+            let current = ctx.snapshot();
+            let done = if current.inputs.is_empty() {
+                "link_opened"
+            } else {
+                "link_kept_saved"
+            };
+            ctx.before_link
+                .set((!current.inputs.is_empty()).then_some(current));
+            let notice = restore_notice(
+                &Some(link.clone()),
+                ctx.lang.get_untracked(),
+                "link_problem",
+                done,
+            );
+            toolbar::apply_loaded(ctx, Some(link), "link_problem");
+            if let Some(n) = notice {
+                ctx.notice.set(Some(n));
+            }
+        });
         Effect::new(move |_| {
             ctx.track_snapshot();
             if !ctx.restoring.get() {
@@ -135,6 +185,31 @@ pub fn init(options: Options) -> Option<Ctx> {
         });
     }
     Some(ctx)
+}
+
+/// Whether a snapshot from a share link can be opened here: its template is bundled, or
+/// it carries its own (checked when applied).
+fn opens(s: &Snapshot) -> bool {
+    s.doc.is_some() || bundled::SOURCES.iter().any(|(id, ..)| *id == s.template)
+}
+
+/// The notice for a loaded snapshot: its problem after `problem_key`'s text, or `done_key`'s
+/// text when it held values.
+fn restore_notice(
+    loaded: &Option<Loaded>,
+    lang: Lang,
+    problem_key: &str,
+    done_key: &str,
+) -> Option<String> {
+    match loaded {
+        Some(Loaded::Recovered { problem, .. }) => {
+            Some(format!("{}{problem}", crate::i18n::t(lang, problem_key)))
+        }
+        Some(Loaded::Ok(s)) if !s.inputs.is_empty() => {
+            Some(crate::i18n::t(s.lang, done_key).to_string())
+        }
+        _ => None,
+    }
 }
 
 /// The widget's view of `ctx` (call [`init`] first, in the same reactive owner).

@@ -32,10 +32,47 @@ pub fn Results() -> impl IntoView {
             None => jump_from(ctx, ev),
         }
     };
+    // Escape is listened for on the window: a note shown by hovering has no focus inside.
+    let section = NodeRef::<leptos::html::Section>::new();
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if let Some(panel) = section.get_untracked() {
+            dismiss_how(&ev, &panel);
+        }
+    });
+    on_cleanup(move || escape.remove());
     view! {
-        <section class="cc-results" aria-label=move || ctx.tr("results") on:click=on_click>
+        <section
+            node_ref=section
+            class="cc-results"
+            aria-label=move || ctx.tr("results")
+            on:click=on_click
+            on:focusout=move |ev| undismiss_how(&ev)
+            on:mouseout=move |ev| undismiss_how(&ev)
+        >
             <Blocks blocks=panels />
         </section>
+    }
+}
+
+/// Escape hides the how-note of the number focused or hovered (WCAG 1.4.13: dismissible
+/// without moving focus or the pointer); it shows again once focus or the pointer leaves.
+fn dismiss_how(ev: &web_sys::KeyboardEvent, panel: &web_sys::Element) {
+    if ev.key() != "Escape" {
+        return;
+    }
+    for shown in [".cc-x:focus", ".cc-x:hover"] {
+        if let Ok(Some(x)) = panel.query_selector(shown) {
+            let _ = x.set_attribute("data-dismissed", "");
+        }
+    }
+}
+
+fn undismiss_how(ev: &web_sys::Event) {
+    if let Some(x) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    {
+        let _ = x.remove_attribute("data-dismissed");
     }
 }
 

@@ -88,6 +88,12 @@ pub fn Toolbar() -> impl IntoView {
         });
     };
     let share_link = RwSignal::new(String::new());
+    // A link shown is of the state it was made from: any change takes it away (a stale link
+    // would share other values than those on screen).
+    Effect::new(move |_| {
+        ctx.track_snapshot();
+        share_link.set(String::new());
+    });
     let share = move |_| {
         let link = storage::share_link(&ctx.snapshot());
         share_link.set(link.clone());
@@ -95,6 +101,13 @@ pub fn Toolbar() -> impl IntoView {
             let _ = w.navigator().clipboard().write_text(&link);
         }
         ctx.notice.set(Some(ctx.tr("share_done").to_string()));
+    };
+    let restore_previous = move |_| {
+        if let Some(s) = ctx.before_link.try_update(Option::take).flatten() {
+            apply_snapshot(ctx, s, "restore_problem");
+            ctx.notice
+                .set(Some(ctx.tr("previous_restored").to_string()));
+        }
     };
     // The standalone app prints its page (the print stylesheet keeps only the contract). An
     // embedded widget cannot print the host's page: it prints the contract alone, the same
@@ -151,6 +164,9 @@ pub fn Toolbar() -> impl IntoView {
                 // An embedded widget reads no share link (its host owns the page's address), so it
                 // offers none.
                 <button type="button" id=ctx.id("share") hidden=ctx.embedded on:click=share>{move || ctx.tr("share")}</button>
+                {move || ctx.before_link.with(Option::is_some).then(|| view! {
+                    <button type="button" id=ctx.id("restore-previous") on:click=restore_previous>{move || ctx.tr("restore_previous")}</button>
+                })}
                 <button type="button" id=ctx.id("print") class="cc-primary" on:click=print>{move || ctx.tr("print")}</button>
                 <button type="button" id=ctx.id("docx") on:click=contract_file("docx")>{move || ctx.tr("download_docx")}</button>
                 <button type="button" id=ctx.id("html") on:click=contract_file("html")>{move || ctx.tr("download_html")}</button>

@@ -53,6 +53,11 @@ test("a table cell's error names its row and column, in either language", async 
   await page.getByLabel('设备类型 1', { exact: true }).fill('abc');
   const err = page.locator('#cc-e-changes');
   await assert.doesNotReject(err.filter({ hasText: '第1行“设备类型”：没有设备类型“abc”' }).waitFor());
+  // The bad cell, and only it, is invalid and described by the error line.
+  const cell = page.getByLabel('设备类型 1', { exact: true });
+  assert.deepEqual([await cell.getAttribute('aria-invalid'), await cell.getAttribute('aria-describedby')], ['true', 'cc-e-changes']);
+  assert.equal(await page.getByLabel('设备类型 2', { exact: true }).getAttribute('aria-invalid'), null);
+  assert.equal(await page.locator('.cc-rows table').first().getAttribute('aria-label'), '服务期内台数变化');
   await page.selectOption('#cc-lang', 'en');
   await assert.doesNotReject(err.filter({ hasText: "Row 1, Device type: There is no device type 'abc'" }).waitFor());
   page.assertClean();
@@ -191,6 +196,48 @@ test('share link carries the state in the fragment', async () => {
   other.assertClean();
   page.assertClean();
   await other.context().close();
+  await page.context().close();
+});
+
+test('a share link never costs the saved work: a damaged one is refused, a good one keeps it aside', async () => {
+  const page = await examplePage();
+  await field(page, 'party_a').fill('链接公司');
+  await page.click('#cc-share');
+  const link = await page.locator('.cc-share-link').inputValue();
+  await field(page, 'party_a').fill('我的存档');
+  assert.equal(await page.locator('.cc-share-link').count(), 0, 'a link of an older state is not left on screen');
+  const saved = () => page.evaluate(() => localStorage.getItem('contract-calc:v1') ?? '');
+  await page.waitForFunction(() => (localStorage.getItem('contract-calc:v1') ?? '').includes('我的存档'));
+
+  // Damaged links (cut short, garbled, empty, an unknown template) open nothing and keep it.
+  const unknown = Buffer.from('{"v":1,"template":"nope","lang":"zh-CN","inputs":{"party_a":"x"}}').toString('base64url');
+  for (const fragment of [link.split('#')[1].slice(0, 30), 's=%%%%', 's=', `s=${unknown}`]) {
+    const other = await guardedPage(env.browser, env.server, {}, page.context());
+    await other.goto(`${env.server.origin}/#${fragment}`, { waitUntil: 'load' });
+    await other.locator('.cc-notice', { hasText: '分享链接已损坏或不完整' }).waitFor();
+    assert.equal(await field(other, 'party_a').inputValue(), '我的存档', fragment);
+    await other.waitForTimeout(400); // past the autosave delay
+    assert.match(await saved(), /我的存档/, fragment);
+    other.assertClean();
+    await other.close();
+  }
+
+  // A good link opens; what was saved comes back with one click.
+  const other = await guardedPage(env.browser, env.server, {}, page.context());
+  await other.goto(link, { waitUntil: 'load' });
+  assert.equal(await field(other, 'party_a').inputValue(), '链接公司');
+  await other.locator('.cc-notice', { hasText: '此前保存的内容已另存' }).waitFor();
+  await other.click('#cc-restore-previous');
+  assert.equal(await field(other, 'party_a').inputValue(), '我的存档');
+  assert.equal(await other.locator('#cc-restore-previous').count(), 0);
+
+  // A link pasted into the address bar of the open page opens without a reload.
+  await other.evaluate((hash) => { location.hash = hash; }, link.split('#')[1]);
+  await other.locator('#cc-restore-previous').waitFor();
+  assert.equal(await field(other, 'party_a').inputValue(), '链接公司');
+  assert.equal(await other.evaluate(() => location.hash), '', 'the fragment is cleared once read');
+  other.assertClean();
+  page.assertClean();
   await page.context().close();
 });
 
@@ -398,6 +445,13 @@ test('how a number was computed shows over the table, without moving it', async 
   });
   assert.deepEqual(note, ['"360,000.00 × 30% = 108,000.00，四舍五入到分"', 'absolute']);
   assert.equal(await box(), still, 'no row moved or grew');
+  // Escape hides it without moving the pointer (WCAG 1.4.13); leaving and coming back shows it.
+  const shown = () => amount.evaluate((x) => getComputedStyle(x, '::after').display);
+  await page.keyboard.press('Escape');
+  assert.equal(await shown(), 'none');
+  await page.mouse.move(0, 0);
+  await amount.hover();
+  assert.notEqual(await shown(), 'none');
   // A screen reader hears the same note: it is the number's accessible description.
   const cdp = await page.context().newCDPSession(page);
   const { root } = await cdp.send('DOM.getDocument');
