@@ -1142,3 +1142,44 @@ fn a_blank_table_row_is_ignored_and_a_table_of_blank_rows_is_missing() {
     let f = fill(&t, &inputs, &Calendar::new());
     assert!(f.missing.contains(&"pages".to_string()), "{:?}", f.missing);
 }
+
+/// A schedule error the user can fix in one field is shown beside that field, never under an
+/// internal name: a due date the holiday data does not cover beside the effective date, shares
+/// that do not add up beside the last share.
+#[test]
+fn schedule_errors_land_on_the_field_to_change() {
+    let filled_with = |changes: &[(&str, &str)]| {
+        let t = bundled::get("after-sales-upgrade").unwrap();
+        let mut inputs = example_inputs(&t);
+        for (k, v) in changes {
+            inputs.insert((*k).into(), Input::Text((*v).into()));
+        }
+        fill(&t, &inputs, &Calendar::new())
+    };
+    let f = filled_with(&[("effective_date", "1900-01-01")]);
+    let e = f.errors.iter().find(|e| e.field == "effective_date");
+    assert!(
+        e.is_some_and(|e| e.problem.zh().contains("1900")),
+        "{:?}",
+        f.errors
+    );
+    assert!(
+        f.errors.iter().all(|e| !e.field.starts_with("instalments")),
+        "{:?}",
+        f.errors
+    );
+
+    let f = filled_with(&[("advance_pct", "70"), ("progress_pct", "40")]);
+    assert!(
+        f.errors.iter().all(|e| !e.field.starts_with("instalments")),
+        "{:?}",
+        f.errors
+    );
+    assert!(
+        f.errors
+            .iter()
+            .any(|e| e.field == "progress_pct" || e.field == "advance_pct"),
+        "{:?}",
+        f.errors
+    );
+}

@@ -502,11 +502,32 @@ impl<'a> Binder<'a> {
         {
             return format!("{table}{}", &field[f.len()..]);
         }
-        self.sources
-            .iter()
-            .filter(|(f, _)| field == f || field.starts_with(&format!("{f}.")))
-            .max_by_key(|(f, _)| f.len())
-            .map(|(_, id)| id.clone())
+        let source = |f: &str| {
+            self.sources
+                .iter()
+                .filter(|(s, _)| f == s || f.starts_with(&format!("{s}.")))
+                .max_by_key(|(s, _)| s.len())
+                .map(|(_, id)| id.clone())
+        };
+        source(field)
+            .or_else(|| {
+                // A computed due date (a day the holiday data does not cover): it counts from
+                // the effective date, which is where the user can change it.
+                if field.starts_with("instalments.") && field.ends_with(".due.date") {
+                    source("effective_date")
+                // The shares together (a percent sum that is not 100%): beside the last share.
+                } else if field == "instalments" {
+                    self.sources
+                        .iter()
+                        .rev()
+                        .find(|(s, _)| {
+                            s.ends_with(".share.percent") || s.ends_with(".share.amount")
+                        })
+                        .map(|(_, id)| id.clone())
+                } else {
+                    None
+                }
+            })
             .unwrap_or_else(|| field.to_string())
     }
 }
