@@ -95,7 +95,10 @@ fn percent_sum_error_lands_on_a_percent_blank() {
         .iter()
         .find(|e| e.problem.zh().contains("超出100%"))
         .expect("sum error");
-    assert_eq!(e.field, "instalments");
+    assert_eq!(
+        e.field, "progress_pct",
+        "beside the last share typed into the form"
+    );
     assert!(f.warnings.iter().any(|w| w.code == "percent_sum"));
 }
 
