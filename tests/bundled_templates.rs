@@ -1043,6 +1043,53 @@ fn a_payment_due_before_the_contract_takes_effect_is_warned_beside_its_milestone
     assert!(warning(&f, "due_before_effective").is_none());
 }
 
+/// A contract signed now (effective 2026-12-20, one year): its term ends 2027-12-19, and the
+/// final payment 15 days later needs the 2028 holiday arrangement, which is not built in. That
+/// row's date is 待定, its rule says why, a warning beside the effective date says so once,
+/// and every amount and the other dates still compute. A monthly schedule starting in
+/// December 2026 waits for 2027 row by row.
+#[test]
+fn a_due_date_in_a_year_without_holiday_data_is_pending_and_said_so() {
+    let (t, f, html) = filled_with("after-sales-upgrade", &[("effective_date", "2026-12-20")]);
+    assert_eq!(
+        due_dates(&f),
+        [Some(d(2026, 12, 25)), Some(d(2026, 1, 29)), None]
+    );
+    let s = f.schedule.ready().unwrap();
+    assert_eq!(s.rows[2].awaiting_holidays, Some(2028));
+    assert_eq!(s.rows[2].amount, dec("108000.00"));
+    assert!(html.contains("2027年12月19日</span>止"), "{html}");
+    assert!(
+        html.contains("服务期限届满后15日内（待2028年节假日安排确定日期）"),
+        "{html}"
+    );
+    let w = warning(&f, "awaiting_holidays").expect("warning");
+    assert_eq!(w.field.as_deref(), Some("effective_date"));
+    assert!(w.zh.contains("2028年") && w.en.contains("2028"), "{w:?}");
+    let panel = results_html(&t, &f, Lang::Zh);
+    assert!(
+        panel.contains("待定") && panel.contains("待2028年节假日安排"),
+        "{panel}"
+    );
+    // Within the data: nothing waits, no warning.
+    let (_, f, _) = filled_with("after-sales-upgrade", &[]);
+    assert!(warning(&f, "awaiting_holidays").is_none());
+
+    let (_, f, _) = filled_with("outsourced-operations", &[("effective_date", "2026-11-01")]);
+    let s = f.schedule.ready().unwrap();
+    // 每月10日前: December 2026 is covered; January 2027 on waits for 2027.
+    assert_eq!(s.rows[0].due_date, Some(d(2026, 12, 10)));
+    assert!(s.rows[1..]
+        .iter()
+        .all(|r| r.due_date.is_none() && r.awaiting_holidays == Some(2027)));
+    let w = warning(&f, "awaiting_holidays").expect("warning");
+    assert!(
+        w.zh.contains("2027年") && !w.zh.contains("2028"),
+        "{}",
+        w.zh
+    );
+}
+
 #[test]
 fn a_count_change_outside_the_term_is_warned_beside_the_changes() {
     // pc-maintenance: the term runs 2025-07-01 … 2026-06-30.

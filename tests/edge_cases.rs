@@ -225,8 +225,63 @@ fn dates_outside_the_holiday_data_are_errors() {
     ));
     // 2019 is covered by the built-in data (before the 2020 the issue asks for).
     assert!(cal.is_working_day(d(2019, 10, 8)).is_ok());
-    let e = schedule("1000", &["100"], d(2026, 12, 20), 10).unwrap_err();
+    // Before the data: an error (a typing error, most likely), never a guess.
+    let e = schedule("1000", &["100"], d(2003, 12, 20), 10).unwrap_err();
     assert!(matches!(e.problem, Problem::DateNotCovered { .. }), "{e}");
+}
+
+/// A due date that needs a year the holiday data does not cover yet (10 working days after
+/// 2026-12-20 runs past 2026-12-25, which the 2027 arrangement settles) is not guessed: the
+/// row waits for that year (待定) and says so in its rule, and the amounts still compute.
+#[test]
+fn a_due_date_past_the_holiday_data_waits_for_that_years_arrangement() {
+    let s = schedule("1000", &["30", "70"], d(2026, 12, 20), 10).unwrap();
+    for row in &s.rows {
+        assert_eq!(row.due_date, None);
+        assert_eq!(row.unadjusted_due_date, None);
+        assert_eq!(row.awaiting_holidays, Some(2027));
+        assert!(
+            row.rule_zh.ends_with("（待2027年节假日安排确定日期）"),
+            "{}",
+            row.rule_zh
+        );
+        assert!(
+            row.rule_en.contains("2027 holiday arrangement"),
+            "{}",
+            row.rule_en
+        );
+    }
+    let amounts: Vec<String> = s.rows.iter().map(|r| r.amount.to_string()).collect();
+    assert_eq!(amounts, ["300.00", "700.00"]);
+    // Within the data: a date, nothing awaited.
+    let s = schedule("1000", &["100"], d(2026, 12, 1), 10).unwrap();
+    assert_eq!(s.rows[0].due_date, Some(d(2026, 12, 15)));
+    assert_eq!(s.rows[0].awaiting_holidays, None);
+    // 2028 and later wait for their own year; once a host adds 2027, 2027 dates compute.
+    let s = schedule("1000", &["100"], d(2028, 3, 1), 0).unwrap();
+    assert_eq!(s.rows[0].awaiting_holidays, Some(2028));
+    let mut cal = Calendar::new();
+    cal.add_year(2027, &[]).unwrap();
+    let input = ScheduleInput {
+        total: dec("1000"),
+        effective_date: d(2026, 12, 20),
+        instalments: vec![Instalment {
+            name: "款".into(),
+            kind: InstalmentKind::Other,
+            share: Share::Percent {
+                percent: dec("100"),
+            },
+            due: DueRule::AfterEffective {
+                days: 10,
+                day_kind: DayKind::Working,
+            },
+        }],
+        rest_day_rule: RestDayRule::NextWorkingDay,
+    };
+    let s = payment_schedule(&input, &cal).unwrap();
+    // 12-21 … 12-25 (5), 12-28 … 12-31 (4), 2027-01-01 (weekday rule: no holidays listed).
+    assert_eq!(s.rows[0].due_date, Some(d(2027, 1, 1)));
+    assert_eq!(s.rows[0].awaiting_holidays, None);
 }
 
 #[test]

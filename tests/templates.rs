@@ -42,9 +42,13 @@ fn after_sales_upgrade_numbers() {
     assert_eq!(amounts, ["108000.00", "144000.00", "108000.00"]);
     // Effective Fri 2025-09-26 + 5 working days = 2025-10-10 (National Day in between).
     assert_eq!(s.rows[0].due_date.unwrap().to_string(), "2025-10-10");
-    // The final payment waits for the end of the term, which is not a blank: 待定.
-    assert_eq!(s.rows[2].due_date, None);
+    // The term of 1 year from 2025-09-26 ends 2026-09-25 (computed, in the text); the final
+    // payment is due 15 days later, Sat 2026-10-10, a 调休 working day (not moved).
+    assert_eq!(s.rows[2].due_date.unwrap().to_string(), "2026-10-10");
+    assert_eq!(s.rows[2].unadjusted_due_date, s.rows[2].due_date);
     let html = render_html(&t, &f, RenderOptions::default());
+    assert!(html.contains("有效期为<span class=\"v filled\" data-field=\"term_years\" tabindex=\"0\">1</span>年，至<span class=\"v computed\" data-source=\"term_end\">2026年9月25日</span>止"), "{html}");
+    assert!(html.contains("付款期限为<span class=\"v computed\" data-source=\"schedule.2.due_date\">2026年10月10日</span>"), "{html}");
     assert!(html.contains("人民币叁拾陆万元整"));
     assert!(html.contains("108,000.00"));
     assert!(
@@ -535,7 +539,10 @@ fn an_english_template_gets_english_tables_dates_and_annexes() {
     use contract_calc::template::Lang;
     let mut t = bundled::get("after-sales-upgrade").unwrap();
     t.language = Lang::En;
-    let f = fill(&t, &example_inputs(&t), &Calendar::new());
+    // The stage's acceptance date not known yet: its payment's date is to be set.
+    let mut inputs = example_inputs(&t);
+    inputs.remove("progress_date");
+    let f = fill(&t, &inputs, &Calendar::new());
     let html = render_html(&t, &f, contract_calc::export::OPTIONS);
     for english in [
         "Annex 1: Payment schedule",

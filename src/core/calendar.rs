@@ -3,7 +3,8 @@
 //!
 //! Built-in holiday data comes from the maintained `chinese_holiday` crate (State Council
 //! notices, 2004-01-01 to 2026-12-25). A date outside the covered range is an error, never a
-//! weekends-only guess; the host adds further years at run time with
+//! weekends-only guess (a payment schedule shows such a due date as 待定, awaiting the year's
+//! arrangement); the host adds further years at run time with
 //! [`Calendar::add_holiday_cn_json`] or [`Calendar::add_year`].
 
 use super::error::{Error, Problem, Result};
@@ -443,6 +444,21 @@ fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
+/// For a day after the built-in holiday data: the year whose official arrangement, once
+/// published, decides whether it is a working day. That is its own year, except for the last
+/// days of December right after the data ends, which the next year's arrangement settles (its
+/// 元旦 调休 may fall there). `None` for a day within or before the built-in data.
+pub fn awaited_year(d: NaiveDate) -> Option<i32> {
+    let (_, last) = builtin_range();
+    if d <= last {
+        None
+    } else if d.year() == last.year() {
+        Some(d.year() + 1)
+    } else {
+        Some(d.year())
+    }
+}
+
 /// `d + n` days, or an error if that leaves the supported date range.
 pub fn add_days(d: NaiveDate, n: i64) -> Result<NaiveDate> {
     let r = if n >= 0 {
@@ -457,6 +473,29 @@ pub fn add_days(d: NaiveDate, n: i64) -> Result<NaiveDate> {
 pub fn add_months(d: NaiveDate, n: u32) -> Result<NaiveDate> {
     d.checked_add_months(Months::new(n))
         .ok_or_else(|| Error::new("date", Problem::Overflow))
+}
+
+/// The last day of a term of `months` months that starts on, and counts, `start`
+/// (“自2025年9月26日起，为期一年” ends 2026-09-25): the day before the same day `months` later,
+/// or, when that month has no such day, its last day (民法典 第202条: 2024-02-29 for two years
+/// ends 2026-02-28; 01-31 for one month ends 02-28). An error for a term of no months.
+pub fn term_end(start: NaiveDate, months: u32) -> Result<NaiveDate> {
+    if months == 0 {
+        return Err(Error::new(
+            "months",
+            Problem::OutOfRange {
+                min: "1".into(),
+                max: "∞".into(),
+            },
+        ));
+    }
+    let same_day = add_months(start, months)?;
+    if same_day.day() == start.day() {
+        add_days(same_day, -1)
+    } else {
+        // Clamped to the month's end: there is no corresponding day.
+        Ok(same_day)
+    }
 }
 
 /// Number of days in the month of `d`.
@@ -554,6 +593,23 @@ pub fn push_date_zh(out: &mut String, d: NaiveDate) {
 mod tests {
     use super::*;
     use crate::core::testing::d;
+
+    #[test]
+    fn a_term_ends_the_day_before_its_anniversary_or_on_the_month_end() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(term_end(d(2025, 9, 26), 12).unwrap(), d(2026, 9, 25));
+        assert_eq!(term_end(d(2025, 7, 1), 12).unwrap(), d(2026, 6, 30));
+        assert_eq!(term_end(d(2025, 1, 1), 1).unwrap(), d(2025, 1, 31));
+        assert_eq!(term_end(d(2024, 2, 29), 24).unwrap(), d(2026, 2, 28));
+        assert_eq!(term_end(d(2024, 2, 29), 48).unwrap(), d(2028, 2, 28));
+        assert_eq!(term_end(d(2025, 1, 31), 1).unwrap(), d(2025, 2, 28));
+        assert_eq!(term_end(d(2025, 1, 30), 1).unwrap(), d(2025, 2, 28));
+        assert_eq!(term_end(d(2025, 1, 28), 1).unwrap(), d(2025, 2, 27));
+        assert_eq!(term_end(d(2025, 3, 31), 1).unwrap(), d(2025, 4, 30));
+        assert_eq!(term_end(d(2025, 12, 31), 2).unwrap(), d(2026, 2, 28));
+        assert!(term_end(d(2025, 1, 1), 0).is_err());
+        assert!(term_end(NaiveDate::MAX, 1).is_err());
+    }
 
     #[test]
     fn five_working_days_after_national_day_eve() {

@@ -5,7 +5,9 @@
 //! instalment so the rows always sum to the total exactly. A monthly instalment is split into
 //! equal monthly rows, its own residue going to its last month.
 
-use super::calendar::{add_months, date_zh, monthly_due_date, Calendar, DayKind, RestDayRule};
+use super::calendar::{
+    add_months, awaited_year, date_zh, monthly_due_date, Calendar, DayKind, Deadline, RestDayRule,
+};
 use super::error::{Error, Problem, Result};
 use super::money::{check_amount, check_percent, div, percent_of, round_display, round_fen};
 use super::words::{amount_in_words, push_number};
@@ -131,12 +133,18 @@ pub struct ScheduleRow {
     pub split: u32,
     pub amount: Decimal,
     pub words: String,
-    /// `None` while a milestone date is unknown.
+    /// `None` while a milestone date is unknown, or while the holiday arrangement it needs
+    /// is missing (`awaiting_holidays`).
     pub due_date: Option<NaiveDate>,
     /// The date before a rest-day move (equal to `due_date` if not moved).
     pub unadjusted_due_date: Option<NaiveDate>,
     pub rule_zh: String,
     pub rule_en: String,
+    /// The year whose official holiday arrangement (法定节假日 and 调休) the due date needs and
+    /// the calendar lacks: the date is then `None` (待定), never a weekend-only guess, and the
+    /// rest of the schedule still computes. The host adds the year with
+    /// `Calendar::add_holiday_cn_json`; `None` when nothing is missing.
+    pub awaiting_holidays: Option<i32>,
     /// Rounding residue added to this row so the rows sum to the total (usually `"0.00"`).
     pub residue: Decimal,
 }
@@ -222,14 +230,22 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
             let count = Decimal::from(due.len() as u64);
             round_fen(div("due.months", *amount, count).map_err(at)?)
         };
-        for (k, (date, unadjusted)) in due.iter().enumerate() {
+        for (k, due_k) in due.iter().enumerate() {
             let is_last_of_instalment = k + 1 == due.len();
             let amount = if is_last_of_instalment {
                 instalment_rounded - per_row * Decimal::from(k as u64)
             } else {
                 per_row
             };
-            let (rule_zh, rule_en) = describe(&inst.due, k);
+            let (mut rule_zh, mut rule_en) = describe(&inst.due, k);
+            if let Some(year) = due_k.awaiting_holidays {
+                rule_zh.push_str("（待");
+                push_number(&mut rule_zh, u64::try_from(year).unwrap_or(0));
+                rule_zh.push_str("年节假日安排确定日期）");
+                rule_en.push_str(" (date set once the ");
+                push_number(&mut rule_en, u64::try_from(year).unwrap_or(0));
+                rule_en.push_str(" holiday arrangement is known)");
+            }
             rows.push(ScheduleRow {
                 instalment: i,
                 name: if due.len() > 1 {
@@ -255,10 +271,11 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
                 split: due.len() as u32,
                 amount,
                 words: String::new(),
-                due_date: *date,
-                unadjusted_due_date: *unadjusted,
+                due_date: due_k.date,
+                unadjusted_due_date: due_k.unadjusted,
                 rule_zh,
                 rule_en,
+                awaiting_holidays: due_k.awaiting_holidays,
                 residue: if is_last_of_instalment {
                     amount - per_row
                 } else {
@@ -311,8 +328,47 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
     })
 }
 
-/// (due date, date before a rest-day move); `None` while a milestone date is unknown.
-type Due = (Option<NaiveDate>, Option<NaiveDate>);
+/// One due date: the date and the date before a rest-day move (`None` while a milestone
+/// date is unknown), or the year whose holiday arrangement it waits for.
+#[derive(Clone, Copy)]
+struct Due {
+    date: Option<NaiveDate>,
+    unadjusted: Option<NaiveDate>,
+    awaiting_holidays: Option<i32>,
+}
+
+const UNKNOWN: Due = Due {
+    date: None,
+    unadjusted: None,
+    awaiting_holidays: None,
+};
+
+/// A computed deadline as a due date. A deadline that runs into days after the built-in
+/// holiday data waits for that year's arrangement instead; other errors (a date before the
+/// data: a typing error, most likely) stay errors.
+fn settle(deadline: Result<Deadline>) -> Result<Due> {
+    let e = match deadline {
+        Ok(d) => {
+            return Ok(Due {
+                date: Some(d.date),
+                unadjusted: Some(d.unadjusted),
+                awaiting_holidays: None,
+            })
+        }
+        Err(e) => e,
+    };
+    let awaited = match &e.problem {
+        Problem::DateNotCovered { date, .. } => date.parse().ok().and_then(awaited_year),
+        _ => None,
+    };
+    match awaited {
+        Some(year) => Ok(Due {
+            awaiting_holidays: Some(year),
+            ..UNKNOWN
+        }),
+        None => Err(e),
+    }
+}
 
 /// One due date for most rules, several for a monthly rule: no allocation for the common case
 /// (this runs for every instalment on every keystroke).
@@ -348,26 +404,26 @@ fn due_dates(
         }
         Ok(days)
     };
-    let one = |d: super::calendar::Deadline| DueDates::One([(Some(d.date), Some(d.unadjusted))]);
+    let one = |d: Result<Deadline>| -> Result<DueDates> {
+        Ok(DueDates::One([settle(d).map_err(|e| e.within("due"))?]))
+    };
     Ok(match rule {
-        DueRule::AfterEffective { days, day_kind } => one(cal
-            .deadline_after(effective, days_ok(*days)?, *day_kind, rest)
-            .map_err(|e| e.within("due"))?),
+        DueRule::AfterEffective { days, day_kind } => {
+            one(cal.deadline_after(effective, days_ok(*days)?, *day_kind, rest))?
+        }
         DueRule::AfterMilestone {
             date: None, days, ..
         } => {
             days_ok(*days)?;
-            DueDates::One([(None, None)])
+            DueDates::One([UNKNOWN])
         }
         DueRule::AfterMilestone {
             date: Some(date),
             days,
             day_kind,
             ..
-        } => one(cal
-            .deadline_after(*date, days_ok(*days)?, *day_kind, rest)
-            .map_err(|e| e.within("due"))?),
-        DueRule::FixedDate { date } => one(cal.adjust(*date, rest).map_err(|e| e.within("due"))?),
+        } => one(cal.deadline_after(*date, days_ok(*days)?, *day_kind, rest))?,
+        DueRule::FixedDate { date } => one(cal.adjust(*date, rest))?,
         DueRule::Monthly {
             day,
             inclusive,
@@ -390,8 +446,7 @@ fn due_dates(
                     .map_err(|e| e.within("due"))?;
                 let unadjusted = monthly_due_date(month.year(), month.month(), *day, *inclusive)
                     .map_err(|e| e.within("due"))?;
-                let d = cal.adjust(unadjusted, rest).map_err(|e| e.within("due"))?;
-                out.push((Some(d.date), Some(d.unadjusted)));
+                out.push(settle(cal.adjust(unadjusted, rest)).map_err(|e| e.within("due"))?);
             }
             DueDates::Many(out)
         }

@@ -4,13 +4,16 @@
 //! total * deposit_pct / 100          arithmetic on numbers (exact decimals)
 //! sum(pages.qty * pages.price)       a table column expression summed over the rows
 //! count(pages)  min(a, b)  max(a, b)  round_fen(x)
+//! term_end(start, term_years * 12)  the last day of a term of N months from `start`
+//! add_months(d, 3)  add_days(d, -1)  a date moved by whole months (month-end clamped) or days
 //! 'next_working_day'                 a quoted text literal
 //! ```
 //! No rounding happens unless `round_fen` says so; money-typed derived values are rounded to
 //! the fen with `round_fen` when stored (see `eval`).
 
+use crate::core::calendar;
 use crate::core::money::round_fen;
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 use std::str::FromStr;
@@ -43,6 +46,9 @@ pub enum Func {
     Min,
     Max,
     RoundFen,
+    AddMonths,
+    AddDays,
+    TermEnd,
 }
 
 /// A runtime value.
@@ -204,6 +210,9 @@ impl Parser<'_> {
                         "min" => Func::Min,
                         "max" => Func::Max,
                         "round_fen" => Func::RoundFen,
+                        "add_months" => Func::AddMonths,
+                        "add_days" => Func::AddDays,
+                        "term_end" => Func::TermEnd,
                         _ => {
                             return Err(ParseError {
                                 position: start,
@@ -219,7 +228,9 @@ impl Parser<'_> {
                         return Err(self.error("missing ')' after the arguments"));
                     }
                     let want = match func {
-                        Func::Min | Func::Max => 2,
+                        Func::Min | Func::Max | Func::AddMonths | Func::AddDays | Func::TermEnd => {
+                            2
+                        }
                         _ => 1,
                     };
                     if args.len() != want {
@@ -369,7 +380,41 @@ pub fn eval(
         Expr::Call(Func::Min, args) => Value::Number(num(&args[0], row)?.min(num(&args[1], row)?)),
         Expr::Call(Func::Max, args) => Value::Number(num(&args[0], row)?.max(num(&args[1], row)?)),
         Expr::Call(Func::RoundFen, args) => Value::Number(round_fen(num(&args[0], row)?)),
+        Expr::Call(f @ (Func::AddMonths | Func::AddDays | Func::TermEnd), args) => {
+            let date = eval(&args[0], scope, row)?
+                .as_date()
+                .ok_or_else(|| invalid("a date was expected"))?;
+            let n = num(&args[1], row)?;
+            let n = whole(n).ok_or_else(|| invalid("a whole number was expected"))?;
+            let moved = match f {
+                Func::AddDays => calendar::add_days(date, n).ok(),
+                Func::AddMonths => shift_months(date, n),
+                _ => u32::try_from(n)
+                    .ok()
+                    .and_then(|months| calendar::term_end(date, months).ok()),
+            };
+            Value::Date(moved.ok_or_else(|| invalid("the date is out of range"))?)
+        }
     })
+}
+
+/// `n` as a whole number, if it is one (and fits).
+fn whole(n: Decimal) -> Option<i64> {
+    if !n.fract().is_zero() {
+        return None;
+    }
+    i64::try_from(n.trunc().mantissa()).ok()
+}
+
+/// `date` moved by `n` months, either way, with month-end clamping (as
+/// [`calendar::add_months`], which the device fee months use).
+fn shift_months(date: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let months = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
+    if n >= 0 {
+        date.checked_add_months(months)
+    } else {
+        date.checked_sub_months(months)
+    }
 }
 
 #[cfg(test)]
@@ -415,6 +460,48 @@ mod tests {
     }
 
     #[test]
+    fn dates_move_by_months_and_days() {
+        let d = |s: &str| Value::Date(NaiveDate::from_str(s).unwrap());
+        let mut m = BTreeMap::new();
+        m.insert("start".into(), d("2025-09-26"));
+        m.insert("leap".into(), d("2024-02-29"));
+        m.insert("jan31".into(), d("2025-01-31"));
+        m.insert("years".into(), n("1"));
+        let s = Map(m);
+        let ev = |src: &str| eval(&parse(src).unwrap(), &s, None);
+        // A one-year term from 2025-09-26 ends the day before the same date a year later;
+        // from 2024-02-29, on the month's end (民法典 第202条).
+        assert_eq!(ev("term_end(start, years * 12)").unwrap(), d("2026-09-25"));
+        assert_eq!(ev("term_end(leap, 12)").unwrap(), d("2025-02-28"));
+        assert!(matches!(
+            ev("term_end(start, 0)"),
+            Err(EvalError::Invalid(_))
+        ));
+        assert!(matches!(
+            ev("term_end(start, -12)"),
+            Err(EvalError::Invalid(_))
+        ));
+        assert_eq!(
+            ev("add_days(add_months(start, years * 12), -1)").unwrap(),
+            d("2026-09-25")
+        );
+        assert_eq!(ev("add_months(jan31, 1)").unwrap(), d("2025-02-28"));
+        assert_eq!(ev("add_months(leap, 12)").unwrap(), d("2025-02-28"));
+        assert_eq!(ev("add_months(start, -9)").unwrap(), d("2024-12-26"));
+        assert_eq!(ev("add_days(start, 0 - 26)").unwrap(), d("2025-08-31"));
+        assert_eq!(ev("add_days(start, 1.0)").unwrap(), d("2025-09-27"));
+        let invalid = |src: &str| matches!(ev(src), Err(EvalError::Invalid(_)));
+        assert!(invalid("add_days(start, 1.5)"), "a fraction of a day");
+        assert!(invalid("add_days(years, 1)"), "a number is no date");
+        assert!(invalid("add_months(start, 99999999999)"), "out of range");
+        assert!(invalid("add_days(start, 999999999999999)"), "out of range");
+        assert_eq!(
+            ev("add_days(missing, 1)"),
+            Err(EvalError::Missing("missing".into()))
+        );
+    }
+
+    #[test]
     fn parse_errors_have_positions() {
         assert_eq!(parse("1 +").unwrap_err().position, 3);
         assert!(parse("foo(1)")
@@ -424,6 +511,7 @@ mod tests {
         assert!(parse("(1").is_err());
         assert!(parse("1 2").is_err());
         assert!(parse("min(1)").is_err());
+        assert!(parse("add_days(d)").is_err());
         assert!(parse("a # b").is_err());
     }
 }

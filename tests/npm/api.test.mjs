@@ -298,6 +298,16 @@ test('mount needs a DOM element: in Node it throws, it does not crash', () => {
 
 test('addHolidayData: a year beyond the built-in data (holiday-cn format)', () => {
   throwsField(() => isWorkingDay('2027-01-01'), 'date', 'date_not_covered');
+  // A schedule whose due date needs 2027 waits for it (no guess), and its amounts compute.
+  const lateInput = {
+    total: '1000', effective_date: '2026-12-20',
+    instalments: [{ name: '预付款', share: { type: 'percent', percent: '100' }, due: { type: 'after_effective', days: 10, day_kind: 'working' } }],
+  };
+  const waiting = paymentSchedule(lateInput).rows[0];
+  assert.equal(waiting.due_date, null);
+  assert.equal(waiting.awaiting_holidays, 2027);
+  assert.equal(waiting.amount, '1000.00');
+  assert.equal(waiting.rule_zh, '合同生效后10个工作日内（待2027年节假日安排确定日期）');
   throwsField(() => addHolidayData({ year: 2027, days: [{ date: '2028-01-01', isOffDay: true }] }), 'days.0.date');
   throwsField(() => addHolidayData('{"year": 2027'), 'holidays');
   throwsField(() => isWorkingDay('2027-01-01'), 'date', 'date_not_covered'); // a failed add changes nothing
@@ -312,6 +322,9 @@ test('addHolidayData: a year beyond the built-in data (holiday-cn format)', () =
   // The built-in data ends 2026-12-25 (2027's 元旦 调休 could fall after it): 2027 covers the rest.
   assert.equal(isWorkingDay('2026-12-28'), true);
   assert.equal(addWorkingDays('2026-12-24', 3), '2026-12-29');
+  const dated = paymentSchedule(lateInput).rows[0];
+  assert.equal(dated.due_date, '2027-01-04'); // 12-21…25, 12-28…31, (01-01 off), 01-04
+  assert.equal(dated.awaiting_holidays, null);
   // Adding a year again replaces it (also the late-December days its data listed).
   addHolidayData({ year: 2027, days: [{ date: '2026-12-28', isOffDay: true }, { date: '2027-01-01', isOffDay: true }] });
   assert.equal(isWorkingDay('2026-12-28'), false);
