@@ -6,7 +6,8 @@
 //! equal monthly rows, its own residue going to its last month.
 
 use super::calendar::{
-    add_months, awaited_year, date_zh, monthly_due_date, Calendar, DayKind, Deadline, RestDayRule,
+    add_months, awaited_year, date_zh, monthly_due_date, parse_date, Calendar, DayKind, Deadline,
+    RestDayRule,
 };
 use super::error::{Error, Problem, Result};
 use super::money::{check_amount, check_percent, div, percent_of, round_display, round_fen};
@@ -358,7 +359,7 @@ fn settle(deadline: Result<Deadline>) -> Result<Due> {
         Err(e) => e,
     };
     let awaited = match &e.problem {
-        Problem::DateNotCovered { date, .. } => date.parse().ok().and_then(awaited_year),
+        Problem::DateNotCovered { date, .. } => parse_date(date).ok().and_then(awaited_year),
         _ => None,
     };
     match awaited {

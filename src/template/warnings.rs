@@ -126,17 +126,8 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
     // Due dates in a year whose holiday arrangement is not built in: shown as 待定, said once,
     // beside the effective date they count from.
     if let (Calc::Ready(s), Some(b)) = (&f.schedule, &t.calculators.schedule) {
-        let mut years: Vec<i32> = s.rows.iter().filter_map(|r| r.awaiting_holidays).collect();
-        years.sort_unstable();
-        years.dedup();
-        if !years.is_empty() {
-            let list = |sep: &str, suffix: &str| {
-                years
-                    .iter()
-                    .map(|y| format!("{y}{suffix}"))
-                    .collect::<Vec<_>>()
-                    .join(sep)
-            };
+        // The first year missing is named; the later ones follow from it (起 / on).
+        if let Some(year) = s.rows.iter().filter_map(|r| r.awaiting_holidays).min() {
             out.push(w(
                 "awaiting_holidays",
                 t.blanks
@@ -144,12 +135,10 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                     .find(|x| x.id == b.effective_date)
                     .map(|x| x.id.clone()),
                 format!(
-                    "部分付款期限要按{}的法定节假日及调休安排计算，尚未内置该年安排：这些日期暂列为“待定”，加入后即可算出。金额不受影响。",
-                    list("、", "年")
+                    "部分付款期限要按{year}年起的法定节假日及调休安排计算，尚未内置该年安排：这些日期暂列为“待定”，加入后即可算出。金额不受影响。"
                 ),
                 format!(
-                    "Some due dates depend on the {} holiday arrangement (statutory holidays and make-up working days), which is not built in yet: they show as pending until it is added. The amounts are not affected.",
-                    list(" and ", "")
+                    "Some due dates depend on the holiday arrangement (statutory holidays and make-up working days) of {year} on, which is not built in yet: they show as pending until it is added. The amounts are not affected."
                 ),
             ));
         }

@@ -274,6 +274,27 @@ test('an incomplete or impossible date says so beside its field', async () => {
   await page.context().close();
 });
 
+test('a due date in a year without holiday data is pending and says why; the term end is computed', async () => {
+  const page = await examplePage();
+  const rows = page.locator('.cc-schedule tbody tr');
+  // The examples: a one-year term from 2025-09-26 ends 2026-09-25; the 尾款 15 days later.
+  await assert.doesNotReject(rows.nth(2).filter({ hasText: '2026-10-10' }).waitFor({ timeout: 3000 }));
+  const contract = page.locator('article.contract');
+  assert.match(await contract.innerText(), /有效期为1年，至2026年9月25日止/);
+  // Effective 2026-12-20: the term ends 2027-12-19 and the 尾款 needs 2028's arrangement.
+  await field(page, 'effective_date').fill('2026-12-20');
+  await assert.doesNotReject(rows.nth(2).filter({ hasText: '待2028年节假日安排确定日期' }).waitFor({ timeout: 3000 }));
+  assert.match(await rows.nth(2).innerText(), /108,000\.00/);
+  assert.match(await rows.nth(0).innerText(), /2026-12-25/);
+  assert.match(await contract.innerText(), /至2027年12月19日止/);
+  const note = page.locator('.cc-field:has(#cc-f-effective_date) .cc-warning');
+  await assert.doesNotReject(note.filter({ hasText: '2028年起的法定节假日及调休安排' }).waitFor({ timeout: 3000 }));
+  assert.equal(await page.locator('#cc-e-effective_date').textContent(), '');
+  await page.screenshot({ path: `${OUT}awaiting-holidays.png`, fullPage: true });
+  page.assertClean();
+  await page.context().close();
+});
+
 test('a narrow widget stacks and shows result rows as cards, at any window width', async () => {
   // A phone: no template, filled or not, widens the page; the schedule is one card per row.
   const phone = await guardedPage(env.browser, env.server, { viewport: { width: 360, height: 800 } });
