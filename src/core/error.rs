@@ -95,7 +95,7 @@ impl Problem {
             Problem::Overflow => "数值过大，无法计算".into(),
             Problem::InvalidDate { text } => format!("“{text}”不是有效的日期（格式：2025-01-31）"),
             Problem::DateNotCovered { date, covered } => {
-                format!("{date}不在节假日数据覆盖的范围内（{covered}），请补充该年度的节假日安排")
+                format!("{date}所在年份的法定节假日及调休安排尚未内置（现有{covered}），无法判断工作日")
             }
             Problem::PercentSum { total, difference } => {
                 if difference.is_sign_negative() {
@@ -139,7 +139,7 @@ impl Problem {
                 format!("'{text}' is not a valid date (format: 2025-01-31)")
             }
             Problem::DateNotCovered { date, covered } => format!(
-                "{date} is outside the years the holiday calendar covers ({covered}); add that year's holiday data"
+                "The holiday arrangement of {date}'s year is not built in (the data covers {covered}): working days cannot be told there"
             ),
             Problem::PercentSum { total, difference } => {
                 if difference.is_sign_negative() {
