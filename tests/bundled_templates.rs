@@ -454,11 +454,11 @@ fn website_maintenance_day_kind_convention_changes_date_and_text() {
 fn website_maintenance_design_delay_penalty() {
     let (_, f, html) = filled_with("website-maintenance", &[]);
     let p = f.penalty.ready().expect("penalty");
-    // Due Fri 2025-11-14, delivered Thu 11-20: 11-15…11-20 = 6 days on the design total,
-    // 6 × 16,120 × 0.5% = 6 × 80.60 = 483.60.
+    // Due Fri 2025-11-14, delivered Thu 11-20: 11-15…11-20 = 6 days at the sum per day that
+    // 7.1 states, 16,120 × 0.5% = 80.60: 6 × 80.60 = 483.60.
     assert_eq!(p.overdue_days, 6);
     assert_eq!(p.segments.len(), 1);
-    assert_eq!(p.segments[0].base.to_string(), "16120.00");
+    assert_eq!(p.segments[0].base.to_string(), "80.60");
     assert_eq!(
         (p.segments[0].from, p.segments[0].to),
         (d(2025, 11, 15), d(2025, 11, 20))
@@ -470,6 +470,40 @@ fn website_maintenance_design_delay_penalty() {
     let codes: Vec<&str> = f.warnings.iter().map(|w| w.code).collect();
     assert!(!codes.contains(&"penalty_over_loss"), "{codes:?}");
     assert!(!codes.contains(&"rate_over_4x_lpr"), "{codes:?}");
+}
+
+/// The contract states the penalty per day in yuan (7.1: 0.5% of the design price, 即人民币X元),
+/// so the sum it computes is that stated figure times the days: with a design price of
+/// 17,354.56 the day is 86.77 (86.7728 rounded) and 6 days are 520.62, as a reader of the
+/// contract computes (not 520.64 from the unrounded rate). The panel calls it a late
+/// performance penalty counted from the agreed date, with no yearly rate for a sum per day.
+#[test]
+fn website_design_delay_is_the_stated_sum_per_day() {
+    let t = bundled::get("website-maintenance").unwrap();
+    let mut inputs = example_inputs(&t);
+    let Some(Input::Rows(pages)) = inputs.get_mut("pages") else {
+        panic!("pages example rows");
+    };
+    pages.push(BTreeMap::from([
+        ("item".to_string(), "SEO优化".to_string()),
+        ("qty".to_string(), "1".to_string()),
+        ("price".to_string(), "1234.56".to_string()),
+    ]));
+    let (t, f, html) = fill_and_render(t, &inputs);
+    assert_eq!(derived(&f, "design_delay_per_day"), dec("86.77"));
+    assert!(html.contains(">86.77</span>元。"), "{html}");
+    let p = f.penalty.ready().expect("penalty");
+    assert_eq!(p.total, dec("520.62"));
+    assert!(html.contains(">520.62</span>元"), "{html}");
+    let panel = results_html(&t, &f, Lang::Zh);
+    assert!(panel.contains("<h3>逾期履行违约金</h3>"), "{panel}");
+    assert!(panel.contains("<dt>约定期限</dt><dd>2025-11-14"), "{panel}");
+    assert!(
+        panel.contains("每日金额（元）") && !panel.contains("折合年化"),
+        "{panel}"
+    );
+    let panel = results_html(&t, &f, Lang::En);
+    assert!(panel.contains("Late performance penalty") && panel.contains("Agreed date"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -648,6 +682,58 @@ fn hardware_maintenance_fees_and_parts() {
     inputs.insert("vat_percent".into(), Input::Text("7".into()));
     let f = fill(&t, &inputs, &Calendar::new());
     assert!(f.error_for("vat_percent").is_some(), "{:?}", f.errors);
+}
+
+/// The second half-year starts six months after the term does (a computed date, not a blank
+/// the user could leave empty or set before the start), and the text states both due dates
+/// without breaking when one is not known: “付款期限为待定”, never “即待定前”.
+#[test]
+fn hardware_second_half_starts_six_months_in() {
+    let (_, f, html) = filled_with(
+        "hardware-maintenance",
+        &[("effective_date", "2025-12-01"), ("end_date", "2026-11-30")],
+    );
+    // 2026-06-01 + 30 days = Wed 07-01.
+    assert_eq!(due_dates(&f)[1], Some(d(2026, 7, 1)));
+    assert!(html.contains("于下半年度开始之日（<span class=\"v computed\" data-source=\"second_half_start\">2026年6月1日</span>）起"), "{html}");
+    // Signed 2026-11-20: the first due date (12-20) is known, the second (2027-06-19) waits.
+    let (_, f, html) = filled_with(
+        "hardware-maintenance",
+        &[("effective_date", "2026-11-20"), ("end_date", "2027-11-19")],
+    );
+    assert_eq!(due_dates(&f), [Some(d(2026, 12, 21)), None]);
+    assert!(html.contains("付款期限为<span class=\"v computed\" data-source=\"schedule.1.due_date\">待定</span>。"), "{html}");
+    for t in bundled::all() {
+        for s in &t.body {
+            for p in &s.paragraphs {
+                assert!(
+                    !p.contains("即{{schedule."),
+                    "{}: “即…前” reads “即待定前” while pending: {p}",
+                    t.id
+                );
+            }
+        }
+    }
+}
+
+/// A share typed with more places is shown as typed wherever the contract states it, and a
+/// remainder below zero (30% + 80%) is a gap, not “剩余的-10%”.
+#[test]
+fn stated_percentages_show_as_typed_and_a_negative_rest_is_a_gap() {
+    let (t, f, html) = filled_with("after-sales-upgrade", &[("progress_pct", "33.333")]);
+    assert!(html.contains("<td class=\"num\">33.333%</td>"), "{html}");
+    assert!(html.contains("<td class=\"num\">36.667%</td>"), "{html}");
+    assert!(html.contains(">36.667</span>%"), "{html}");
+    let panel = results_html(&t, &f, Lang::Zh);
+    assert!(panel.contains(">33.333%</td>"), "{panel}");
+    let t = bundled::get("after-sales-upgrade").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.insert("progress_pct".into(), Input::Text("80".into()));
+    let f = fill(&t, &inputs, &Calendar::new());
+    assert!(f.error_for("progress_pct").is_some());
+    let html = render_html(&t, &f, RenderOptions::default());
+    assert!(!html.contains("-10"), "{html}");
+    assert!(html.contains("剩余的<span class=\"v gap\""), "{html}");
 }
 
 #[test]

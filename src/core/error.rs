@@ -95,7 +95,9 @@ impl Problem {
             Problem::Overflow => "数值过大，无法计算".into(),
             Problem::InvalidDate { text } => format!("“{text}”不是有效的日期（格式：2025-01-31）"),
             Problem::DateNotCovered { date, covered } => {
-                format!("{date}所在年份的法定节假日及调休安排尚未内置（现有{covered}），无法判断工作日")
+                format!(
+                    "{date}所在年份的法定节假日及调休安排尚未内置（现有{covered}），无法判断工作日"
+                )
             }
             Problem::PercentSum { total, difference } => {
                 if difference.is_sign_negative() {

@@ -352,10 +352,17 @@ impl Scope for FillScope<'_> {
         let result = expr::parse(&d.expr)
             .map_err(|e| EvalError::Invalid(e.message))
             .and_then(|e| expr::eval(&e, self, None))
-            .map(|v| match (d.kind, v) {
+            .and_then(|v| match (d.kind, v) {
+                // A share or a sum below zero (100 − 30 − 80) is no value a contract can state:
+                // the error is the blanks' (a percent sum the schedule reports beside them).
+                (BlankType::Money | BlankType::Percent, Value::Number(n))
+                    if n.is_sign_negative() && !n.is_zero() =>
+                {
+                    Err(EvalError::Invalid(format!("{name} < 0")))
+                }
                 // Money-typed derived values are rounded to the fen (四舍五入) when stored.
-                (BlankType::Money, Value::Number(n)) => Value::Number(round_fen(n)),
-                (_, v) => v,
+                (BlankType::Money, Value::Number(n)) => Ok(Value::Number(round_fen(n))),
+                (_, v) => Ok(v),
             });
         self.visiting.borrow_mut().remove(name);
         self.derived

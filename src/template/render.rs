@@ -702,6 +702,14 @@ fn waiting_blank(t: &Template, f: &Filled, id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A schedule row's percentage as the tables and the text show it: the contract's own figure
+/// as stated (33.333), else the computed share rounded to 2 places for display (8.33 for a
+/// month of 12).
+pub fn percent_shown(row: &ScheduleRow) -> Decimal {
+    row.stated_percent
+        .unwrap_or_else(|| round_display(row.percent, 2))
+}
+
 /// A schedule row's due date as the contract writes it, or "to be set" (待定).
 fn due_text(row: &ScheduleRow, lang: Lang) -> String {
     row.due_date.map_or_else(
@@ -727,10 +735,7 @@ pub fn calc_text(f: &Filled, path: &[&str], lang: Lang) -> Option<String> {
                         "name" => Some(row.name.clone()),
                         "amount" => Some(fmt_money(row.amount)),
                         "words" => Some(row.words.clone()),
-                        "percent" => {
-                            let percent = row.stated_percent.unwrap_or(row.percent);
-                            Some(crate::core::money::round_display(percent, 2).to_string())
-                        }
+                        "percent" => Some(percent_shown(row).to_string()),
                         "due_date" => Some(due_text(row, lang)),
                         "rule" => Some(lang.pick(&row.rule_zh, &row.rule_en).to_string()),
                         _ => None,
@@ -820,10 +825,7 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                     };
                     vec![
                         Cell::text(r.name.clone()),
-                        Cell::num(format!(
-                            "{}%",
-                            round_display(r.stated_percent.unwrap_or(r.percent), 2)
-                        )),
+                        Cell::num(format!("{}%", percent_shown(r))),
                         Cell::num(fmt_money(r.amount)),
                         Cell::text(r.words.clone()),
                         Cell::text(due + &moved),

@@ -4,8 +4,8 @@
 //! `renderContract` and tests; links carry `data-field` for the widget's jump-to-field.
 
 use super::fill::{Calc, Filled, LumpResult};
-use super::model::{blank_of, Blank, Lang, Template};
-use super::render::{escape, fmt_money};
+use super::model::{blank_of, Blank, Lang, Obligation, Template};
+use super::render::{escape, fmt_money, percent_shown};
 use super::wording::marks;
 use crate::core::money::round_display;
 use crate::core::schedule::{ScheduleRow, Share};
@@ -217,7 +217,7 @@ pub fn results_panels(
                         out,
                         "<tr><th scope=\"row\">{}</th><td class=\"num\" data-label=\"{percent_col}\">{}%</td><td class=\"num\" data-label=\"{amount_col}\">{}</td><td class=\"cc-words-cell\" data-label=\"{words_col}\">{}</td><td data-label=\"{due_col}\">{due}{moved}</td><td data-label=\"{rule_col}\">{}</td></tr>",
                         escape(&r.name),
-                        round_display(r.stated_percent.unwrap_or(r.percent), 2),
+                        percent_shown(r),
                         explained(&fmt_money(r.amount), &how),
                         escape(&r.words),
                         escape(rule)
@@ -238,12 +238,23 @@ pub fn results_panels(
     }
 
     if !matches!(f.penalty, Calc::Unused) {
-        let _ = write!(out, "<div class=\"cc-panel\"><h3>{}</h3>", tr("penalty"));
+        // A late delivery or service is no late payment: its panel says so.
+        let performance = tpl
+            .calculators
+            .penalty
+            .as_ref()
+            .is_some_and(|b| b.obligation == Obligation::Performance);
+        let (title, due_label) = if performance {
+            (tr("penalty_performance"), tr("agreed_date"))
+        } else {
+            (tr("penalty"), tr("due_date"))
+        };
+        let _ = write!(out, "<div class=\"cc-panel\"><h3>{title}</h3>");
         match &f.penalty {
             Calc::Ready(p) => {
                 out.push_str("<dl class=\"cc-facts\">");
                 if let Some(due) = f.penalty_due {
-                    let _ = write!(out, "<dt>{}</dt><dd>{}", tr("due_date"), due.date);
+                    let _ = write!(out, "<dt>{due_label}</dt><dd>{}", due.date);
                     if due.moved() {
                         out.push_str(&moved_note(lang, due.unadjusted));
                     }
@@ -251,22 +262,35 @@ pub fn results_panels(
                 }
                 let _ = write!(
                     out,
-                    "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}%</dd></dl>",
+                    "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>",
                     tr("overdue_days"),
                     p.overdue_days,
                     tr("penalty_days"),
                     p.penalty_days,
-                    tr("annualized"),
-                    p.annualized_percent
                 );
-                let (segment_col, days_col, base_col, amount_col) =
-                    (tr("segment"), tr("days"), tr("base"), tr("amount"));
+                // A rate has a yearly equivalent; a fixed sum per day has no rate to show.
+                let fixed = p.daily_rate.is_zero();
+                if !fixed {
+                    let _ = write!(
+                        out,
+                        "<dt>{}</dt><dd>{}%</dd>",
+                        tr("annualized"),
+                        p.annualized_percent
+                    );
+                }
+                out.push_str("</dl>");
+                let (segment_col, days_col, base_col, amount_col) = (
+                    tr("segment"),
+                    tr("days"),
+                    tr(if fixed { "per_day" } else { "base" }),
+                    tr("amount"),
+                );
                 let _ = write!(
                     out,
                     "<div class=\"cc-scroll\"><table class=\"cc-table cc-cards\"><thead><tr><th scope=\"col\">{segment_col}</th><th scope=\"col\">{days_col}</th><th scope=\"col\">{base_col}</th><th scope=\"col\">{amount_col}</th></tr></thead><tbody>"
                 );
                 for s in &p.segments {
-                    let how = if p.daily_rate.is_zero() {
+                    let how = if fixed {
                         format!(
                             "{} × {} = {}",
                             fmt_money(s.base),
