@@ -315,7 +315,7 @@ fn docx_shows_filled_values_underlined_in_place_and_gaps_with_their_label() {
     let paras = paragraphs(&doc);
     // Hand-checked (tests/bundled_templates.rs): 30% of 360,000 = 108,000.00, due 2025-10-10.
     assert!(paras.iter().any(|(_, p)| p
-        == "3.2 预付款：甲方在合同生效后5个工作日内，即2025年10月10日前，支付合同总额的30%，计人民币108,000.00元（人民币壹拾万捌仟元整）。"));
+        == "3.2 预付款：甲方在合同生效后5个工作日内，支付合同总额的30%，计人民币108,000.00元（人民币壹拾万捌仟元整），付款期限为2025年10月10日。"));
     assert!(
         paras
             .iter()
