@@ -107,7 +107,7 @@ export async function checkAfterSales(page, within = '') {
   assert.match(await rows.nth(2).innerText(), /30%[\s\S]*108,000\.00/);
   const contract = page.locator(at('.cc-contract'));
   assert.match(await contract.innerText(), /杭州云集优选电子商务有限公司/);
-  assert.match(await contract.innerText(), /2025年10月10日前，支付合同总额的30%，计人民币108,000\.00元（人民币壹拾万捌仟元整）/);
+  assert.match(await contract.innerText(), /支付合同总额的30%，计人民币108,000\.00元（人民币壹拾万捌仟元整），付款期限为2025年10月10日/);
   return contract;
 }
 

@@ -263,7 +263,7 @@ test('templates and renderContract: bundled template, values, errors in results'
   assert.match(out.html, /^<article class="contract"/);
   assert.match(out.html, /杭州云集优选电子商务有限公司/);
   const text = out.html.replace(/<[^>]+>/g, '');
-  assert.match(text, /2025年10月10日前，支付合同总额的30%，计人民币108,000\.00元（人民币壹拾万捌仟元整）/);
+  assert.match(text, /支付合同总额的30%，计人民币108,000\.00元（人民币壹拾万捌仟元整），付款期限为2025年10月10日/);
   assert.equal(out.results.schedule.state, 'ready');
   assert.deepEqual(out.results.schedule.value.rows.map((r) => r.amount), ['108000.00', '144000.00', '108000.00']);
   assert.deepEqual(out.results.errors, []);
