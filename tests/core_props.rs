@@ -1,7 +1,8 @@
 //! Property tests of the core's invariants.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use contract_calc::core::calendar::{Calendar, DayKind, RestDayRule, BUILTIN_FIRST, BUILTIN_LAST};
+use contract_calc::core::devices::*;
 use contract_calc::core::money::parse_amount;
 use contract_calc::core::penalty::*;
 use contract_calc::core::schedule::*;
@@ -137,6 +138,42 @@ proptest! {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// A prorated device line is its exact amount, fee × device-days ÷ days, rounded half up
+    /// to the fen once: here computed in whole fen with integers. Half the cases move the fee
+    /// to one whose exact amount ends in half a fen, where rounding goes wrong if it can.
+    #[test]
+    fn device_line_is_the_exact_proration_rounded_once(
+        fee_fen in 0i64..=1_000_000_000,
+        half_fen in any::<bool>(),
+        count in 0u32..50,
+        added in 1i64..20,
+        month in 0u32..24,
+        day in 2u32..=28,
+    ) {
+        let start = NaiveDate::from_ymd_opt(2024 + month as i32 / 12, month % 12 + 1, 1).unwrap();
+        let days = i128::from((start + Months::new(1) - start).num_days() as u32);
+        let device_days = i128::from(count) * days + i128::from(added) * (days - i128::from(day) + 1);
+        let mut fee = i128::from(fee_fen);
+        if half_fen {
+            // 2 × fee × device-days ≡ days (mod 2 × days), if any fee in the next 2 × days does.
+            fee = (fee..fee + 2 * days).find(|f| 2 * f * device_days % (2 * days) == days).unwrap_or(fee);
+        }
+        let input = DeviceFeeInput {
+            start,
+            months: 1,
+            base_monthly_fee: Decimal::ZERO,
+            devices: vec![DeviceType { id: "pc".into(), name: "台式机".into(), monthly_fee: Decimal::from_i128_with_scale(fee, 2), count }],
+            changes: vec![CountChange { date: start.with_day(day).unwrap(), device: "pc".into(), delta: added }],
+            proration: Proration::ByCalendarDays,
+            discount_percent: Decimal::ZERO,
+            vat: None,
+        };
+        let r = device_fees(&input).unwrap();
+        let fen = (2 * fee * device_days + days) / (2 * days);
+        prop_assert_eq!(r.months[0].lines[0].device_days, device_days as u64);
+        prop_assert_eq!(r.months[0].lines[0].amount, Decimal::from_i128_with_scale(fen, 2));
+    }
 
     /// The fast integer `round_fen` is exactly Decimal's half-away-from-zero rounding.
     #[test]

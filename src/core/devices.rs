@@ -4,12 +4,12 @@
 //!
 //! Billing months run from the start date: month k is `[start + k months, start + k+1
 //! months)`, with month-end clamping. Rounding: each device line is 四舍五入 to the fen
-//! ([`round_fen`]), the discount of each month likewise; VAT is split per month
-//! ([`split_vat`]).
+//! ([`round_fen`]) once, from its exact amount (unit fee × device-days ÷ days in the month),
+//! the discount of each month likewise; VAT is split per month ([`split_vat`]).
 
 use super::calendar::{add_days, add_months};
 use super::error::{Error, Problem, Result};
-use super::money::{check_amount, check_percent, mul, percent_of, round_display, round_fen};
+use super::money::{check_amount, check_percent, div, mul, percent_of, round_display, round_fen};
 use super::tax::{split_vat, TaxSplit, Vat};
 use super::words::result_in_words;
 use chrono::NaiveDate;
@@ -204,12 +204,12 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
                 days,
                 input.proration,
             );
-            let exact = mul(
-                "monthly_fee",
-                unit_fees[t],
-                Decimal::from(device_days) / Decimal::from(days),
-            )
-            .map_err(|e| e.within(&format!("devices.{t}")))?;
+            // Multiply before dividing: fee × device-days is exact, and so is the quotient
+            // whenever it ends (25.05 × 7 / 30 = 5.845 → 5.85). Dividing first would round
+            // 7/30 to 28 digits and land just under the half fen (5.8449…→ 5.84).
+            let exact = mul("monthly_fee", unit_fees[t], Decimal::from(device_days))
+                .and_then(|fee_days| div("monthly_fee", fee_days, Decimal::from(days)))
+                .map_err(|e| e.within(&format!("devices.{t}")))?;
             let amount = round_fen(exact);
             device_totals[t] += amount;
             lines.push(DeviceLine {
@@ -396,6 +396,36 @@ mod tests {
                 .to_string(),
             "600.00"
         );
+    }
+
+    #[test]
+    fn a_prorated_half_fen_rounds_up() {
+        // One device from the 24th of a 30-day April: 25.05 × 7 / 30 = 5.845 exactly → 5.85;
+        // from the 27th of a 28-day February: 35.77 × 2 / 28 = 2.555 exactly → 2.56.
+        // (Dividing 7/30 first, to 28 digits, gave 5.8449… → 5.84, and 2.56 → 2.55.)
+        for (start, fee, added, amount) in [
+            (d(2025, 4, 1), "25.05", d(2025, 4, 24), "5.85"),
+            (d(2025, 2, 1), "35.77", d(2025, 2, 27), "2.56"),
+        ] {
+            let input = DeviceFeeInput {
+                start,
+                months: 1,
+                devices: vec![DeviceType {
+                    id: "desktop".into(),
+                    name: "台式机".into(),
+                    monthly_fee: dec(fee),
+                    count: 0,
+                }],
+                changes: vec![CountChange {
+                    date: added,
+                    device: "desktop".into(),
+                    delta: 1,
+                }],
+                ..seed()
+            };
+            let r = device_fees(&input).unwrap();
+            assert_eq!(r.months[0].lines[0].amount.to_string(), amount, "{fee}");
+        }
     }
 
     #[test]
