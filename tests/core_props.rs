@@ -87,6 +87,44 @@ proptest! {
         prop_assert!(s.rows.iter().all(|r| r.residue.abs() <= Decimal::new(1, 2) * Decimal::from(s.rows.len() as u64)));
     }
 
+    /// A fixed sum beside a percentage adds up when the exact sum, to the fen, is the total:
+    /// then the rows sum to it; a fen or two off either way is refused, saying by how much.
+    #[test]
+    fn fixed_and_percent_shares_add_up_to_the_fen(
+        fen in 0i64..=99_999_999_999_999,
+        bp in 1u32..10_000,
+        off in -2i64..=2,
+    ) {
+        let total = Decimal::new(fen, 2);
+        let percent = Decimal::new(i64::from(bp), 2);
+        let share = contract_calc::core::money::round_fen(total * percent / Decimal::ONE_HUNDRED);
+        let fixed = total - share + Decimal::new(off, 2);
+        prop_assume!(!fixed.is_sign_negative());
+        let instalment = |share| Instalment {
+            name: "款".into(),
+            kind: InstalmentKind::Other,
+            share,
+            due: DueRule::AfterEffective { days: 5, day_kind: DayKind::Calendar },
+        };
+        let input = ScheduleInput {
+            total,
+            effective_date: date(0),
+            instalments: vec![instalment(Share::Fixed { amount: fixed }), instalment(Share::Percent { percent })],
+            rest_day_rule: RestDayRule::Keep,
+        };
+        match payment_schedule(&input, &Calendar::new()) {
+            Ok(s) => {
+                prop_assert_eq!(off, 0);
+                prop_assert_eq!(s.rows[0].amount, fixed);
+                prop_assert_eq!(s.rows[1].amount, share);
+            }
+            Err(e) => {
+                prop_assert_ne!(off, 0, "{}", e.problem.zh());
+                prop_assert_eq!(e.problem, Problem::AmountSum { total: total + Decimal::new(off, 2), difference: Decimal::new(off, 2) });
+            }
+        }
+    }
+
     #[test]
     fn penalty_never_exceeds_cap(
         due_fen in 1i64..1_000_000_000,

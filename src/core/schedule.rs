@@ -204,14 +204,18 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
             ));
         }
     } else {
-        let sum: Decimal = exact.iter().sum();
+        // Fixed sums with percentages: a percentage's exact amount need not be exact to the
+        // fen (5% of 100,000.01 is 5,000.0005), so the exact sum is compared to the fen, as
+        // the rows will be: 95,000.01 + 5,000.0005 rounds to 100,000.01 and is accepted, the
+        // residue going to the last row. Anything else is off by at least a fen, and the
+        // difference shown is that nonzero one, never 多0.00元.
+        let sum = round_fen(exact.iter().sum());
         if sum != total {
-            // Shown to the fen; the check itself is exact.
             return Err(Error::new(
                 "instalments",
                 Problem::AmountSum {
-                    total: round_fen(sum),
-                    difference: round_fen(sum - total),
+                    total: sum,
+                    difference: sum - total,
                 },
             ));
         }
@@ -578,6 +582,66 @@ mod tests {
             }
         );
         assert!(err.problem.zh().contains("还差0.01%"));
+    }
+
+    #[test]
+    fn fixed_sums_and_percentages_add_up_to_the_fen() {
+        let fixed = |name: &str, amount: &str, due: DueRule| Instalment {
+            name: name.into(),
+            kind: InstalmentKind::Other,
+            share: Share::Fixed {
+                amount: dec(amount),
+            },
+            due,
+        };
+        let mixed = |total: &str, fixed_amount: &str| {
+            let input = ScheduleInput {
+                total: dec(total),
+                effective_date: d(2025, 3, 3),
+                instalments: vec![
+                    fixed("预付款", fixed_amount, after(5)),
+                    pct("质保金", "5", after(10)),
+                ],
+                rest_day_rule: RestDayRule::NextWorkingDay,
+            };
+            payment_schedule(&input, &Calendar::new())
+        };
+        // 5% of 100,000.01 is 5,000.0005, 5,000.00 to the fen: with 95,000.01 fixed the
+        // rows add up to the total. (Was refused: 各期金额合计100000.01元，比合同总额多0.00元.)
+        let s = mixed("100000.01", "95000.01").unwrap();
+        let amounts: Vec<String> = s.rows.iter().map(|r| r.amount.to_string()).collect();
+        assert_eq!(amounts, ["95000.01", "5000.00"]);
+        // 5% of 333,333.33 is 16,666.6665, 16,666.67 to the fen (was refused: 多0.00元, though
+        // exactly 0.0035 short).
+        let s = mixed("333333.33", "316666.66").unwrap();
+        assert_eq!(s.rows[1].amount.to_string(), "16666.67");
+        assert_eq!(s.rows[1].residue.to_string(), "0.00");
+        // A fen off either way is refused, saying by how much, to the fen.
+        for (fixed_amount, sum, difference, zh) in [
+            (
+                "95000.00",
+                "100000.00",
+                "-0.01",
+                "各期金额合计100000.00元，比合同总额少0.01元",
+            ),
+            (
+                "95000.02",
+                "100000.02",
+                "0.01",
+                "各期金额合计100000.02元，比合同总额多0.01元",
+            ),
+        ] {
+            let e = mixed("100000.01", fixed_amount).unwrap_err();
+            assert_eq!(e.field, "instalments");
+            assert_eq!(
+                e.problem,
+                Problem::AmountSum {
+                    total: dec(sum),
+                    difference: dec(difference)
+                }
+            );
+            assert_eq!(e.problem.zh(), zh);
+        }
     }
 
     #[test]
