@@ -77,7 +77,10 @@ proptest! {
             })
             .collect();
         let input = ScheduleInput { total, effective_date: date(start), instalments, rest_day_rule: RestDayRule::NextWorkingDay };
-        let s = payment_schedule(&input, &Calendar::new()).unwrap();
+        let s = match payment_schedule(&input, &Calendar::new()) {
+            Ok(s) => s,
+            Err(e) => return refused_only_for_a_last_row_under_a_fen_a_row(&input, &e),
+        };
         let sum: Decimal = s.rows.iter().map(|r| r.amount).sum();
         prop_assert_eq!(sum, total);
         // Equal rows share their 大写: it must still be each row's own.
@@ -122,6 +125,43 @@ proptest! {
                 prop_assert_ne!(off, 0, "{}", e.problem.zh());
                 prop_assert_eq!(e.problem, Problem::AmountSum { total: total + Decimal::new(off, 2), difference: Decimal::new(off, 2) });
             }
+        }
+    }
+
+    /// Shares of small totals too, some paid monthly (up to 600 months): no row is negative,
+    /// the rows sum to the total, and a monthly instalment's months are equal but the last.
+    #[test]
+    fn schedule_rows_are_never_negative(
+        fen in prop_oneof![0i64..2_000, 0i64..=99_999_999_999_999],
+        percents in shares(),
+        months in prop::collection::vec(prop_oneof![Just(1u32), 2u32..40, Just(600)], 12),
+    ) {
+        let total = Decimal::new(fen, 2);
+        let instalments = percents
+            .iter()
+            .zip(&months)
+            .map(|(p, &months)| Instalment {
+                name: "款".into(),
+                kind: InstalmentKind::Other,
+                share: Share::Percent { percent: *p },
+                due: if months == 1 {
+                    DueRule::AfterEffective { days: 5, day_kind: DayKind::Calendar }
+                } else {
+                    DueRule::Monthly { day: 10, inclusive: true, months, start_offset_months: 1 }
+                },
+            })
+            .collect();
+        let input = ScheduleInput { total, effective_date: date(0), instalments, rest_day_rule: RestDayRule::Keep };
+        let s = match payment_schedule(&input, &Calendar::new()) {
+            Ok(s) => s,
+            Err(e) => return refused_only_for_a_last_row_under_a_fen_a_row(&input, &e),
+        };
+        prop_assert!(s.rows.iter().all(|r| !r.amount.is_sign_negative()), "{:?}", s.rows.iter().map(|r| r.amount).collect::<Vec<_>>());
+        prop_assert_eq!(s.rows.iter().map(|r| r.amount).sum::<Decimal>(), total);
+        for (i, &months) in months.iter().take(percents.len()).enumerate() {
+            let rows: Vec<Decimal> = s.rows.iter().filter(|r| r.instalment == i).map(|r| r.amount).collect();
+            prop_assert_eq!(rows.len(), months as usize);
+            prop_assert!(rows[..rows.len() - 1].iter().all(|a| *a == rows[0]));
         }
     }
 
@@ -223,6 +263,38 @@ proptest! {
         prop_assert_eq!(got, expected);
         prop_assert_eq!(got.scale(), 2);
     }
+}
+
+/// A schedule is refused only when its rows, each rounded to the fen, leave the last row
+/// negative, and that needs a last instalment of less than a fen per row of the schedule
+/// (each row before it is at most half a fen over its exact share).
+fn refused_only_for_a_last_row_under_a_fen_a_row(
+    input: &ScheduleInput,
+    e: &contract_calc::core::Error,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(&e.field, "instalments");
+    prop_assert!(
+        e.problem.zh().contains("最后一期将为负数"),
+        "{}",
+        e.problem.zh()
+    );
+    let months = |i: &Instalment| match i.due {
+        DueRule::Monthly { months, .. } => months,
+        _ => 1,
+    };
+    let rows: u32 = input.instalments.iter().map(months).sum();
+    let last = input.instalments.last().unwrap();
+    let Share::Percent { percent } = last.share else {
+        return Ok(());
+    };
+    let per_row = input.total * percent / Decimal::ONE_HUNDRED / Decimal::from(months(last));
+    prop_assert!(
+        per_row < Decimal::new(1, 2) * Decimal::from(rows),
+        "{} a row, {} rows",
+        per_row,
+        rows
+    );
+    Ok(())
 }
 
 /// The working-day calendar as the plain day-by-day definition, to check the calendar's

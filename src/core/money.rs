@@ -48,6 +48,15 @@ pub fn round_fen(x: Decimal) -> Decimal {
     })
 }
 
+/// Rounded down (toward zero) to the fen, result always carrying 2 places: `1.6666…` →
+/// `1.66`. Only for the equal rows of an instalment whose 四舍五入 rows would add up to more
+/// than the instalment (see [`super::schedule::equal_row`]).
+pub fn round_fen_down(x: Decimal) -> Decimal {
+    let mut r = x.round_dp_with_strategy(2, RoundingStrategy::ToZero);
+    r.rescale(2);
+    r
+}
+
 /// Round a percentage or rate for display to `dp` places, half away from zero.
 pub fn round_display(x: Decimal, dp: u32) -> Decimal {
     x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
@@ -384,6 +393,14 @@ mod tests {
         assert_eq!(round_fen(d("-0.005")).to_string(), "-0.01");
         assert_eq!(round_fen(d("2.675")).to_string(), "2.68");
         assert_eq!(round_fen(d("15")).to_string(), "15.00");
+    }
+
+    #[test]
+    fn round_fen_down_is_toward_zero() {
+        assert_eq!(round_fen_down(d("1.6666")).to_string(), "1.66");
+        assert_eq!(round_fen_down(d("0.0099")).to_string(), "0.00");
+        assert_eq!(round_fen_down(d("2.675")).to_string(), "2.67");
+        assert_eq!(round_fen_down(d("15")).to_string(), "15.00");
     }
 
     #[test]
