@@ -63,6 +63,34 @@ proptest! {
         prop_assert_eq!(parse_amount(&text).unwrap(), amount, "{}", text);
     }
 
+    /// A money field reads every 大写 amount_in_words writes, zero included, and its
+    /// traditional forms as parse_amount_in_words reads them (貳 參/叄 陸 萬 億 圓, 零 as 〇).
+    #[test]
+    fn money_field_reads_words_in_every_form(
+        fen in prop_oneof![Just(0i64), 0i64..=99_999_999_999_999],
+        traditional in any::<bool>(),
+        three in prop_oneof![Just('參'), Just('叄')],
+        ling in prop_oneof![Just('零'), Just('〇')],
+    ) {
+        let amount = Decimal::new(fen, 2);
+        let words: String = amount_in_words(amount)
+            .unwrap()
+            .chars()
+            .map(|c| match (c, traditional) {
+                ('零', _) => ling,
+                ('叁', true) => three,
+                ('贰', true) => '貳',
+                ('陆', true) => '陸',
+                ('万', true) => '萬',
+                ('亿', true) => '億',
+                ('元', true) => '圓',
+                (c, _) => c,
+            })
+            .collect();
+        prop_assert_eq!(parse_amount_in_words(&words).unwrap(), amount, "{}", words);
+        prop_assert_eq!(parse_amount(&words).unwrap(), amount, "{}", words);
+    }
+
     #[test]
     fn schedule_rows_sum_to_total(fen in 0i64..=99_999_999_999_999, percents in shares(), start in 0u32..2000) {
         let total = Decimal::new(fen, 2);

@@ -6,6 +6,7 @@
 //! `￥1,000元`; anything else gets a specific [`Problem`].
 
 use super::error::{Error, Problem, Result};
+use super::words::is_numeral;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The largest amount the calculator accepts: 999,999,999,999.99 yuan (9999亿…). 大写 and
@@ -148,15 +149,20 @@ pub fn check_percent(field: &str, x: Decimal, max: Decimal) -> Result<Decimal> {
 }
 
 /// Parse an amount of money as typed: `12,345.6`, `１２３４５`, `1.2万`, `12万5千`, `1亿2000万`,
-/// `￥1000元`, `5万元整`, or in 大写 (`人民币壹拾贰万伍仟元整`, read by
-/// [`parse_amount_in_words`](super::words::parse_amount_in_words)).
+/// `￥1000元`, `5万元整`, or in 大写 (`人民币壹拾贰万伍仟元整`, `人民币零元整`, `叄萬圓整`: whatever
+/// [`parse_amount_in_words`](super::words::parse_amount_in_words) reads).
 /// The result is exact to the fen (2 places); more places, negatives, garbage, ambiguous
 /// units (`12万5`: 12万5千 or 12万零5?) and amounts over [`MAX_AMOUNT`] are errors.
 pub fn parse_amount(text: &str) -> std::result::Result<Decimal, Problem> {
     let cleaned = normalize(text);
+    // 大写 is text with a 大写 numeral as parse_amount_in_words reads them (叄, 什 …), or,
+    // with no digit 0–9, a zero (人民币零元整, as amount_in_words writes 0). With digits, a
+    // 零 joins parts (12万零500).
+    let zero = |c: char| matches!(c, '零' | '〇');
+    let no_digits = !cleaned.chars().any(|c| c.is_ascii_digit());
     if cleaned
         .chars()
-        .any(|c| "壹贰叁肆伍陆柒捌玖拾佰仟貳參陸".contains(c))
+        .any(|c| is_numeral(c) && (!zero(c) || no_digits))
     {
         let mut v = super::words::parse_amount_in_words(&cleaned).map_err(|e| e.problem)?;
         if v.is_sign_negative() && !v.is_zero() {
@@ -559,6 +565,19 @@ mod tests {
         assert_eq!(ok("人民币壹拾贰万伍仟元整").unwrap(), "125000.00");
         assert_eq!(ok("壹仟肆佰零玖元伍角").unwrap(), "1409.50");
         assert_eq!(ok(" 叁拾陆万元整 ").unwrap(), "360000.00");
+        // Zero as amount_in_words writes it, and the forms parse_amount_in_words reads that
+        // have no other 大写 numeral (were refused: 看不懂“零”的单位…, or 第1个字符“叄”…).
+        assert_eq!(ok("人民币零元整").unwrap(), "0.00");
+        assert_eq!(ok("零元").unwrap(), "0.00");
+        assert_eq!(ok("〇元整").unwrap(), "0.00");
+        assert_eq!(ok("叄萬圓整").unwrap(), "30000.00");
+        assert_eq!(ok("什元").unwrap(), "10.00");
+        // With digits, 零 joins parts; 〇 is no digit there.
+        assert_eq!(ok("12万零500").unwrap(), "120500.00");
+        assert!(matches!(
+            parse_amount("12万〇500"),
+            Err(Problem::UnexpectedChar { ch: '〇', .. })
+        ));
         assert!(matches!(
             parse_amount("壹佰伍"),
             Err(Problem::InvalidWords { .. })

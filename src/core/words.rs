@@ -410,6 +410,13 @@ fn ambiguous_last_digit(prev: Tok, before_digit: Tok) -> std::result::Result<(),
     Ok(())
 }
 
+/// Whether `c` is a 大写 numeral [`parse_amount_in_words`] reads: a digit (零, 〇, 壹 … 玖 and
+/// the traditional forms 貳, 參, 叄, 陸) or 拾, 什, 佰, 仟. A money field reads text with one
+/// as 大写 (`money::parse_amount`), so the two agree on what 大写 is.
+pub fn is_numeral(c: char) -> bool {
+    digit_value(c).is_some() || matches!(c, '拾' | '什' | '佰' | '仟')
+}
+
 fn digit_value(c: char) -> Option<u64> {
     Some(match c {
         '零' | '〇' => 0,
