@@ -3,7 +3,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use contract_calc::core::calendar::{Calendar, DayKind, RestDayRule, BUILTIN_FIRST, BUILTIN_LAST};
 use contract_calc::core::devices::*;
-use contract_calc::core::money::parse_amount;
+use contract_calc::core::money::{parse_amount, MAX_AMOUNT};
 use contract_calc::core::penalty::*;
 use contract_calc::core::schedule::*;
 use contract_calc::core::words::{amount_in_words, parse_amount_in_words};
@@ -61,6 +61,33 @@ proptest! {
             };
         }
         prop_assert_eq!(parse_amount(&text).unwrap(), amount, "{}", text);
+    }
+
+    /// A money field reads whole yuan written as Chinese numbers are, with digits: groups
+    /// of 千/百/十 (or plain digits) closed by 亿 and 万, a 零 for a gap (1亿零5千, 3千零5,
+    /// 12万零500, 3千5百万, 5十万).
+    #[test]
+    fn money_field_reads_groups_of_units(yuan in 0u64..=999_999_999_999, digits in any::<[bool; 3]>()) {
+        let text = in_units(yuan, digits);
+        prop_assert_eq!(parse_amount(&text), Ok(Decimal::from(yuan)), "{}", text);
+    }
+
+    /// A number with decimals before a unit, compound units too (1.2千万, 3.5百亿): the
+    /// number times the unit, or an error when that is not a whole fen or too large.
+    #[test]
+    fn money_field_reads_compound_units(m in 1i64..100_000, places in 0u32..=5, unit in 0usize..11) {
+        let (name, size) = [
+            ("十", 10i64), ("百", 100), ("千", 1_000), ("万", 10_000), ("十万", 100_000),
+            ("百万", 1_000_000), ("千万", 10_000_000), ("亿", 100_000_000),
+            ("十亿", 1_000_000_000), ("百亿", 10_000_000_000), ("千亿", 100_000_000_000),
+        ][unit];
+        let number = Decimal::new(m, places);
+        let text = format!("{number}{name}");
+        let value = number * Decimal::from(size);
+        match parse_amount(&text) {
+            Ok(v) => prop_assert_eq!(v, value, "{}", text),
+            Err(e) => prop_assert!(value.normalize().scale() > 2 || value > MAX_AMOUNT, "{}: {:?}", text, e),
+        }
     }
 
     /// A money field reads every 大写 amount_in_words writes, zero included, and its
@@ -291,6 +318,52 @@ proptest! {
         prop_assert_eq!(got, expected);
         prop_assert_eq!(got.scale(), 2);
     }
+}
+
+/// `yuan` as Chinese numbers are written, with digits: each group of 亿, 万 and units in
+/// 千/百/十 (or in plain digits where `digits` says), a 零 for each gap.
+fn in_units(yuan: u64, digits: [bool; 3]) -> String {
+    // A group under 10,000 in 千/百/十: 3千零5, 5十, 1千零1十.
+    let small = |g: u64| {
+        let mut out = String::new();
+        let mut gap = false;
+        for (size, unit) in [(1000, "千"), (100, "百"), (10, "十"), (1, "")] {
+            let d = g / size % 10;
+            if d == 0 {
+                gap = !out.is_empty();
+            } else {
+                if gap {
+                    out.push('零');
+                }
+                out += &format!("{d}{unit}");
+                gap = false;
+            }
+        }
+        out
+    };
+    let mut out = String::new();
+    let mut gap = false;
+    let groups = [
+        (yuan / 100_000_000, "亿"),
+        (yuan / 10_000 % 10_000, "万"),
+        (yuan % 10_000, ""),
+    ];
+    for ((g, unit), digits) in groups.into_iter().zip(digits) {
+        if g == 0 {
+            gap = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() && (gap || g < 1000) {
+            out.push('零');
+        }
+        out += &if digits { g.to_string() } else { small(g) };
+        out += unit;
+        gap = false;
+    }
+    if out.is_empty() {
+        out.push('0');
+    }
+    out
 }
 
 /// A schedule is refused only when its rows, each rounded to the fen, leave the last row
