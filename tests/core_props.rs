@@ -308,6 +308,47 @@ proptest! {
         prop_assert_eq!(r.months[0].lines[0].amount, Decimal::from_i128_with_scale(fen, 2));
     }
 
+    /// Device fees do not depend on the order count changes are listed in: those of one day
+    /// are applied together, and the same changes listed otherwise give the same fees or
+    /// are refused alike.
+    #[test]
+    fn device_fees_do_not_depend_on_the_order_of_changes(
+        changes in prop::collection::vec((0u64..5, any::<bool>(), -2i64..=2), 0..8),
+        counts in (0u32..3, 0u32..3),
+        proration in prop_oneof![Just(Proration::ByCalendarDays), Just(Proration::FullMonth), Just(Proration::FromNextMonth)],
+        rotate in 0usize..8,
+    ) {
+        let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let device = |id: &str, name: &str, fee: &str, count| DeviceType { id: id.into(), name: name.into(), monthly_fee: fee.parse().unwrap(), count };
+        let input = |changes: Vec<CountChange>| DeviceFeeInput {
+            start,
+            months: 2,
+            base_monthly_fee: Decimal::ZERO,
+            devices: vec![device("pc", "台式机", "31", counts.0), device("laptop", "笔记本", "50", counts.1)],
+            changes,
+            proration,
+            discount_percent: Decimal::ZERO,
+            vat: None,
+        };
+        let listed: Vec<CountChange> = changes
+            .iter()
+            .map(|&(day, laptop, delta)| CountChange {
+                date: start + Days::new(20 + day * 7),
+                device: if laptop { "laptop" } else { "pc" }.into(),
+                delta,
+            })
+            .collect();
+        let mut other = listed.clone();
+        other.reverse();
+        if !other.is_empty() {
+            let k = rotate % other.len();
+            other.rotate_left(k);
+        }
+        let (a, b) = (device_fees(&input(listed)), device_fees(&input(other)));
+        prop_assert_eq!(a.is_ok(), b.is_ok(), "{:?} / {:?}", a.as_ref().err(), b.as_ref().err());
+        prop_assert_eq!(a.ok(), b.ok());
+    }
+
     /// The fast integer `round_fen` is exactly Decimal's half-away-from-zero rounding.
     #[test]
     fn round_fen_matches_decimal_rounding(m in any::<i64>(), scale in 0u32..=12) {

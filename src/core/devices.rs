@@ -156,35 +156,47 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
             ));
         }
     }
-    // Changes per device type, in date order; counts must never go negative.
+    // Changes per device type in date order, those of one day taken together: a count is
+    // what it is after the day's changes, whatever order they are listed in (a device
+    // swapped out and back on one day is no change), and must never go negative.
     let mut per_device: Vec<Vec<(NaiveDate, i64)>> = vec![Vec::new(); input.devices.len()];
     let mut order: Vec<usize> = (0..input.changes.len()).collect();
     order.sort_by_key(|&i| input.changes[i].date);
     let mut running: Vec<i64> = input.devices.iter().map(|d| i64::from(d.count)).collect();
-    for i in order {
-        let ch = &input.changes[i];
-        let Some(t) = input.devices.iter().position(|d| d.id == ch.device) else {
-            return Err(Error::rule(
-                format!("changes.{i}.device"),
-                format!("没有设备类型“{}”", ch.device),
-                format!("There is no device type '{}'", ch.device),
-            ));
-        };
-        running[t] += ch.delta;
-        if running[t] < 0 || running[t] > MAX_COUNT {
-            return Err(Error::rule(
-                format!("changes.{i}.delta"),
-                format!(
-                    "变更后“{}”的数量为{}，超出范围",
-                    input.devices[t].name, running[t]
-                ),
-                format!(
-                    "After this change '{}' would number {}",
-                    input.devices[t].name, running[t]
-                ),
-            ));
+    for day in order.chunk_by(|&a, &b| input.changes[a].date == input.changes[b].date) {
+        // The day's changes and their device types, in listing order.
+        let mut applied = Vec::with_capacity(day.len());
+        for &i in day {
+            let ch = &input.changes[i];
+            let Some(t) = input.devices.iter().position(|d| d.id == ch.device) else {
+                return Err(Error::rule(
+                    format!("changes.{i}.device"),
+                    format!("没有设备类型“{}”", ch.device),
+                    format!("There is no device type '{}'", ch.device),
+                ));
+            };
+            // Saturating: a sum past i64 is out of range anyway, and refused below.
+            running[t] = running[t].saturating_add(ch.delta);
+            match per_device[t].last_mut() {
+                Some((date, net)) if *date == ch.date => *net = net.saturating_add(ch.delta),
+                _ => per_device[t].push((ch.date, ch.delta)),
+            }
+            applied.push((i, t));
         }
-        per_device[t].push((ch.date, ch.delta));
+        // A count out of range after the day: on the day's last change to that type.
+        for &(i, t) in applied.iter().rev() {
+            if running[t] < 0 || running[t] > MAX_COUNT {
+                let (date, name) = (input.changes[i].date, &input.devices[t].name);
+                return Err(Error::rule(
+                    format!("changes.{i}.delta"),
+                    format!("{date}变更后“{name}”的数量为{}，超出范围", running[t]),
+                    format!(
+                        "After the changes of {date} '{name}' would number {}",
+                        running[t]
+                    ),
+                ));
+            }
+        }
     }
 
     let mut months = Vec::with_capacity(input.months as usize);
@@ -426,6 +438,52 @@ mod tests {
             let r = device_fees(&input).unwrap();
             assert_eq!(r.months[0].lines[0].amount.to_string(), amount, "{fee}");
         }
+    }
+
+    #[test]
+    fn changes_on_one_day_are_applied_together() {
+        let on_the_10th = |count: u32, deltas: &[i64], proration: Proration| DeviceFeeInput {
+            start: d(2025, 1, 1),
+            months: 1,
+            devices: vec![DeviceType {
+                id: "desktop".into(),
+                name: "台式机".into(),
+                monthly_fee: dec("31"),
+                count,
+            }],
+            changes: deltas
+                .iter()
+                .map(|&delta| CountChange {
+                    date: d(2025, 1, 10),
+                    device: "desktop".into(),
+                    delta,
+                })
+                .collect(),
+            proration,
+            ..seed()
+        };
+        // None in stock, one swapped out and back on the 10th: no change, listed either way
+        // (−1 first was refused: 变更后“台式机”的数量为-1), and nothing billed, even for a
+        // whole month (+1 first billed 31.00: the count of 1 between the two changes).
+        for deltas in [[1, -1], [-1, 1]] {
+            for proration in [Proration::ByCalendarDays, Proration::FullMonth] {
+                let r = device_fees(&on_the_10th(0, &deltas, proration)).unwrap();
+                assert_eq!(
+                    r.months[0].lines[0].amount.to_string(),
+                    "0.00",
+                    "{deltas:?}"
+                );
+            }
+        }
+        // Net −1 from 1 is 0; net −1 from 0 is refused, on the day's last change.
+        let r = device_fees(&on_the_10th(1, &[-2, 1], Proration::ByCalendarDays)).unwrap();
+        assert_eq!(r.months[0].lines[0].amount.to_string(), "9.00");
+        let e = device_fees(&on_the_10th(0, &[-2, 1], Proration::ByCalendarDays)).unwrap_err();
+        assert_eq!(e.field, "changes.1.delta");
+        assert_eq!(
+            e.problem.zh(),
+            "2025-01-10变更后“台式机”的数量为-1，超出范围"
+        );
     }
 
     #[test]
