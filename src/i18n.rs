@@ -109,6 +109,10 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         ),
         "example" => ("例：", "e.g. "),
         "rounding" => ("四舍五入到分", "rounded half away from zero to the fen"),
+        "rounding_down" => (
+            "向下舍入到分，以免最后一期为负",
+            "rounded down to the fen, so that the last month is not negative",
+        ),
         "residue" => ("尾差", "rounding residue"),
         "fixed_sum" => ("约定金额", "Fixed sum as agreed"),
         "import_text" => ("导入合同文本", "Import contract text"),

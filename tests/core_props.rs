@@ -1,8 +1,9 @@
 //! Property tests of the core's invariants.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use contract_calc::core::calendar::{Calendar, DayKind, RestDayRule, BUILTIN_FIRST, BUILTIN_LAST};
-use contract_calc::core::money::parse_amount;
+use contract_calc::core::devices::*;
+use contract_calc::core::money::{parse_amount, MAX_AMOUNT};
 use contract_calc::core::penalty::*;
 use contract_calc::core::schedule::*;
 use contract_calc::core::words::{amount_in_words, parse_amount_in_words};
@@ -62,6 +63,61 @@ proptest! {
         prop_assert_eq!(parse_amount(&text).unwrap(), amount, "{}", text);
     }
 
+    /// A money field reads whole yuan written as Chinese numbers are, with digits: groups
+    /// of 千/百/十 (or plain digits) closed by 亿 and 万, a 零 for a gap (1亿零5千, 3千零5,
+    /// 12万零500, 3千5百万, 5十万).
+    #[test]
+    fn money_field_reads_groups_of_units(yuan in 0u64..=999_999_999_999, digits in any::<[bool; 3]>()) {
+        let text = in_units(yuan, digits);
+        prop_assert_eq!(parse_amount(&text), Ok(Decimal::from(yuan)), "{}", text);
+    }
+
+    /// A number with decimals before a unit, compound units too (1.2千万, 3.5百亿): the
+    /// number times the unit, or an error when that is not a whole fen or too large.
+    #[test]
+    fn money_field_reads_compound_units(m in 1i64..100_000, places in 0u32..=5, unit in 0usize..11) {
+        let (name, size) = [
+            ("十", 10i64), ("百", 100), ("千", 1_000), ("万", 10_000), ("十万", 100_000),
+            ("百万", 1_000_000), ("千万", 10_000_000), ("亿", 100_000_000),
+            ("十亿", 1_000_000_000), ("百亿", 10_000_000_000), ("千亿", 100_000_000_000),
+        ][unit];
+        let number = Decimal::new(m, places);
+        let text = format!("{number}{name}");
+        let value = number * Decimal::from(size);
+        match parse_amount(&text) {
+            Ok(v) => prop_assert_eq!(v, value, "{}", text),
+            Err(e) => prop_assert!(value.normalize().scale() > 2 || value > MAX_AMOUNT, "{}: {:?}", text, e),
+        }
+    }
+
+    /// A money field reads every 大写 amount_in_words writes, zero included, and its
+    /// traditional forms as parse_amount_in_words reads them (貳 參/叄 陸 萬 億 圓, 零 as 〇).
+    #[test]
+    fn money_field_reads_words_in_every_form(
+        fen in prop_oneof![Just(0i64), 0i64..=99_999_999_999_999],
+        traditional in any::<bool>(),
+        three in prop_oneof![Just('參'), Just('叄')],
+        ling in prop_oneof![Just('零'), Just('〇')],
+    ) {
+        let amount = Decimal::new(fen, 2);
+        let words: String = amount_in_words(amount)
+            .unwrap()
+            .chars()
+            .map(|c| match (c, traditional) {
+                ('零', _) => ling,
+                ('叁', true) => three,
+                ('贰', true) => '貳',
+                ('陆', true) => '陸',
+                ('万', true) => '萬',
+                ('亿', true) => '億',
+                ('元', true) => '圓',
+                (c, _) => c,
+            })
+            .collect();
+        prop_assert_eq!(parse_amount_in_words(&words).unwrap(), amount, "{}", words);
+        prop_assert_eq!(parse_amount(&words).unwrap(), amount, "{}", words);
+    }
+
     #[test]
     fn schedule_rows_sum_to_total(fen in 0i64..=99_999_999_999_999, percents in shares(), start in 0u32..2000) {
         let total = Decimal::new(fen, 2);
@@ -76,7 +132,10 @@ proptest! {
             })
             .collect();
         let input = ScheduleInput { total, effective_date: date(start), instalments, rest_day_rule: RestDayRule::NextWorkingDay };
-        let s = payment_schedule(&input, &Calendar::new()).unwrap();
+        let s = match payment_schedule(&input, &Calendar::new()) {
+            Ok(s) => s,
+            Err(e) => return refused_only_for_a_last_row_under_a_fen_a_row(&input, &e),
+        };
         let sum: Decimal = s.rows.iter().map(|r| r.amount).sum();
         prop_assert_eq!(sum, total);
         // Equal rows share their 大写: it must still be each row's own.
@@ -84,6 +143,81 @@ proptest! {
             prop_assert_eq!(&r.words, &amount_in_words(r.amount).unwrap());
         }
         prop_assert!(s.rows.iter().all(|r| r.residue.abs() <= Decimal::new(1, 2) * Decimal::from(s.rows.len() as u64)));
+    }
+
+    /// A fixed sum beside a percentage adds up when the exact sum, to the fen, is the total:
+    /// then the rows sum to it; a fen or two off either way is refused, saying by how much.
+    #[test]
+    fn fixed_and_percent_shares_add_up_to_the_fen(
+        fen in 0i64..=99_999_999_999_999,
+        bp in 1u32..10_000,
+        off in -2i64..=2,
+    ) {
+        let total = Decimal::new(fen, 2);
+        let percent = Decimal::new(i64::from(bp), 2);
+        let share = contract_calc::core::money::round_fen(total * percent / Decimal::ONE_HUNDRED);
+        let fixed = total - share + Decimal::new(off, 2);
+        prop_assume!(!fixed.is_sign_negative());
+        let instalment = |share| Instalment {
+            name: "款".into(),
+            kind: InstalmentKind::Other,
+            share,
+            due: DueRule::AfterEffective { days: 5, day_kind: DayKind::Calendar },
+        };
+        let input = ScheduleInput {
+            total,
+            effective_date: date(0),
+            instalments: vec![instalment(Share::Fixed { amount: fixed }), instalment(Share::Percent { percent })],
+            rest_day_rule: RestDayRule::Keep,
+        };
+        match payment_schedule(&input, &Calendar::new()) {
+            Ok(s) => {
+                prop_assert_eq!(off, 0);
+                prop_assert_eq!(s.rows[0].amount, fixed);
+                prop_assert_eq!(s.rows[1].amount, share);
+            }
+            Err(e) => {
+                prop_assert_ne!(off, 0, "{}", e.problem.zh());
+                prop_assert_eq!(e.problem, Problem::AmountSum { total: total + Decimal::new(off, 2), difference: Decimal::new(off, 2) });
+            }
+        }
+    }
+
+    /// Shares of small totals too, some paid monthly (up to 600 months): no row is negative,
+    /// the rows sum to the total, and a monthly instalment's months are equal but the last.
+    #[test]
+    fn schedule_rows_are_never_negative(
+        fen in prop_oneof![0i64..2_000, 0i64..=99_999_999_999_999],
+        percents in shares(),
+        months in prop::collection::vec(prop_oneof![Just(1u32), 2u32..40, Just(600)], 12),
+    ) {
+        let total = Decimal::new(fen, 2);
+        let instalments = percents
+            .iter()
+            .zip(&months)
+            .map(|(p, &months)| Instalment {
+                name: "款".into(),
+                kind: InstalmentKind::Other,
+                share: Share::Percent { percent: *p },
+                due: if months == 1 {
+                    DueRule::AfterEffective { days: 5, day_kind: DayKind::Calendar }
+                } else {
+                    DueRule::Monthly { day: 10, inclusive: true, months, start_offset_months: 1 }
+                },
+            })
+            .collect();
+        let input = ScheduleInput { total, effective_date: date(0), instalments, rest_day_rule: RestDayRule::Keep };
+        let s = match payment_schedule(&input, &Calendar::new()) {
+            Ok(s) => s,
+            Err(e) => return refused_only_for_a_last_row_under_a_fen_a_row(&input, &e),
+        };
+        prop_assert!(s.rows.iter().all(|r| !r.amount.is_sign_negative()), "{:?}", s.rows.iter().map(|r| r.amount).collect::<Vec<_>>());
+        prop_assert_eq!(s.rows.iter().map(|r| r.amount).sum::<Decimal>(), total);
+        for (i, &months) in months.iter().take(percents.len()).enumerate() {
+            let rows: Vec<Decimal> = s.rows.iter().filter(|r| r.instalment == i).map(|r| r.amount).collect();
+            prop_assert_eq!(rows.len(), months as usize);
+            prop_assert!(rows[..rows.len() - 1].iter().all(|a| *a == rows[0]));
+        }
     }
 
     #[test]
@@ -138,6 +272,83 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4096))]
 
+    /// A prorated device line is its exact amount, fee × device-days ÷ days, rounded half up
+    /// to the fen once: here computed in whole fen with integers. Half the cases move the fee
+    /// to one whose exact amount ends in half a fen, where rounding goes wrong if it can.
+    #[test]
+    fn device_line_is_the_exact_proration_rounded_once(
+        fee_fen in 0i64..=1_000_000_000,
+        half_fen in any::<bool>(),
+        count in 0u32..50,
+        added in 1i64..20,
+        month in 0u32..24,
+        day in 2u32..=28,
+    ) {
+        let start = NaiveDate::from_ymd_opt(2024 + month as i32 / 12, month % 12 + 1, 1).unwrap();
+        let days = i128::from((start + Months::new(1) - start).num_days() as u32);
+        let device_days = i128::from(count) * days + i128::from(added) * (days - i128::from(day) + 1);
+        let mut fee = i128::from(fee_fen);
+        if half_fen {
+            // 2 × fee × device-days ≡ days (mod 2 × days), if any fee in the next 2 × days does.
+            fee = (fee..fee + 2 * days).find(|f| 2 * f * device_days % (2 * days) == days).unwrap_or(fee);
+        }
+        let input = DeviceFeeInput {
+            start,
+            months: 1,
+            base_monthly_fee: Decimal::ZERO,
+            devices: vec![DeviceType { id: "pc".into(), name: "台式机".into(), monthly_fee: Decimal::from_i128_with_scale(fee, 2), count }],
+            changes: vec![CountChange { date: start.with_day(day).unwrap(), device: "pc".into(), delta: added }],
+            proration: Proration::ByCalendarDays,
+            discount_percent: Decimal::ZERO,
+            vat: None,
+        };
+        let r = device_fees(&input).unwrap();
+        let fen = (2 * fee * device_days + days) / (2 * days);
+        prop_assert_eq!(r.months[0].lines[0].device_days, device_days as u64);
+        prop_assert_eq!(r.months[0].lines[0].amount, Decimal::from_i128_with_scale(fen, 2));
+    }
+
+    /// Device fees do not depend on the order count changes are listed in: those of one day
+    /// are applied together, and the same changes listed otherwise give the same fees or
+    /// are refused alike.
+    #[test]
+    fn device_fees_do_not_depend_on_the_order_of_changes(
+        changes in prop::collection::vec((0u64..5, any::<bool>(), -2i64..=2), 0..8),
+        counts in (0u32..3, 0u32..3),
+        proration in prop_oneof![Just(Proration::ByCalendarDays), Just(Proration::FullMonth), Just(Proration::FromNextMonth)],
+        rotate in 0usize..8,
+    ) {
+        let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let device = |id: &str, name: &str, fee: &str, count| DeviceType { id: id.into(), name: name.into(), monthly_fee: fee.parse().unwrap(), count };
+        let input = |changes: Vec<CountChange>| DeviceFeeInput {
+            start,
+            months: 2,
+            base_monthly_fee: Decimal::ZERO,
+            devices: vec![device("pc", "台式机", "31", counts.0), device("laptop", "笔记本", "50", counts.1)],
+            changes,
+            proration,
+            discount_percent: Decimal::ZERO,
+            vat: None,
+        };
+        let listed: Vec<CountChange> = changes
+            .iter()
+            .map(|&(day, laptop, delta)| CountChange {
+                date: start + Days::new(20 + day * 7),
+                device: if laptop { "laptop" } else { "pc" }.into(),
+                delta,
+            })
+            .collect();
+        let mut other = listed.clone();
+        other.reverse();
+        if !other.is_empty() {
+            let k = rotate % other.len();
+            other.rotate_left(k);
+        }
+        let (a, b) = (device_fees(&input(listed)), device_fees(&input(other)));
+        prop_assert_eq!(a.is_ok(), b.is_ok(), "{:?} / {:?}", a.as_ref().err(), b.as_ref().err());
+        prop_assert_eq!(a.ok(), b.ok());
+    }
+
     /// The fast integer `round_fen` is exactly Decimal's half-away-from-zero rounding.
     #[test]
     fn round_fen_matches_decimal_rounding(m in any::<i64>(), scale in 0u32..=12) {
@@ -148,6 +359,84 @@ proptest! {
         prop_assert_eq!(got, expected);
         prop_assert_eq!(got.scale(), 2);
     }
+}
+
+/// `yuan` as Chinese numbers are written, with digits: each group of 亿, 万 and units in
+/// 千/百/十 (or in plain digits where `digits` says), a 零 for each gap.
+fn in_units(yuan: u64, digits: [bool; 3]) -> String {
+    // A group under 10,000 in 千/百/十: 3千零5, 5十, 1千零1十.
+    let small = |g: u64| {
+        let mut out = String::new();
+        let mut gap = false;
+        for (size, unit) in [(1000, "千"), (100, "百"), (10, "十"), (1, "")] {
+            let d = g / size % 10;
+            if d == 0 {
+                gap = !out.is_empty();
+            } else {
+                if gap {
+                    out.push('零');
+                }
+                out += &format!("{d}{unit}");
+                gap = false;
+            }
+        }
+        out
+    };
+    let mut out = String::new();
+    let mut gap = false;
+    let groups = [
+        (yuan / 100_000_000, "亿"),
+        (yuan / 10_000 % 10_000, "万"),
+        (yuan % 10_000, ""),
+    ];
+    for ((g, unit), digits) in groups.into_iter().zip(digits) {
+        if g == 0 {
+            gap = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() && (gap || g < 1000) {
+            out.push('零');
+        }
+        out += &if digits { g.to_string() } else { small(g) };
+        out += unit;
+        gap = false;
+    }
+    if out.is_empty() {
+        out.push('0');
+    }
+    out
+}
+
+/// A schedule is refused only when its rows, each rounded to the fen, leave the last row
+/// negative, and that needs a last instalment of less than a fen per row of the schedule
+/// (each row before it is at most half a fen over its exact share).
+fn refused_only_for_a_last_row_under_a_fen_a_row(
+    input: &ScheduleInput,
+    e: &contract_calc::core::Error,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(&e.field, "instalments");
+    prop_assert!(
+        e.problem.zh().contains("最后一期将为负数"),
+        "{}",
+        e.problem.zh()
+    );
+    let months = |i: &Instalment| match i.due {
+        DueRule::Monthly { months, .. } => months,
+        _ => 1,
+    };
+    let rows: u32 = input.instalments.iter().map(months).sum();
+    let last = input.instalments.last().unwrap();
+    let Share::Percent { percent } = last.share else {
+        return Ok(());
+    };
+    let per_row = input.total * percent / Decimal::ONE_HUNDRED / Decimal::from(months(last));
+    prop_assert!(
+        per_row < Decimal::new(1, 2) * Decimal::from(rows),
+        "{} a row, {} rows",
+        per_row,
+        rows
+    );
+    Ok(())
 }
 
 /// The working-day calendar as the plain day-by-day definition, to check the calendar's

@@ -4,12 +4,12 @@
 //!
 //! Billing months run from the start date: month k is `[start + k months, start + k+1
 //! months)`, with month-end clamping. Rounding: each device line is 四舍五入 to the fen
-//! ([`round_fen`]), the discount of each month likewise; VAT is split per month
-//! ([`split_vat`]).
+//! ([`round_fen`]) once, from its exact amount (unit fee × device-days ÷ days in the month),
+//! the discount of each month likewise; VAT is split per month ([`split_vat`]).
 
 use super::calendar::{add_days, add_months};
 use super::error::{Error, Problem, Result};
-use super::money::{check_amount, check_percent, mul, percent_of, round_display, round_fen};
+use super::money::{check_amount, check_percent, div, mul, percent_of, round_display, round_fen};
 use super::tax::{split_vat, TaxSplit, Vat};
 use super::words::result_in_words;
 use chrono::NaiveDate;
@@ -156,35 +156,47 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
             ));
         }
     }
-    // Changes per device type, in date order; counts must never go negative.
+    // Changes per device type in date order, those of one day taken together: a count is
+    // what it is after the day's changes, whatever order they are listed in (a device
+    // swapped out and back on one day is no change), and must never go negative.
     let mut per_device: Vec<Vec<(NaiveDate, i64)>> = vec![Vec::new(); input.devices.len()];
     let mut order: Vec<usize> = (0..input.changes.len()).collect();
     order.sort_by_key(|&i| input.changes[i].date);
     let mut running: Vec<i64> = input.devices.iter().map(|d| i64::from(d.count)).collect();
-    for i in order {
-        let ch = &input.changes[i];
-        let Some(t) = input.devices.iter().position(|d| d.id == ch.device) else {
-            return Err(Error::rule(
-                format!("changes.{i}.device"),
-                format!("没有设备类型“{}”", ch.device),
-                format!("There is no device type '{}'", ch.device),
-            ));
-        };
-        running[t] += ch.delta;
-        if running[t] < 0 || running[t] > MAX_COUNT {
-            return Err(Error::rule(
-                format!("changes.{i}.delta"),
-                format!(
-                    "变更后“{}”的数量为{}，超出范围",
-                    input.devices[t].name, running[t]
-                ),
-                format!(
-                    "After this change '{}' would number {}",
-                    input.devices[t].name, running[t]
-                ),
-            ));
+    for day in order.chunk_by(|&a, &b| input.changes[a].date == input.changes[b].date) {
+        // The day's changes and their device types, in listing order.
+        let mut applied = Vec::with_capacity(day.len());
+        for &i in day {
+            let ch = &input.changes[i];
+            let Some(t) = input.devices.iter().position(|d| d.id == ch.device) else {
+                return Err(Error::rule(
+                    format!("changes.{i}.device"),
+                    format!("没有设备类型“{}”", ch.device),
+                    format!("There is no device type '{}'", ch.device),
+                ));
+            };
+            // Saturating: a sum past i64 is out of range anyway, and refused below.
+            running[t] = running[t].saturating_add(ch.delta);
+            match per_device[t].last_mut() {
+                Some((date, net)) if *date == ch.date => *net = net.saturating_add(ch.delta),
+                _ => per_device[t].push((ch.date, ch.delta)),
+            }
+            applied.push((i, t));
         }
-        per_device[t].push((ch.date, ch.delta));
+        // A count out of range after the day: on the day's last change to that type.
+        for &(i, t) in applied.iter().rev() {
+            if running[t] < 0 || running[t] > MAX_COUNT {
+                let (date, name) = (input.changes[i].date, &input.devices[t].name);
+                return Err(Error::rule(
+                    format!("changes.{i}.delta"),
+                    format!("{date}变更后“{name}”的数量为{}，超出范围", running[t]),
+                    format!(
+                        "After the changes of {date} '{name}' would number {}",
+                        running[t]
+                    ),
+                ));
+            }
+        }
     }
 
     let mut months = Vec::with_capacity(input.months as usize);
@@ -204,12 +216,12 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
                 days,
                 input.proration,
             );
-            let exact = mul(
-                "monthly_fee",
-                unit_fees[t],
-                Decimal::from(device_days) / Decimal::from(days),
-            )
-            .map_err(|e| e.within(&format!("devices.{t}")))?;
+            // Multiply before dividing: fee × device-days is exact, and so is the quotient
+            // whenever it ends (25.05 × 7 / 30 = 5.845 → 5.85). Dividing first would round
+            // 7/30 to 28 digits and land just under the half fen (5.8449…→ 5.84).
+            let exact = mul("monthly_fee", unit_fees[t], Decimal::from(device_days))
+                .and_then(|fee_days| div("monthly_fee", fee_days, Decimal::from(days)))
+                .map_err(|e| e.within(&format!("devices.{t}")))?;
             let amount = round_fen(exact);
             device_totals[t] += amount;
             lines.push(DeviceLine {
@@ -395,6 +407,82 @@ mod tests {
                 .amount
                 .to_string(),
             "600.00"
+        );
+    }
+
+    #[test]
+    fn a_prorated_half_fen_rounds_up() {
+        // One device from the 24th of a 30-day April: 25.05 × 7 / 30 = 5.845 exactly → 5.85;
+        // from the 27th of a 28-day February: 35.77 × 2 / 28 = 2.555 exactly → 2.56.
+        // (Dividing 7/30 first, to 28 digits, gave 5.8449… → 5.84, and 2.56 → 2.55.)
+        for (start, fee, added, amount) in [
+            (d(2025, 4, 1), "25.05", d(2025, 4, 24), "5.85"),
+            (d(2025, 2, 1), "35.77", d(2025, 2, 27), "2.56"),
+        ] {
+            let input = DeviceFeeInput {
+                start,
+                months: 1,
+                devices: vec![DeviceType {
+                    id: "desktop".into(),
+                    name: "台式机".into(),
+                    monthly_fee: dec(fee),
+                    count: 0,
+                }],
+                changes: vec![CountChange {
+                    date: added,
+                    device: "desktop".into(),
+                    delta: 1,
+                }],
+                ..seed()
+            };
+            let r = device_fees(&input).unwrap();
+            assert_eq!(r.months[0].lines[0].amount.to_string(), amount, "{fee}");
+        }
+    }
+
+    #[test]
+    fn changes_on_one_day_are_applied_together() {
+        let on_the_10th = |count: u32, deltas: &[i64], proration: Proration| DeviceFeeInput {
+            start: d(2025, 1, 1),
+            months: 1,
+            devices: vec![DeviceType {
+                id: "desktop".into(),
+                name: "台式机".into(),
+                monthly_fee: dec("31"),
+                count,
+            }],
+            changes: deltas
+                .iter()
+                .map(|&delta| CountChange {
+                    date: d(2025, 1, 10),
+                    device: "desktop".into(),
+                    delta,
+                })
+                .collect(),
+            proration,
+            ..seed()
+        };
+        // None in stock, one swapped out and back on the 10th: no change, listed either way
+        // (−1 first was refused: 变更后“台式机”的数量为-1), and nothing billed, even for a
+        // whole month (+1 first billed 31.00: the count of 1 between the two changes).
+        for deltas in [[1, -1], [-1, 1]] {
+            for proration in [Proration::ByCalendarDays, Proration::FullMonth] {
+                let r = device_fees(&on_the_10th(0, &deltas, proration)).unwrap();
+                assert_eq!(
+                    r.months[0].lines[0].amount.to_string(),
+                    "0.00",
+                    "{deltas:?}"
+                );
+            }
+        }
+        // Net −1 from 1 is 0; net −1 from 0 is refused, on the day's last change.
+        let r = device_fees(&on_the_10th(1, &[-2, 1], Proration::ByCalendarDays)).unwrap();
+        assert_eq!(r.months[0].lines[0].amount.to_string(), "9.00");
+        let e = device_fees(&on_the_10th(0, &[-2, 1], Proration::ByCalendarDays)).unwrap_err();
+        assert_eq!(e.field, "changes.1.delta");
+        assert_eq!(
+            e.problem.zh(),
+            "2025-01-10变更后“台式机”的数量为-1，超出范围"
         );
     }
 

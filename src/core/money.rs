@@ -6,6 +6,7 @@
 //! `￥1,000元`; anything else gets a specific [`Problem`].
 
 use super::error::{Error, Problem, Result};
+use super::words::is_numeral;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The largest amount the calculator accepts: 999,999,999,999.99 yuan (9999亿…). 大写 and
@@ -46,6 +47,15 @@ pub fn round_fen(x: Decimal) -> Decimal {
         r.rescale(2);
         r
     })
+}
+
+/// Rounded down (toward zero) to the fen, result always carrying 2 places: `1.6666…` →
+/// `1.66`. Only for the equal rows of an instalment whose 四舍五入 rows would add up to more
+/// than the instalment (see [`super::schedule::equal_row`]).
+pub fn round_fen_down(x: Decimal) -> Decimal {
+    let mut r = x.round_dp_with_strategy(2, RoundingStrategy::ToZero);
+    r.rescale(2);
+    r
 }
 
 /// Round a percentage or rate for display to `dp` places, half away from zero.
@@ -139,15 +149,20 @@ pub fn check_percent(field: &str, x: Decimal, max: Decimal) -> Result<Decimal> {
 }
 
 /// Parse an amount of money as typed: `12,345.6`, `１２３４５`, `1.2万`, `12万5千`, `1亿2000万`,
-/// `￥1000元`, `5万元整`, or in 大写 (`人民币壹拾贰万伍仟元整`, read by
-/// [`parse_amount_in_words`](super::words::parse_amount_in_words)).
+/// `￥1000元`, `5万元整`, or in 大写 (`人民币壹拾贰万伍仟元整`, `人民币零元整`, `叄萬圓整`: whatever
+/// [`parse_amount_in_words`](super::words::parse_amount_in_words) reads).
 /// The result is exact to the fen (2 places); more places, negatives, garbage, ambiguous
 /// units (`12万5`: 12万5千 or 12万零5?) and amounts over [`MAX_AMOUNT`] are errors.
 pub fn parse_amount(text: &str) -> std::result::Result<Decimal, Problem> {
     let cleaned = normalize(text);
+    // 大写 is text with a 大写 numeral as parse_amount_in_words reads them (叄, 什 …), or,
+    // with no digit 0–9, a zero (人民币零元整, as amount_in_words writes 0). With digits, a
+    // 零 joins parts (12万零500).
+    let zero = |c: char| matches!(c, '零' | '〇');
+    let no_digits = !cleaned.chars().any(|c| c.is_ascii_digit());
     if cleaned
         .chars()
-        .any(|c| "壹贰叁肆伍陆柒捌玖拾佰仟貳參陸".contains(c))
+        .any(|c| is_numeral(c) && (!zero(c) || no_digits))
     {
         let mut v = super::words::parse_amount_in_words(&cleaned).map_err(|e| e.problem)?;
         if v.is_sign_negative() && !v.is_zero() {
@@ -178,99 +193,194 @@ pub fn parse_amount(text: &str) -> std::result::Result<Decimal, Problem> {
     Ok(v)
 }
 
-/// The units an amount may be typed with, largest first.
-const UNITS: [(char, u64); 4] = [
-    ('亿', 100_000_000),
-    ('万', 10_000),
-    ('千', 1_000),
-    ('百', 100),
-];
+/// The size of a unit an amount may be typed with: 亿 and 万 close a group (`3千5百万`), 千, 百
+/// and 十 write one.
+fn unit_size(unit: char) -> Option<u64> {
+    Some(match unit {
+        '亿' => 100_000_000,
+        '万' => 10_000,
+        '千' => 1_000,
+        '百' => 100,
+        '十' => 10,
+        _ => return None,
+    })
+}
 
-/// A number written with units (`1亿2000万`, `12万5千`, `3千5百`, `12万零500`, `1.2万`), or
-/// none. Units go from large to small, each part smaller than the unit before it, a 零 only
-/// between two parts, decimals only in the last part. A single digit after a unit (`12万5`)
-/// is refused as ambiguous: spoken, 十二万五 is 125,000; written, 12万 + 5 is 120,005.
+/// The unit left out when a number is spoken short after `unit`: 十二万五 is 12万5千, 一亿五
+/// is 1亿5千万 (after 十 nothing is left out: 3十5 is 35).
+fn spoken_after(unit: char) -> &'static str {
+    match unit {
+        '亿' => "千万",
+        '万' => "千",
+        '千' => "百",
+        _ => "十",
+    }
+}
+
+/// A number written with units (`1亿2000万`, `12万5千`, `3千5百`, `3千5百万`, `1.2千万`, `12万零500`,
+/// `1.2万`), or none. It is read in groups, as Chinese numbers are: a group is written with
+/// 千, 百 and 十 (`3千5百`) or with digits (`2000`), and 万 or 亿 after a group multiplies it
+/// (`3千5百万` = 3,500 × 1万, `1千亿`). Units go from large to small, each part smaller than
+/// the unit before it, a 零 only between two parts, decimals only in the last number.
+///
+/// Two ways of writing are refused as ambiguous, each message naming both readings. A single
+/// digit after a unit (`12万5`, `3千5万`): spoken, 十二万五 is 125,000; written, 12万 + 5 is
+/// 120,005 (after 十 it is simply the units digit: `3十5` = 35). And a group of 千 right
+/// after 亿 that no 万 closes (`1亿5千`): spoken, 一亿五千 is 1亿5千万; written, 1亿 + 5千 is
+/// 1亿零5千.
 fn parse_with_units(s: &str) -> std::result::Result<Decimal, Problem> {
     let malformed = || {
         Problem::Rule {
-        zh: format!("看不懂“{s}”的单位：单位从大到小（亿、万、千、百），每节小于上一个单位，“零”只写在两节之间，只有最后一节带小数，如“1亿2000万”“12万零500”“1.2万”"),
-        en: format!("Cannot read the units of '{s}': units go from large to small (亿, 万, 千, 百), each part under the unit before it, 零 only between two parts, decimals only in the last part, as in 1亿2000万, 12万零500, 1.2万"),
+        zh: format!("看不懂“{s}”的单位：单位从大到小（亿、万、千、百、十，也可连用，如千万），每节小于上一个单位，“零”只写在两节之间，只有最后一节带小数，如“1亿2000万”“3千5百万”“12万零500”“1.2万”"),
+        en: format!("Cannot read the units of '{s}': units go from large to small (亿, 万, 千, 百, 十, also together, as in 千万), each part under the unit before it, 零 only between two parts, decimals only in the last part, as in 1亿2000万, 3千5百万, 12万零500, 1.2万"),
     }
     };
-    let (mut total, mut rest, mut offset) = (Decimal::ZERO, s, 0);
-    // The unit of the part before (1 before the first), and whether a 零 followed it.
-    let (mut last, mut zero) = (None::<(char, u64)>, false);
-    loop {
-        let next = rest
-            .char_indices()
-            .find(|(_, c)| *c == '零' || UNITS.iter().any(|(u, _)| u == c));
-        let number = next.map_or(rest, |(i, _)| &rest[..i]);
-        // A part's own errors point into the whole text; a sign only leads the first part.
-        let n = match parse_plain_decimal(number) {
-            Err(Problem::UnexpectedChar { ch, position }) => Err(Problem::UnexpectedChar {
-                ch,
-                position: position + offset,
-            }),
-            Ok(_) if last.is_some() && number.starts_with(['-', '+']) => {
-                Err(Problem::UnexpectedChar {
-                    ch: '-',
-                    position: offset,
-                })
-            }
-            other => other,
-        };
-        let after = next.map_or("", |(i, c)| &rest[i + c.len_utf8()..]);
-        let limit = last.map_or(u64::MAX, |(_, l)| l);
-        match next {
-            Some((0, '零')) if last.is_some() && !zero && !after.is_empty() => zero = true,
-            Some((i, unit)) if i > 0 && unit != '零' => {
-                let n = n?;
-                let size = UNITS
-                    .iter()
-                    .find(|(u, _)| *u == unit)
-                    .map_or(1, |(_, n)| *n);
-                if size >= limit
-                    || n >= Decimal::from(limit / size)
-                    || (!n.fract().is_zero() && !after.is_empty())
-                {
-                    return Err(malformed());
-                }
-                total = mul("", n, Decimal::from(size))
-                    .and_then(|part| add("", total, part))
-                    .map_err(|e| e.problem)?;
-                (last, zero) = (Some((unit, size)), false);
-                if after.is_empty() {
-                    return Ok(total);
-                }
-            }
-            None => {
-                let n = n?;
-                let Some((before, _)) = last else {
-                    return Ok(n);
-                };
-                if number.len() == 1 && !zero {
-                    let head = &s[..s.len() - 1];
-                    let spoken = match before {
-                        '亿' => "千万",
-                        '万' => "千",
-                        '千' => "百",
-                        _ => "十",
-                    };
-                    return Err(Problem::Rule {
-                        zh: format!("“{s}”读法不一：是“{s}{spoken}”还是“{head}零{number}”？请写明其一"),
-                        en: format!("'{s}' is ambiguous: {s}{spoken} or {head}零{number}? Please write which"),
-                    });
-                }
-                if n >= Decimal::from(limit) {
-                    return Err(malformed());
-                }
-                return add("", total, n).map_err(|e| e.problem);
-            }
-            _ => return Err(malformed()),
+    let ambiguous = |one: String, other: String| Problem::Rule {
+        zh: format!("“{s}”读法不一：是“{one}”还是“{other}”？请写明其一"),
+        en: format!("'{s}' is ambiguous: {one} or {other}? Please write which"),
+    };
+    // The parts: a number (possibly empty), where it starts (byte, character), and what ends
+    // it: a unit, 零, or the end of the text.
+    let mut parts = Vec::new();
+    let (mut start, mut start_char) = (0, 0);
+    for (k, (i, c)) in s.char_indices().enumerate() {
+        if c == '零' || unit_size(c).is_some() {
+            parts.push((&s[start..i], start, start_char, Some(c)));
+            (start, start_char) = (i + c.len_utf8(), k + 1);
         }
-        offset = s[..s.len() - after.len()].chars().count();
-        rest = after;
     }
+    if start < s.len() || parts.is_empty() {
+        parts.push((&s[start..], start, start_char, None));
+    }
+
+    let mut total = Decimal::ZERO;
+    // The group being read: its value so far, its last 千/百/十, and where it starts.
+    let (mut group, mut small, mut group_start) = (Decimal::ZERO, None::<char>, 0);
+    // The last 亿 or 万; whether a 零 came just before; whether a number had decimals (it
+    // must be the last); whether the group is one of 千 right after 亿.
+    let (mut big, mut zero, mut decimals, mut qian_after_yi) = (None::<char>, false, false, false);
+    let size = |unit: char| Decimal::from(unit_size(unit).unwrap_or(1));
+    let times = |n: Decimal, unit: char| mul("", n, size(unit)).map_err(|e| e.problem);
+    let plus = |a: Decimal, b: Decimal| add("", a, b).map_err(|e| e.problem);
+    for (k, &(number, at, at_char, end)) in parts.iter().enumerate() {
+        if end == Some('零') {
+            if !number.is_empty() || k == 0 || zero || decimals || k + 1 == parts.len() {
+                return Err(malformed());
+            }
+            zero = true;
+            continue;
+        }
+        // A part's own errors point into the whole text; a sign only leads the first part.
+        let n = if number.is_empty() && end.is_some() {
+            None
+        } else if decimals {
+            return Err(malformed());
+        } else {
+            let n = match parse_plain_decimal(number) {
+                Err(Problem::UnexpectedChar { ch, position }) => {
+                    return Err(Problem::UnexpectedChar {
+                        ch,
+                        position: position + at_char,
+                    })
+                }
+                Ok(_) if k > 0 && number.starts_with(['-', '+']) => {
+                    return Err(Problem::UnexpectedChar {
+                        ch: number.chars().next().unwrap_or('-'),
+                        position: at_char,
+                    })
+                }
+                other => other?,
+            };
+            decimals = !n.fract().is_zero();
+            Some(n)
+        };
+        // A number after a 千/百/十 of its group, with no unit of its own: the units digit.
+        let units_digit = |n: Decimal, before: char| {
+            if number.len() == 1 && !zero && before != '十' {
+                let (head, tail) = (&s[..at], &s[at + 1..]);
+                return Err(ambiguous(
+                    format!("{head}{number}{}{tail}", spoken_after(before)),
+                    format!("{head}零{number}{tail}"),
+                ));
+            }
+            if n >= size(before) {
+                return Err(malformed());
+            }
+            Ok(n)
+        };
+        match end {
+            // 千, 百, 十: a part of the group.
+            Some(unit @ ('千' | '百' | '十')) => {
+                let Some(n) = n else {
+                    return Err(malformed());
+                };
+                match small {
+                    Some(before)
+                        if size(unit) >= size(before) || n >= size(before) / size(unit) =>
+                    {
+                        return Err(malformed())
+                    }
+                    Some(_) => {}
+                    None => {
+                        group_start = at;
+                        // 1亿5千 (1亿12千 cannot mean 12千万, nor 1亿0千 two things).
+                        qian_after_yi = unit == '千'
+                            && big == Some('亿')
+                            && !zero
+                            && n > Decimal::ZERO
+                            && n < Decimal::TEN;
+                    }
+                }
+                group = plus(group, times(n, unit)?)?;
+                small = Some(unit);
+            }
+            // 亿, 万: the group is complete, and multiplied.
+            Some(unit) => {
+                let whole = match (n, small) {
+                    (None, Some(_)) if !zero => group,
+                    (None, _) => return Err(malformed()),
+                    (Some(n), None) => n,
+                    (Some(n), Some(before)) => plus(group, units_digit(n, before)?)?,
+                };
+                if big.is_some_and(|b| size(unit) >= size(b) || whole >= size(b) / size(unit)) {
+                    return Err(malformed());
+                }
+                total = plus(total, times(whole, unit)?)?;
+                (group, small, big, qian_after_yi) = (Decimal::ZERO, None, Some(unit), false);
+            }
+            // The end: the last group's units.
+            None => {
+                let Some(n) = n else {
+                    return Err(malformed());
+                };
+                match (small, big) {
+                    (None, None) => return Ok(n),
+                    (Some(before), _) => group = plus(group, units_digit(n, before)?)?,
+                    (None, Some(before)) => {
+                        if number.len() == 1 && !zero {
+                            return Err(ambiguous(
+                                format!("{s}{}", spoken_after(before)),
+                                format!("{}零{number}", &s[..at]),
+                            ));
+                        }
+                        group = n;
+                    }
+                }
+            }
+        }
+        zero = false;
+    }
+    // The last group, closed by no 亿 or 万.
+    if qian_after_yi {
+        return Err(ambiguous(
+            format!("{s}万"),
+            format!("{}零{}", &s[..group_start], &s[group_start..]),
+        ));
+    }
+    if big.is_some_and(|b| group >= size(b)) {
+        return Err(malformed());
+    }
+    plus(total, group)
 }
 
 /// Parse a percentage as typed: `5`, `5%`, `５％`, `0.5`. Returns the number of percent.
@@ -387,6 +497,14 @@ mod tests {
     }
 
     #[test]
+    fn round_fen_down_is_toward_zero() {
+        assert_eq!(round_fen_down(d("1.6666")).to_string(), "1.66");
+        assert_eq!(round_fen_down(d("0.0099")).to_string(), "0.00");
+        assert_eq!(round_fen_down(d("2.675")).to_string(), "2.67");
+        assert_eq!(round_fen_down(d("15")).to_string(), "15.00");
+    }
+
+    #[test]
     fn parses_what_people_type() {
         assert_eq!(parse_amount("12,345.6").unwrap().to_string(), "12345.60");
         assert_eq!(parse_amount("１２３４５").unwrap().to_string(), "12345.00");
@@ -463,6 +581,27 @@ mod tests {
         assert_eq!(ok("2万3456.78").unwrap(), "23456.78");
         assert_eq!(ok("1,200万").unwrap(), "12000000.00");
         assert_eq!(ok("12万5.5千").unwrap(), "125500.00");
+        assert_eq!(ok("15千").unwrap(), "15000.00");
+        assert_eq!(ok("1亿2000").unwrap(), "100002000.00");
+        assert_eq!(ok("1亿5百").unwrap(), "100000500.00");
+        assert_eq!(ok("1亿5万").unwrap(), "100050000.00");
+        assert_eq!(ok("12万5百").unwrap(), "120500.00");
+        // A group written with 千, 百, 十, multiplied by 万 or 亿 (were refused: 看不懂…的单位).
+        assert_eq!(ok("1千万").unwrap(), "10000000.00");
+        assert_eq!(ok("5百万").unwrap(), "5000000.00");
+        assert_eq!(ok("5十万").unwrap(), "500000.00");
+        assert_eq!(ok("3千5百万").unwrap(), "35000000.00");
+        assert_eq!(ok("1.2千万").unwrap(), "12000000.00");
+        assert_eq!(ok("3千零5万").unwrap(), "30050000.00");
+        assert_eq!(ok("1亿5千万").unwrap(), "150000000.00");
+        assert_eq!(ok("1亿零5百万").unwrap(), "105000000.00");
+        assert_eq!(ok("2千亿").unwrap(), "200000000000.00");
+        assert_eq!(
+            ok("9千9百9十9亿9千9百9十9万9千9百9十9.99").unwrap(),
+            "999999999999.99"
+        );
+        assert_eq!(ok("3十5").unwrap(), "35.00");
+        assert_eq!(ok("1亿零5千").unwrap(), "100005000.00");
     }
 
     #[test]
@@ -478,10 +617,28 @@ mod tests {
         assert!(why("3千5").contains("“3千5百”"), "{}", why("3千5"));
         assert!(why("1亿5").contains("“1亿5千万”"), "{}", why("1亿5"));
         assert!(why("5百5").contains("“5百5十”"), "{}", why("5百5"));
+        // A single digit after 千 in a group of 万, and a group of 千 right after 亿 (was read
+        // as 1亿零5千 = 100,005,000).
+        assert_eq!(
+            why("3千5万"),
+            "“3千5万”读法不一：是“3千5百万”还是“3千零5万”？请写明其一 | '3千5万' is ambiguous: 3千5百万 or 3千零5万? Please write which"
+        );
+        assert_eq!(
+            why("1亿5千"),
+            "“1亿5千”读法不一：是“1亿5千万”还是“1亿零5千”？请写明其一 | '1亿5千' is ambiguous: 1亿5千万 or 1亿零5千? Please write which"
+        );
+        assert!(why("1亿5千3百").contains("是“1亿5千3百万”还是“1亿零5千3百”"));
+        assert!(why("5千3万").contains("是“5千3百万”还是“5千零3万”"));
         // Out of order, a part too large, decimals before the last part, 零 misplaced, a
         // unit with no number.
         for bad in [
-            "5千3万",
+            "5百3千",
+            "1万亿",
+            "3千5千",
+            "1.2千5百万",
+            "3千零万",
+            "千万",
+            "1亿1亿",
             "12万12千",
             "1亿20000万",
             "12万50000",
@@ -542,6 +699,19 @@ mod tests {
         assert_eq!(ok("人民币壹拾贰万伍仟元整").unwrap(), "125000.00");
         assert_eq!(ok("壹仟肆佰零玖元伍角").unwrap(), "1409.50");
         assert_eq!(ok(" 叁拾陆万元整 ").unwrap(), "360000.00");
+        // Zero as amount_in_words writes it, and the forms parse_amount_in_words reads that
+        // have no other 大写 numeral (were refused: 看不懂“零”的单位…, or 第1个字符“叄”…).
+        assert_eq!(ok("人民币零元整").unwrap(), "0.00");
+        assert_eq!(ok("零元").unwrap(), "0.00");
+        assert_eq!(ok("〇元整").unwrap(), "0.00");
+        assert_eq!(ok("叄萬圓整").unwrap(), "30000.00");
+        assert_eq!(ok("什元").unwrap(), "10.00");
+        // With digits, 零 joins parts; 〇 is no digit there.
+        assert_eq!(ok("12万零500").unwrap(), "120500.00");
+        assert!(matches!(
+            parse_amount("12万〇500"),
+            Err(Problem::UnexpectedChar { ch: '〇', .. })
+        ));
         assert!(matches!(
             parse_amount("壹佰伍"),
             Err(Problem::InvalidWords { .. })

@@ -1,16 +1,23 @@
 //! Payment schedules: 预付款/首付款, 进度款, 尾款, 质保金 as a percentage of the total or a
 //! fixed amount, each with a due rule.
 //!
-//! Rounding: each row is 四舍五入 to the fen ([`round_fen`]); the residue goes to the last
-//! instalment so the rows always sum to the total exactly. A monthly instalment is split into
-//! equal monthly rows, its own residue going to its last month.
+//! Rounding (各期金额按四舍五入计至分，尾差计入最后一期): each row is 四舍五入 to the fen
+//! ([`round_fen`]); the residue goes to the last instalment so the rows always sum to the
+//! total exactly. A monthly instalment is split into equal monthly rows, its own residue going
+//! to its last month ([`equal_row`]); when 四舍五入 would give its months more than the
+//! instalment (1,000 over 600 months: 1.67 × 599 = 1,000.33), they are rounded down to the
+//! fen instead ([`round_fen_down`]: 1.66 × 599, last month 5.66), so no month is negative.
+//! A schedule whose last row would still be negative (shares of less than a fen each: 0.10
+//! in 16 rows, each 0.0065 rounded up to 0.01) is refused rather than given a negative payment.
 
 use super::calendar::{
     add_months, awaited_year, date_zh, monthly_due_date, parse_date, Calendar, DayKind, Deadline,
     RestDayRule,
 };
 use super::error::{Error, Problem, Result};
-use super::money::{check_amount, check_percent, div, percent_of, round_display, round_fen};
+use super::money::{
+    check_amount, check_percent, div, percent_of, round_display, round_fen, round_fen_down,
+};
 use super::words::{amount_in_words, push_number};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -204,14 +211,18 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
             ));
         }
     } else {
-        let sum: Decimal = exact.iter().sum();
+        // Fixed sums with percentages: a percentage's exact amount need not be exact to the
+        // fen (5% of 100,000.01 is 5,000.0005), so the exact sum is compared to the fen, as
+        // the rows will be: 95,000.01 + 5,000.0005 rounds to 100,000.01 and is accepted, the
+        // residue going to the last row. Anything else is off by at least a fen, and the
+        // difference shown is that nonzero one, never 多0.00元.
+        let sum = round_fen(exact.iter().sum());
         if sum != total {
-            // Shown to the fen; the check itself is exact.
             return Err(Error::new(
                 "instalments",
                 Problem::AmountSum {
-                    total: round_fen(sum),
-                    difference: round_fen(sum - total),
+                    total: sum,
+                    difference: sum - total,
                 },
             ));
         }
@@ -228,8 +239,7 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
         let per_row = if due.len() == 1 {
             instalment_rounded
         } else {
-            let count = Decimal::from(due.len() as u64);
-            round_fen(div("due.months", *amount, count).map_err(at)?)
+            equal_row(*amount, due.len()).map_err(at)?.0
         };
         for (k, due_k) in due.iter().enumerate() {
             let is_last_of_instalment = k + 1 == due.len();
@@ -286,6 +296,17 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
         }
     }
     let others: Decimal = rows.iter().take(rows.len() - 1).map(|r| r.amount).sum();
+    if others > total {
+        // The rows before the last, each rounded to the fen, come to more than the total
+        // (shares of less than a fen each, rounded up): the last would have to be negative.
+        // No payment is negative, so refuse, on the shares.
+        let (before, last) = (rows.len() - 1, round_fen(total - others));
+        return Err(Error::rule(
+            "instalments",
+            format!("各期金额四舍五入到分后，前{before}期合计{}元，已超过合同总额{total}元，最后一期将为负数（{last}元）：请减少期数，或调整各期比例", round_fen(others)),
+            format!("With each row rounded to the fen, the first {before} rows add up to {}, more than the total {total}: the last row would be negative ({last}). Use fewer rows or change the shares", round_fen(others)),
+        ));
+    }
     if let Some(last) = rows.last_mut() {
         let adjusted = total - others;
         last.residue += adjusted - last.amount;
@@ -327,6 +348,31 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
         total_words: amount_in_words(total)?,
         rows,
     })
+}
+
+/// How the equal rows of an instalment paid in several rows were rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowRounding {
+    /// 四舍五入 to the fen: the contract convention.
+    HalfAwayFromZero,
+    /// Rounded down to the fen: 四舍五入 would give the rows before the last more than the
+    /// instalment, and the last row a negative amount.
+    Down,
+}
+
+/// Each of the equal rows of an instalment of `amount` (exact) paid in `rows` rows (the
+/// months of a monthly instalment), and how it was rounded; the last row takes the rest of
+/// the instalment rounded to the fen. 四舍五入 (1,000 in 3: 333.33, last 333.34) unless the
+/// other rows would then add up to more than the instalment (1,000 in 600: 1.67 × 599 =
+/// 1,000.33): then rounded down (1.66, last 5.66), so the last row is never negative.
+pub fn equal_row(amount: Decimal, rows: usize) -> Result<(Decimal, RowRounding)> {
+    let exact = div("due.months", amount, Decimal::from(rows as u64))?;
+    let half_up = round_fen(exact);
+    if half_up * Decimal::from(rows.saturating_sub(1) as u64) > round_fen(amount) {
+        Ok((round_fen_down(exact), RowRounding::Down))
+    } else {
+        Ok((half_up, RowRounding::HalfAwayFromZero))
+    }
 }
 
 /// One due date: the date and the date before a rest-day move (`None` while a milestone
@@ -581,6 +627,66 @@ mod tests {
     }
 
     #[test]
+    fn fixed_sums_and_percentages_add_up_to_the_fen() {
+        let fixed = |name: &str, amount: &str, due: DueRule| Instalment {
+            name: name.into(),
+            kind: InstalmentKind::Other,
+            share: Share::Fixed {
+                amount: dec(amount),
+            },
+            due,
+        };
+        let mixed = |total: &str, fixed_amount: &str| {
+            let input = ScheduleInput {
+                total: dec(total),
+                effective_date: d(2025, 3, 3),
+                instalments: vec![
+                    fixed("预付款", fixed_amount, after(5)),
+                    pct("质保金", "5", after(10)),
+                ],
+                rest_day_rule: RestDayRule::NextWorkingDay,
+            };
+            payment_schedule(&input, &Calendar::new())
+        };
+        // 5% of 100,000.01 is 5,000.0005, 5,000.00 to the fen: with 95,000.01 fixed the
+        // rows add up to the total. (Was refused: 各期金额合计100000.01元，比合同总额多0.00元.)
+        let s = mixed("100000.01", "95000.01").unwrap();
+        let amounts: Vec<String> = s.rows.iter().map(|r| r.amount.to_string()).collect();
+        assert_eq!(amounts, ["95000.01", "5000.00"]);
+        // 5% of 333,333.33 is 16,666.6665, 16,666.67 to the fen (was refused: 多0.00元, though
+        // exactly 0.0035 short).
+        let s = mixed("333333.33", "316666.66").unwrap();
+        assert_eq!(s.rows[1].amount.to_string(), "16666.67");
+        assert_eq!(s.rows[1].residue.to_string(), "0.00");
+        // A fen off either way is refused, saying by how much, to the fen.
+        for (fixed_amount, sum, difference, zh) in [
+            (
+                "95000.00",
+                "100000.00",
+                "-0.01",
+                "各期金额合计100000.00元，比合同总额少0.01元",
+            ),
+            (
+                "95000.02",
+                "100000.02",
+                "0.01",
+                "各期金额合计100000.02元，比合同总额多0.01元",
+            ),
+        ] {
+            let e = mixed("100000.01", fixed_amount).unwrap_err();
+            assert_eq!(e.field, "instalments");
+            assert_eq!(
+                e.problem,
+                Problem::AmountSum {
+                    total: dec(sum),
+                    difference: dec(difference)
+                }
+            );
+            assert_eq!(e.problem.zh(), zh);
+        }
+    }
+
+    #[test]
     fn monthly_instalment_expands_and_clamps() {
         let input = ScheduleInput {
             total: dec("1000"),
@@ -605,6 +711,71 @@ mod tests {
         assert_eq!(amounts, ["333.33", "333.33", "333.34"]);
         assert_eq!(s.rows[0].due_date, Some(d(2025, 2, 28)));
         assert_eq!(s.rows[1].due_date, Some(d(2025, 3, 31)));
+    }
+
+    fn monthly(months: u32) -> DueRule {
+        DueRule::Monthly {
+            day: 10,
+            inclusive: true,
+            months,
+            start_offset_months: 1,
+        }
+    }
+
+    #[test]
+    fn months_round_down_when_rounding_up_would_leave_the_last_negative() {
+        for (total, months, each, last) in [
+            // 1000 / 600 = 1.666…: 1.67 × 599 = 1,000.33 would leave −0.33 for the last month.
+            ("1000", 600, "1.66", "5.66"),
+            // 2 / 36 = 0.0555…: 0.06 × 35 = 2.10 would leave −0.10.
+            ("2.00", 36, "0.05", "0.25"),
+            // Rounding up fits: 四舍五入 as the contract says (1000 / 3 = 333.33, last 333.34).
+            ("1000", 3, "333.33", "333.34"),
+            ("1000", 6, "166.67", "166.65"),
+        ] {
+            let input = ScheduleInput {
+                total: dec(total),
+                effective_date: d(2025, 3, 3),
+                instalments: vec![pct("服务费", "100", monthly(months))],
+                rest_day_rule: RestDayRule::Keep,
+            };
+            let s = payment_schedule(&input, &Calendar::new()).unwrap();
+            let (first, end) = (&s.rows[0], s.rows.last().unwrap());
+            assert_eq!(s.rows.len(), months as usize);
+            assert_eq!(
+                (first.amount.to_string(), end.amount.to_string()),
+                (each.to_string(), last.to_string()),
+                "{total} / {months}"
+            );
+            assert!(s.rows.iter().all(|r| !r.amount.is_sign_negative()));
+            assert_eq!(s.rows.iter().map(|r| r.amount).sum::<Decimal>(), dec(total));
+        }
+    }
+
+    #[test]
+    fn a_schedule_whose_last_row_would_be_negative_is_refused() {
+        // 0.10 in 15 shares of 6.5% (0.0065 each, 0.01 rounded) and 2.5%: the 15 rows are
+        // 0.15, more than the total, and the last would be −0.05.
+        let mut instalments: Vec<Instalment> = (1..=15)
+            .map(|k| pct(&format!("第{k}期"), "6.5", after(1)))
+            .collect();
+        instalments.push(pct("质保金", "2.5", after(2)));
+        let input = ScheduleInput {
+            total: dec("0.10"),
+            effective_date: d(2025, 3, 3),
+            instalments,
+            rest_day_rule: RestDayRule::NextWorkingDay,
+        };
+        let e = payment_schedule(&input, &Calendar::new()).unwrap_err();
+        assert_eq!(e.field, "instalments");
+        assert_eq!(
+            e.problem.zh(),
+            "各期金额四舍五入到分后，前15期合计0.15元，已超过合同总额0.10元，最后一期将为负数（-0.05元）：请减少期数，或调整各期比例"
+        );
+        assert_eq!(
+            e.problem.en(),
+            "With each row rounded to the fen, the first 15 rows add up to 0.15, more than the total 0.10: the last row would be negative (-0.05). Use fewer rows or change the shares"
+        );
     }
 
     #[test]

@@ -271,11 +271,12 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
                 if unit >= last_small_unit {
                     return Err(at("单位顺序不对", "is out of order"));
                 }
-                // 拾 at the very start (拾元) means 壹拾.
+                // 拾 at the very start (拾元, 拾万元) means 壹拾; anywhere else its digit is
+                // written (壹万壹拾元, not 壹万拾元: 正确填写票据和结算凭证的基本规定).
                 let d = match digit {
                     Some(0) => return Err(at("前面是零", "follows 零")),
                     Some(d) => d,
-                    None if unit == 10 && section == 0 => 1,
+                    None if unit == 10 && prev == Tok::Start => 1,
                     None => return Err(at("前面缺少数字", "has no digit before it")),
                 };
                 section += d * unit;
@@ -410,6 +411,13 @@ fn ambiguous_last_digit(prev: Tok, before_digit: Tok) -> std::result::Result<(),
     Ok(())
 }
 
+/// Whether `c` is a 大写 numeral [`parse_amount_in_words`] reads: a digit (零, 〇, 壹 … 玖 and
+/// the traditional forms 貳, 參, 叄, 陸) or 拾, 什, 佰, 仟. A money field reads text with one
+/// as 大写 (`money::parse_amount`), so the two agree on what 大写 is.
+pub fn is_numeral(c: char) -> bool {
+    digit_value(c).is_some() || matches!(c, '拾' | '什' | '佰' | '仟')
+}
+
 fn digit_value(c: char) -> Option<u64> {
     Some(match c {
         '零' | '〇' => 0,
@@ -481,6 +489,8 @@ mod tests {
         assert_eq!(p("人民币零元整"), "0.00");
         assert_eq!(p("壹仟陆佰捌拾元零叁角贰分"), "1680.32");
         assert_eq!(p("拾元整"), "10.00");
+        assert_eq!(p("拾万元整"), "100000.00");
+        assert_eq!(p("人民币拾伍元整"), "15.00");
         assert_eq!(p("貳萬圓正"), "20000.00");
         assert_eq!(p("人民币负伍角整"), "-0.50");
         assert_eq!(p("叁万元"), "30000.00");
@@ -528,6 +538,10 @@ mod tests {
             "壹拾零元",
             "壹佰零",
             "壹元零零伍分",
+            // A bare 拾 after 万 or 亿 (was read as 壹拾: 10,010).
+            "壹万拾元",
+            "壹亿拾万元",
+            "壹万零拾元",
         ] {
             assert!(
                 parse_amount_in_words(bad).is_err(),

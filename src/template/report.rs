@@ -7,8 +7,8 @@ use super::fill::{Calc, Filled, LumpResult};
 use super::model::{blank_of, Blank, Lang, Obligation, Template};
 use super::render::{escape, fmt_money, percent_shown};
 use super::wording::marks;
-use crate::core::money::round_display;
-use crate::core::schedule::{ScheduleRow, Share};
+use crate::core::money::{percent_of, round_display};
+use crate::core::schedule::{equal_row, RowRounding, ScheduleRow, Share};
 use crate::i18n::t;
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -135,23 +135,33 @@ fn row_how(lang: Lang, total: Decimal, r: &ScheduleRow) -> String {
     let punct = marks(lang);
     // The row's own amount, before the residue that makes the rows sum to the total.
     let own = r.amount - r.residue;
-    let rounded = |base: String| {
+    // The months of an instalment of `instalment` (exact) are 四舍五入, or rounded down where
+    // that would leave its last month negative: the rule of `equal_row`, asked again.
+    let rounded = |base: String, instalment: Option<Decimal>| {
+        let down = instalment
+            .and_then(|a| equal_row(a, r.split as usize).ok())
+            .is_some_and(|(_, rounding)| rounding == RowRounding::Down);
         format!(
             "{base} = {}{}{}",
             fmt_money(own),
             punct.comma,
-            t(lang, "rounding")
+            t(lang, if down { "rounding_down" } else { "rounding" })
         )
     };
     let mut how = match (&r.share, r.split) {
         (Share::Percent { percent }, 1) => share_how(lang, total, *percent, own),
-        (Share::Percent { percent }, n) => rounded(format!(
-            "{} × {}% ÷ {n}",
-            fmt_money(total),
-            round_display(*percent, 4)
-        )),
+        (Share::Percent { percent }, n) => rounded(
+            format!(
+                "{} × {}% ÷ {n}",
+                fmt_money(total),
+                round_display(*percent, 4)
+            ),
+            percent_of("", total, *percent).ok(),
+        ),
         (Share::Fixed { amount }, 1) => format!("{} {}", t(lang, "fixed_sum"), fmt_money(*amount)),
-        (Share::Fixed { amount }, n) => rounded(format!("{} ÷ {n}", fmt_money(*amount))),
+        (Share::Fixed { amount }, n) => {
+            rounded(format!("{} ÷ {n}", fmt_money(*amount)), Some(*amount))
+        }
     };
     if !r.residue.is_zero() {
         let _ = write!(
@@ -631,6 +641,17 @@ mod tests {
                 "1,000.00 ÷ 3 = 333.33，四舍五入到分",
                 "1,000.00 ÷ 3 = 333.33，四舍五入到分；尾差 0.01",
             ]
+        );
+        // 1,000 over 600 months: 1.67 a month would leave the last month negative, so the
+        // months are rounded down, and say so.
+        let months = notes("1000", &[(percent("100"), 600)]);
+        assert_eq!(
+            months[0],
+            "1,000.00 × 100% ÷ 600 = 1.66，向下舍入到分，以免最后一期为负"
+        );
+        assert_eq!(
+            months[599],
+            "1,000.00 × 100% ÷ 600 = 1.66，向下舍入到分，以免最后一期为负；尾差 4.00"
         );
         assert_eq!(
             notes("360000", &[(percent("30"), 1), (percent("70"), 1)]),
