@@ -502,6 +502,10 @@ fn website_design_delay_is_the_stated_sum_per_day() {
         panel.contains("每日金额（元）") && !panel.contains("折合年化"),
         "{panel}"
     );
+    assert!(
+        html.contains("<th>每日金额（元）</th>") && !html.contains("计算基数"),
+        "{html}"
+    );
     let panel = results_html(&t, &f, Lang::En);
     assert!(panel.contains("Late performance penalty") && panel.contains("Agreed date"));
 }
@@ -1173,6 +1177,72 @@ fn a_due_date_in_a_year_without_holiday_data_is_pending_and_said_so() {
         w.zh.contains("2027年") && !w.zh.contains("2028"),
         "{}",
         w.zh
+    );
+}
+
+/// Rows of a table, as a user edits them: a row filled in part makes the calculators wait for
+/// that row (named: 网页设计项目（第6行）), a row added and left empty is not printed, and a
+/// cell that cannot be read puts a note in place of the table instead of an empty one.
+#[test]
+fn table_rows_being_edited_say_what_they_need() {
+    let t = bundled::get("website-maintenance").unwrap();
+    let with_row = |row: &[(&str, &str)]| {
+        let mut inputs = example_inputs(&t);
+        let Some(Input::Rows(pages)) = inputs.get_mut("pages") else {
+            panic!("pages example rows");
+        };
+        pages.push(
+            row.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        );
+        let f = fill(&t, &inputs, &Calendar::new());
+        let html = render_html(&t, &f, RenderOptions::default());
+        (f, html)
+    };
+    let (f, html) = with_row(&[("item", "SEO优化")]);
+    assert_eq!(f.schedule, Calc::Waiting(vec!["pages.5".into()]));
+    let panel = results_html(&t, &f, Lang::Zh);
+    assert!(panel.contains("网页设计项目（第6行）"), "{panel}");
+    assert!(
+        panel.contains("data-field=\"pages\">网页设计项目（第6行）"),
+        "{panel}"
+    );
+    assert!(
+        html.contains("<td>SEO优化</td>"),
+        "the row as far as it is filled: {html}"
+    );
+
+    let (f, html) = with_row(&[]);
+    assert!(f.schedule.ready().is_some());
+    assert_eq!(
+        html.matches("<tr><td").count(),
+        5 + 2 + 1,
+        "5 pages, 2 schedule rows, 1 penalty segment: {html}"
+    );
+
+    let (f, html) = with_row(&[("item", "x"), ("qty", "1"), ("price", "380.555")]);
+    assert!(f.error_for("pages").is_some());
+    assert!(
+        html.contains("<p class=\"pending\">（表格内容待修正后显示）</p>"),
+        "{html}"
+    );
+    assert!(!html.contains("<table class=\"calc rows\""), "{html}");
+}
+
+/// The penalty annex names the due date the days count from: a due date on a Saturday
+/// (2025-03-08) moved to Monday 03-10, as the panel says, not the date typed.
+#[test]
+fn the_penalty_annex_names_the_moved_due_date() {
+    let (_, f, html) = filled_with(
+        "outsourced-operations",
+        &[("overdue_due_date", "2025-03-08")],
+    );
+    let p = f.penalty.ready().expect("penalty");
+    assert_eq!(p.segments[0].from, d(2025, 3, 11));
+    assert!(
+        html.contains("以付款期限为<span class=\"v computed\" data-source=\"penalty.due_date\">2025年3月10日（2025年3月8日遇休息日顺延）</span>的一期"),
+        "{html}"
     );
 }
 

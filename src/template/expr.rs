@@ -359,10 +359,17 @@ pub fn eval(
                 return Err(invalid("sum() needs a table"));
             };
             let mut total = Decimal::ZERO;
-            // A row added but not filled yet adds nothing (rather than waiting for its cells).
-            for r in rows.iter().filter(|r| !r.is_empty()) {
+            // A row added but not filled yet adds nothing (rather than waiting for its cells);
+            // a row filled in part waits, and names itself (`pages.5`: row 6) to be completed.
+            for (i, r) in rows.iter().enumerate().filter(|(_, r)| !r.is_empty()) {
+                let n = num(&args[0], Some(r)).map_err(|e| match e {
+                    EvalError::Missing(cell) if cell.starts_with(&format!("{table}.")) => {
+                        EvalError::Missing(format!("{table}.{i}"))
+                    }
+                    other => other,
+                })?;
                 total = total
-                    .checked_add(num(&args[0], Some(r))?)
+                    .checked_add(n)
                     .ok_or_else(|| invalid("the number is too large"))?;
             }
             Value::Number(total)

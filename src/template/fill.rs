@@ -294,6 +294,16 @@ fn is_blank(i: &Input) -> bool {
     }
 }
 
+/// What a calculator waits for, from a missing name: a blank, or a table row filled in part
+/// (`pages.5`, which the panels show as 网页设计项目（第6行）); a column name alone
+/// (`pages.qty`) is its table.
+fn waiting_for(id: &str) -> &str {
+    match id.split('.').nth(1) {
+        Some(row) if row.parse::<usize>().is_ok() => id,
+        _ => blank_of(id),
+    }
+}
+
 fn failed<T>(c: &Calc<T>) -> Option<&Error> {
     match c {
         Calc::Failed(e) => Some(e),
@@ -407,7 +417,7 @@ impl<'a> Binder<'a> {
         match expr::eval(&e, self.scope, None) {
             Ok(v) => Some(v),
             Err(EvalError::Missing(id)) => {
-                self.missing.insert(blank_of(&id).to_string());
+                self.missing.insert(waiting_for(&id).to_string());
                 None
             }
             Err(EvalError::Invalid(m)) => {

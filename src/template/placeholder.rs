@@ -4,7 +4,7 @@
 //! {{party_a}}                 a blank or derived value
 //! {{words:total}}             the 大写 of a money value
 //! {{schedule.0.amount}}       a calculator result: schedule.N.{name,amount,words,percent,due_date,rule},
-//!                             schedule.{total,words,count}, penalty.{total,words,days,penalty_days,annual_percent,cap},
+//!                             schedule.{total,words,count}, penalty.{total,words,days,penalty_days,annual_percent,cap,due_date},
 //!                             devices.{total,words,monthly,net,tax}, lump.ID.{amount,words}
 //! {{table:schedule}}          a table: schedule, penalty, devices, or a table blank's id
 //! ```

@@ -710,6 +710,21 @@ pub fn percent_shown(row: &ScheduleRow) -> Decimal {
         .unwrap_or_else(|| round_display(row.percent, 2))
 }
 
+/// After a deadline moved off a rest day, the date it was moved from:
+/// `（2025年5月10日遇休息日顺延）`; nothing when it did not move.
+fn moved_from(lang: Lang, date: chrono::NaiveDate, unadjusted: chrono::NaiveDate) -> String {
+    if date == unadjusted {
+        return String::new();
+    }
+    let w = wording::of(lang);
+    format!(
+        "{}{}{}",
+        w.moved.0,
+        wording::date(lang, unadjusted),
+        w.moved.1
+    )
+}
+
 /// A schedule row's due date as the contract writes it, or "to be set" (待定).
 fn due_text(row: &ScheduleRow, lang: Lang) -> String {
     row.due_date.map_or_else(
@@ -753,6 +768,9 @@ pub fn calc_text(f: &Filled, path: &[&str], lang: Lang) -> Option<String> {
                 "penalty_days" => Some(p.penalty_days.to_string()),
                 "annual_percent" => Some(p.annualized_percent.to_string()),
                 "cap" => p.cap_amount.map(fmt_money),
+                "due_date" => f.penalty_due.map(|due| {
+                    wording::date(lang, due.date) + &moved_from(lang, due.date, due.unadjusted)
+                }),
                 _ => None,
             }
         }
@@ -785,7 +803,6 @@ pub fn calc_text(f: &Filled, path: &[&str], lang: Lang) -> Option<String> {
 fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
     let lang = t.language;
     let w = wording::of(lang);
-    let date = |d| wording::date(lang, d);
     let period = |from, to| {
         let mut out = String::with_capacity(40);
         wording::push_date(&mut out, lang, from);
@@ -818,9 +835,7 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                 .map(|r| {
                     let due = due_text(r, lang);
                     let moved = match (r.due_date, r.unadjusted_due_date) {
-                        (Some(d), Some(u)) if d != u => {
-                            format!("{}{}{}", w.moved.0, date(u), w.moved.1)
-                        }
+                        (Some(d), Some(u)) => moved_from(lang, d, u),
                         _ => String::new(),
                     };
                     vec![
@@ -865,9 +880,14 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                 })
                 .collect();
             let capped = if p.capped { w.cap_reached } else { "" };
+            let mut head = heads(&w.penalty_heads);
+            // A fixed sum per day: the column holds that sum, not a base a rate applies to.
+            if p.daily_rate.is_zero() {
+                head[2] = Cell::text(w.per_day_head.into());
+            }
             table(
                 "penalty",
-                heads(&w.penalty_heads),
+                head,
                 rows,
                 vec![
                     Cell::text(w.total.into()),
@@ -923,9 +943,16 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                 .blanks
                 .iter()
                 .find(|b| b.id == id && b.kind == BlankType::Table)?;
+            // A cell that cannot be read leaves the table unread: say so rather than print an
+            // empty table (the error stands beside the cell).
+            if f.error_for(id).is_some() {
+                return Some(Part::Pending(w.table_pending));
+            }
             let rows = match f.values.get(id) {
+                // A row added but not filled in is not printed.
                 Some(Value::Rows(rows)) => rows
                     .iter()
+                    .filter(|row| !row.is_empty())
                     .map(|row| {
                         blank
                             .columns
@@ -955,7 +982,7 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                 head: blank
                     .columns
                     .iter()
-                    .map(|c| Cell::text(c.label.zh.clone()))
+                    .map(|c| Cell::text(c.label.get(lang).to_string()))
                     .collect(),
                 rows,
                 foot: Vec::new(),

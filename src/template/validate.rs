@@ -78,6 +78,7 @@ const PENALTY_FIELDS: &[&str] = &[
     "penalty_days",
     "annual_percent",
     "cap",
+    "due_date",
 ];
 const DEVICE_FIELDS: &[&str] = &["total", "words", "net", "tax", "monthly", "monthly_words"];
 
