@@ -33,7 +33,7 @@ fn main() {
     let cal = Calendar::new();
     let twelve_rows = ScheduleInput {
         total: Decimal::new(123_456_789, 2),
-        effective_date: d(2024, 3, 1),
+        effective_date: Some(d(2024, 3, 1)),
         instalments: (0..12)
             .map(|i| Instalment {
                 name: format!("第{}期", i + 1),

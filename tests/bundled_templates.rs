@@ -1180,6 +1180,29 @@ fn a_due_date_in_a_year_without_holiday_data_is_pending_and_said_so() {
     );
 }
 
+/// The amounts do not wait for the dates: with the effective date still empty, every amount
+/// and 大写 computes, the stage payment (which counts from its acceptance date) has its date,
+/// and the dates that count from the effective date or the term's end are 待定.
+#[test]
+fn amounts_compute_before_the_effective_date_is_known() {
+    let t = bundled::get("after-sales-upgrade").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.remove("effective_date");
+    let f = fill(&t, &inputs, &Calendar::new());
+    assert!(f.missing.contains(&"effective_date".to_string()));
+    assert_eq!(amounts(&f), ["108000.00", "144000.00", "108000.00"]);
+    assert_eq!(due_dates(&f), [None, Some(d(2026, 1, 29)), None]);
+    let html = render_html(&t, &f, RenderOptions::default());
+    assert!(html.contains(">108,000.00</span>元（<span class=\"v computed\" data-source=\"schedule.0.words\">人民币壹拾万捌仟元整</span>），付款期限为<span class=\"v computed\" data-source=\"schedule.0.due_date\">待定</span>"), "{html}");
+    // A monthly schedule: twelve equal months, every date 待定.
+    let t = bundled::get("outsourced-operations").unwrap();
+    let mut inputs = example_inputs(&t);
+    inputs.remove("effective_date");
+    let f = fill(&t, &inputs, &Calendar::new());
+    assert_eq!(amounts(&f), vec!["26800.00"; 12]);
+    assert!(due_dates(&f).iter().all(Option::is_none));
+}
+
 /// Rows of a table, as a user edits them: a row filled in part makes the calculators wait for
 /// that row (named: 网页设计项目（第6行）), a row added and left empty is not printed, and a
 /// cell that cannot be read puts a note in place of the table instead of an empty one.

@@ -131,7 +131,7 @@ proptest! {
                 due: DueRule::AfterEffective { days: 10 * i as u32, day_kind: DayKind::Calendar },
             })
             .collect();
-        let input = ScheduleInput { total, effective_date: date(start), instalments, rest_day_rule: RestDayRule::NextWorkingDay };
+        let input = ScheduleInput { total, effective_date: Some(date(start)), instalments, rest_day_rule: RestDayRule::NextWorkingDay };
         let s = match payment_schedule(&input, &Calendar::new()) {
             Ok(s) => s,
             Err(e) => return refused_only_for_a_last_row_under_a_fen_a_row(&input, &e),
@@ -166,7 +166,7 @@ proptest! {
         };
         let input = ScheduleInput {
             total,
-            effective_date: date(0),
+            effective_date: Some(date(0)),
             instalments: vec![instalment(Share::Fixed { amount: fixed }), instalment(Share::Percent { percent })],
             rest_day_rule: RestDayRule::Keep,
         };
@@ -206,7 +206,7 @@ proptest! {
                 },
             })
             .collect();
-        let input = ScheduleInput { total, effective_date: date(0), instalments, rest_day_rule: RestDayRule::Keep };
+        let input = ScheduleInput { total, effective_date: Some(date(0)), instalments, rest_day_rule: RestDayRule::Keep };
         let s = match payment_schedule(&input, &Calendar::new()) {
             Ok(s) => s,
             Err(e) => return refused_only_for_a_last_row_under_a_fen_a_row(&input, &e),

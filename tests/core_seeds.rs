@@ -44,7 +44,7 @@ fn after_sales_upgrade() {
     let input = ScheduleInput {
         total: dec("360000"),
         // Friday before National Day 2025.
-        effective_date: d(2025, 9, 26),
+        effective_date: Some(d(2025, 9, 26)),
         instalments: vec![
             pct(
                 "预付款",
@@ -121,7 +121,7 @@ fn outsourced_after_sales_operations() {
     );
     let input = ScheduleInput {
         total: fee * Decimal::from(12),
-        effective_date: d(2025, 1, 1),
+        effective_date: Some(d(2025, 1, 1)),
         instalments: vec![Instalment {
             name: "月度运营费".into(),
             kind: InstalmentKind::Monthly,
@@ -207,7 +207,7 @@ fn website_design_and_maintenance() {
     let input = ScheduleInput {
         total,
         // Signed Monday 2025-04-28.
-        effective_date: d(2025, 4, 28),
+        effective_date: Some(d(2025, 4, 28)),
         instalments: vec![
             Instalment {
                 name: "首付款".into(),
@@ -348,7 +348,7 @@ fn per_device_pc_maintenance() {
     let s = payment_schedule(
         &ScheduleInput {
             total: r.total.gross,
-            effective_date: d(2025, 1, 1),
+            effective_date: Some(d(2025, 1, 1)),
             instalments: vec![Instalment {
                 name: "维护费".into(),
                 kind: InstalmentKind::Monthly,
@@ -410,7 +410,7 @@ fn customer_service_outsourcing() {
     assert_eq!(total.to_string(), "500000.00");
     let input = ScheduleInput {
         total,
-        effective_date: d(2023, 12, 25),
+        effective_date: Some(d(2023, 12, 25)),
         instalments: vec![
             pct(
                 "首付款",

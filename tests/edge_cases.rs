@@ -41,7 +41,7 @@ fn schedule(
     payment_schedule(
         &ScheduleInput {
             total: dec(total),
-            effective_date: start,
+            effective_date: Some(start),
             instalments,
             rest_day_rule: RestDayRule::NextWorkingDay,
         },
@@ -264,7 +264,7 @@ fn a_due_date_past_the_holiday_data_waits_for_that_years_arrangement() {
     cal.add_year(2027, &[]).unwrap();
     let input = ScheduleInput {
         total: dec("1000"),
-        effective_date: d(2026, 12, 20),
+        effective_date: Some(d(2026, 12, 20)),
         instalments: vec![Instalment {
             name: "款".into(),
             kind: InstalmentKind::Other,

@@ -110,7 +110,10 @@ pub struct Instalment {
 #[serde(deny_unknown_fields)]
 pub struct ScheduleInput {
     pub total: Decimal,
-    pub effective_date: NaiveDate,
+    /// `None` while not known: the amounts compute, and the due dates that count from it
+    /// (after the effective date, monthly) are `None` (待定).
+    #[serde(default)]
+    pub effective_date: Option<NaiveDate>,
     pub instalments: Vec<Instalment>,
     #[serde(default)]
     pub rest_day_rule: RestDayRule,
@@ -435,7 +438,7 @@ impl DueDates {
 
 fn due_dates(
     rule: &DueRule,
-    effective: NaiveDate,
+    effective: Option<NaiveDate>,
     rest: RestDayRule,
     cal: &Calendar,
 ) -> Result<DueDates> {
@@ -455,9 +458,15 @@ fn due_dates(
         Ok(DueDates::One([settle(d).map_err(|e| e.within("due"))?]))
     };
     Ok(match rule {
-        DueRule::AfterEffective { days, day_kind } => {
-            one(cal.deadline_after(effective, days_ok(*days)?, *day_kind, rest))?
-        }
+        DueRule::AfterEffective { days, day_kind } => match effective {
+            Some(effective) => {
+                one(cal.deadline_after(effective, days_ok(*days)?, *day_kind, rest))?
+            }
+            None => {
+                days_ok(*days)?;
+                DueDates::One([UNKNOWN])
+            }
+        },
         DueRule::AfterMilestone {
             date: None, days, ..
         } => {
@@ -486,6 +495,9 @@ fn due_dates(
                     },
                 ));
             }
+            let Some(effective) = effective else {
+                return Ok(DueDates::Many(vec![UNKNOWN; *months as usize]));
+            };
             let first_of_month = effective.with_day(1).unwrap_or(effective);
             let mut out = Vec::with_capacity(*months as usize);
             for k in 0..*months {
@@ -592,7 +604,7 @@ mod tests {
     fn thirds_sum_exactly_with_residue_on_last() {
         let input = ScheduleInput {
             total: dec("100"),
-            effective_date: d(2025, 3, 3),
+            effective_date: Some(d(2025, 3, 3)),
             instalments: vec![
                 pct("一", "33.33", after(5)),
                 pct("二", "33.33", after(10)),
@@ -610,7 +622,7 @@ mod tests {
     fn percent_sum_error_says_by_how_much() {
         let input = ScheduleInput {
             total: dec("1000"),
-            effective_date: d(2025, 3, 3),
+            effective_date: Some(d(2025, 3, 3)),
             instalments: vec![pct("一", "30", after(5)), pct("二", "69.99", after(10))],
             rest_day_rule: RestDayRule::NextWorkingDay,
         };
@@ -639,7 +651,7 @@ mod tests {
         let mixed = |total: &str, fixed_amount: &str| {
             let input = ScheduleInput {
                 total: dec(total),
-                effective_date: d(2025, 3, 3),
+                effective_date: Some(d(2025, 3, 3)),
                 instalments: vec![
                     fixed("预付款", fixed_amount, after(5)),
                     pct("质保金", "5", after(10)),
@@ -690,7 +702,7 @@ mod tests {
     fn monthly_instalment_expands_and_clamps() {
         let input = ScheduleInput {
             total: dec("1000"),
-            effective_date: d(2025, 1, 15),
+            effective_date: Some(d(2025, 1, 15)),
             instalments: vec![Instalment {
                 name: "服务费".into(),
                 kind: InstalmentKind::Monthly,
@@ -735,7 +747,7 @@ mod tests {
         ] {
             let input = ScheduleInput {
                 total: dec(total),
-                effective_date: d(2025, 3, 3),
+                effective_date: Some(d(2025, 3, 3)),
                 instalments: vec![pct("服务费", "100", monthly(months))],
                 rest_day_rule: RestDayRule::Keep,
             };
@@ -762,7 +774,7 @@ mod tests {
         instalments.push(pct("质保金", "2.5", after(2)));
         let input = ScheduleInput {
             total: dec("0.10"),
-            effective_date: d(2025, 3, 3),
+            effective_date: Some(d(2025, 3, 3)),
             instalments,
             rest_day_rule: RestDayRule::NextWorkingDay,
         };
@@ -782,7 +794,7 @@ mod tests {
     fn bad_instalment_names_its_field() {
         let input = ScheduleInput {
             total: dec("1000"),
-            effective_date: d(2025, 3, 3),
+            effective_date: Some(d(2025, 3, 3)),
             instalments: vec![pct("一", "30", after(5)), pct("二", "-70", after(10))],
             rest_day_rule: RestDayRule::NextWorkingDay,
         };

@@ -471,6 +471,25 @@ impl<'a> Binder<'a> {
         }
     }
 
+    /// A date that may not be known yet (the effective date, a milestone's date): `Some(None)`
+    /// while what it needs is empty, so the rest computes and the date shows as 待定; `None`
+    /// when it is wrong (the error names its blank).
+    fn optional_date(&mut self, field: &str, src: &str) -> Option<Option<NaiveDate>> {
+        let waiting = std::mem::take(&mut self.missing);
+        let value = self.value(field, src);
+        // What this date waits for is not waited for: the others' needs are kept.
+        self.missing = waiting;
+        match value {
+            Some(Value::Date(d)) => Some(Some(d)),
+            Some(_) => {
+                self.fail(field, "应为日期 / a date was expected");
+                None
+            }
+            None if self.invalid.is_none() => Some(None),
+            None => None,
+        }
+    }
+
     /// An enum-like word: an id whose value is text, a quoted literal, or the word itself.
     fn word(&mut self, field: &str, src: &str) -> Option<String> {
         let is_ident = src.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
@@ -605,7 +624,7 @@ fn rest_day_rule(b: &mut Binder, src: &Option<String>, absent: RestDayRule) -> O
 
 fn bind_schedule(b: &mut Binder, s: &ScheduleBinding) -> Option<ScheduleInput> {
     let total = b.num("total", &s.total);
-    let effective_date = b.date("effective_date", &s.effective_date);
+    let effective_date = b.optional_date("effective_date", &s.effective_date);
     let rest_day_rule = rest_day_rule(b, &s.rest_day_rule, RestDayRule::NextWorkingDay);
     let mut instalments = Vec::with_capacity(s.instalments.len());
     let mut percent_sum = Decimal::ZERO;
@@ -649,17 +668,10 @@ fn bind_schedule(b: &mut Binder, s: &ScheduleBinding) -> Option<ScheduleInput> {
                 days,
                 day_kind: k,
             } => {
+                // A milestone date not known yet is normal: the row shows "待定".
                 let date = match date {
                     None => Some(None),
-                    Some(src) => match b.value(&format!("{f}.due.date"), src) {
-                        Some(Value::Date(d)) => Some(Some(d)),
-                        // A milestone date not known yet is normal: the row shows "待定".
-                        None if b.invalid.is_none() => {
-                            b.missing.clear();
-                            Some(None)
-                        }
-                        _ => None,
-                    },
+                    Some(src) => b.optional_date(&format!("{f}.due.date"), src),
                 };
                 let days = b.count(&format!("{f}.due.days"), days);
                 let k = day_kind(b, &format!("{f}.due.day_kind"), k);

@@ -589,7 +589,7 @@ mod tests {
     fn notes(total: &str, instalments: &[(Share, u32)]) -> Vec<String> {
         let input = crate::core::schedule::ScheduleInput {
             total: dec(total),
-            effective_date: d(2025, 3, 3),
+            effective_date: Some(d(2025, 3, 3)),
             instalments: instalments
                 .iter()
                 .map(|(share, months)| Instalment {
