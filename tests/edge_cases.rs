@@ -173,6 +173,57 @@ fn leap_day() {
     assert_eq!(r.overdue_days, 2);
 }
 
+/// Errors read in one language each (the form shows the one the user chose), with amounts
+/// written as money: never “付款日… / payment after …” or 30000.00.
+#[test]
+fn error_messages_are_in_one_language_with_amounts_as_money() {
+    use contract_calc::core::penalty::Payment;
+    let penalty = |payments: Vec<Payment>| {
+        late_penalty(&PenaltyInput {
+            due_date: d(2025, 3, 10),
+            amount_due: dec("26800"),
+            contract_total: None,
+            rate: PenaltyRate::FixedPerDay { amount: dec("1") },
+            grace_days: 0,
+            grace_mode: GraceMode::Deducted,
+            cap: None,
+            payments,
+            as_of: d(2025, 3, 1),
+            day_count: DayCount::ThroughPaymentDay,
+        })
+        .unwrap_err()
+    };
+    let late = penalty(vec![Payment {
+        date: d(2025, 3, 18),
+        amount: dec("100"),
+    }]);
+    assert_eq!(
+        late.problem.zh(),
+        "日期先后顺序有误：付款日2025-03-18晚于计算截止日2025-03-01"
+    );
+    assert_eq!(
+        late.problem.en(),
+        "Dates are out of order: the payment on 2025-03-18 is after the calculation date 2025-03-01"
+    );
+    let over = penalty(vec![Payment {
+        date: d(2025, 2, 28),
+        amount: dec("30000"),
+    }]);
+    assert_eq!(
+        over.problem.zh(),
+        "累计付款30,000.00元超过应付金额26,800.00元"
+    );
+    let words = parse_amount_in_words("人民币壹仟X元").unwrap_err();
+    assert_eq!(
+        words.problem.zh(),
+        "大写金额无法识别：第6个字“X”不是大写金额用字"
+    );
+    assert_eq!(
+        words.problem.en(),
+        "The amount in words cannot be read: 'X' (character 6) is not used in amounts in words"
+    );
+}
+
 #[test]
 fn across_new_year_and_spring_festival() {
     let cal = Calendar::new();

@@ -392,7 +392,8 @@ impl Calendar {
             return Err(Error::new(
                 "end",
                 Problem::DateOrder {
-                    detail: format!("{end} < {start}"),
+                    zh: format!("结束日{end}早于开始日{start}"),
+                    en: format!("the end {end} is before the start {start}"),
                 },
             ));
         }

@@ -42,9 +42,9 @@ pub enum Problem {
     /// Instalment amounts do not add up to the contract total.
     AmountSum { total: Decimal, difference: Decimal },
     /// An end date before the start date, a payment after the calculation date, etc.
-    DateOrder { detail: String },
+    DateOrder { zh: String, en: String },
     /// A 大写 amount that cannot be read.
-    InvalidWords { detail: String },
+    InvalidWords { zh: String, en: String },
     /// A key an input object does not have (a misspelt optional key must not be ignored).
     UnknownKey { key: String, expected: Vec<String> },
     /// Some other specific rule, explained in both languages.
@@ -113,8 +113,8 @@ impl Problem {
                     format!("各期金额合计{total}元，比合同总额多{difference}元")
                 }
             }
-            Problem::DateOrder { detail } => format!("日期先后顺序有误：{detail}"),
-            Problem::InvalidWords { detail } => format!("大写金额无法识别：{detail}"),
+            Problem::DateOrder { zh, .. } => format!("日期先后顺序有误：{zh}"),
+            Problem::InvalidWords { zh, .. } => format!("大写金额无法识别：{zh}"),
             Problem::UnknownKey { key, expected } if expected.is_empty() => {
                 format!("没有名为\"{key}\"的键（此处不接受任何键）")
             }
@@ -157,9 +157,9 @@ impl Problem {
                     format!("Instalments add up to {total}, {difference} more than the total")
                 }
             }
-            Problem::DateOrder { detail } => format!("Dates are out of order: {detail}"),
-            Problem::InvalidWords { detail } => {
-                format!("The amount in words cannot be read: {detail}")
+            Problem::DateOrder { en, .. } => format!("Dates are out of order: {en}"),
+            Problem::InvalidWords { en, .. } => {
+                format!("The amount in words cannot be read: {en}")
             }
             Problem::UnknownKey { key, expected } if expected.is_empty() => {
                 format!("Unknown key \"{key}\" (no keys are expected here)")

@@ -134,7 +134,8 @@ fn check_period(from: NaiveDate, to: NaiveDate) -> Result<u32> {
         return Err(Error::new(
             "to",
             Problem::DateOrder {
-                detail: format!("{to} < {from}"),
+                zh: format!("截止日{to}早于起算日{from}"),
+                en: format!("the end {to} is before the start {from}"),
             },
         ));
     }

@@ -11,7 +11,9 @@
 
 use super::calendar::add_days;
 use super::error::{Error, Problem, Result};
-use super::money::{check_amount, check_percent, mul, percent_of, round_display, round_fen};
+use super::money::{
+    check_amount, check_percent, fmt_money, mul, percent_of, round_display, round_fen,
+};
 use super::words::result_in_words;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -266,8 +268,9 @@ pub fn late_penalty(input: &PenaltyInput) -> Result<PenaltyResult> {
             return Err(Error::new(
                 format!("{field}.date"),
                 Problem::DateOrder {
-                    detail: format!(
-                        "付款日{}晚于计算日{} / payment after the calculation date",
+                    zh: format!("付款日{}晚于计算截止日{}", p.date, input.as_of),
+                    en: format!(
+                        "the payment on {} is after the calculation date {}",
                         p.date, input.as_of
                     ),
                 },
@@ -277,8 +280,16 @@ pub fn late_penalty(input: &PenaltyInput) -> Result<PenaltyResult> {
         if paid > amount_due {
             return Err(Error::rule(
                 format!("{field}.amount"),
-                format!("累计付款{paid}元超过应付金额{amount_due}元"),
-                format!("Payments so far ({paid}) exceed the amount due ({amount_due})"),
+                format!(
+                    "累计付款{}元超过应付金额{}元",
+                    fmt_money(paid),
+                    fmt_money(amount_due)
+                ),
+                format!(
+                    "Payments so far ({}) exceed the amount due ({})",
+                    fmt_money(paid),
+                    fmt_money(amount_due)
+                ),
             ));
         }
     }

@@ -183,7 +183,7 @@ pub(crate) fn push_number(out: &mut String, n: u64) {
 /// without 人民币 and with or without the optional 零s. Rejects anything malformed with
 /// the character and position that could not be read.
 pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
-    let err = |detail: String| Error::new("words", Problem::InvalidWords { detail });
+    let err = |zh: String, en: String| Error::new("words", Problem::InvalidWords { zh, en });
     let text: String = words.chars().filter(|c| !c.is_whitespace()).collect();
     let mut s = text.as_str();
     for prefix in ["人民币", "人民幣", "RMB", "￥", "¥"] {
@@ -196,11 +196,13 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
         }
         None => false,
     };
+    // Positions in messages count from the start of what was typed (人民币 included).
+    let offset = text.chars().count() - s.chars().count();
     for suffix in ["整", "正"] {
         s = s.strip_suffix(suffix).unwrap_or(s);
     }
     if s.is_empty() {
-        return Err(err("没有金额 / no amount".into()));
+        return Err(err("没有金额".into(), "no amount".into()));
     }
 
     let chars: Vec<char> = s.chars().collect();
@@ -221,11 +223,11 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
 
     for (i, &c) in chars.iter().enumerate() {
         let at = |zh: &str, en: &str| {
-            err(format!(
-                "第{}个字“{c}”{zh} / '{c}' (character {}) {en}",
-                i + 1,
-                i + 1
-            ))
+            let n = offset + i + 1;
+            err(
+                format!("第{n}个字“{c}”{zh}"),
+                format!("'{c}' (character {n}) {en}"),
+            )
         };
         if let Some(d) = digit_value(c) {
             if d == 0 && prev == Tok::Zero {
@@ -347,27 +349,31 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
             _ => return Err(at("不是大写金额用字", "is not used in amounts in words")),
         }
         if yuan > 999_999_999_999 {
-            return Err(err("金额过大 / amount too large".into()));
+            return Err(err("金额过大".into(), "amount too large".into()));
         }
     }
     if let Some(d) = digit {
         if d != 0 {
             if seen_yuan || jiao.is_some() || fen.is_some() {
                 return Err(err(
-                    "最后一个数字缺少单位（角/分） / last digit has no unit".into(),
+                    "最后一个数字缺少单位（角/分）".into(),
+                    "the last digit has no unit (角/分)".into(),
                 ));
             }
             // e.g. 壹佰零伍 without 元: read as yuan.
             ambiguous_last_digit(prev, before_digit).map_err(|(zh, en)| {
                 let c = chars.last().copied().unwrap_or_default();
-                let n = chars.len();
-                err(format!("第{n}个字“{c}”{zh} / '{c}' (character {n}) {en}"))
+                let n = offset + chars.len();
+                err(
+                    format!("第{n}个字“{c}”{zh}"),
+                    format!("'{c}' (character {n}) {en}"),
+                )
             })?;
             section += d;
         } else if yuan > 0 || section > 0 {
             return Err(err(
-                "最后的零多余：零只用在两个数字之间 / 零 at the end: 零 only stands between two digits"
-                    .into(),
+                "最后的零多余：零只用在两个数字之间".into(),
+                "零 at the end: 零 only stands between two digits".into(),
             ));
         }
     }
@@ -375,10 +381,10 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
         yuan += section;
     }
     if !any_value {
-        return Err(err("没有金额 / no amount".into()));
+        return Err(err("没有金额".into(), "no amount".into()));
     }
     if yuan > 999_999_999_999 {
-        return Err(err("金额过大 / amount too large".into()));
+        return Err(err("金额过大".into(), "amount too large".into()));
     }
     let total_fen = yuan * 100 + jiao.unwrap_or(0) * 10 + fen.unwrap_or(0);
     let value = Decimal::new(total_fen as i64, 2);

@@ -100,49 +100,9 @@ fn push_escaped(out: &mut String, s: &str) {
     out.push_str(s.get(run..).unwrap_or_default());
 }
 
-/// Money with thousands separators and fen: `360000` → `360,000.00`.
-/// Works on the amount in fen as an integer (it runs for every cell of every table on each
-/// keystroke, and is several times faster than formatting the `Decimal`).
-pub fn fmt_money(d: Decimal) -> String {
-    let mut r = crate::core::money::round_fen(d);
-    r.rescale(2);
-    // |r| in fen as a u64 (u128 division is a slow library call in wasm). Beyond 10^17 yuan,
-    // where no contract goes, plain digits without separators.
-    let fen = u64::try_from(r.mantissa().unsigned_abs());
-    let (2, Ok(mut fen)) = (r.scale(), fen) else {
-        return r.to_string();
-    };
-    // Written right to left into a buffer on the stack, then copied once: u64::MAX fen has
-    // 18 yuan digits, 5 separators, the point, 2 fen digits and a sign, 27 bytes.
-    let mut buf = [0u8; 27];
-    let mut at = buf.len();
-    let mut put = |b: u8| {
-        at -= 1;
-        buf[at] = b;
-    };
-    for _ in 0..2 {
-        put(b'0' + (fen % 10) as u8);
-        fen /= 10;
-    }
-    put(b'.');
-    let mut digits = 0u32;
-    loop {
-        if digits > 0 && u32::is_multiple_of(digits, 3) {
-            put(b',');
-        }
-        put(b'0' + (fen % 10) as u8);
-        digits += 1;
-        fen /= 10;
-        if fen == 0 {
-            break;
-        }
-    }
-    if r.is_sign_negative() && !r.is_zero() {
-        put(b'-');
-    }
-    // ASCII only, so never lossy.
-    String::from_utf8_lossy(&buf[at..]).into_owned()
-}
+/// Money as the contract writes it (`360,000.00`): the core's, re-exported for the renderer's
+/// callers.
+pub use crate::core::money::fmt_money;
 
 fn fmt_number(d: Decimal) -> String {
     d.normalize().to_string()
