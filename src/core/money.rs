@@ -383,14 +383,43 @@ fn parse_with_units(s: &str) -> std::result::Result<Decimal, Problem> {
     plus(total, group)
 }
 
-/// Parse a percentage as typed: `5`, `5%`, `５％`, `0.5`. Returns the number of percent.
+/// Parse a percentage as typed: `5`, `5%`, `５％`, `百分之5`, `0.5`; a rate per day also as
+/// written in contracts, `0.5‰` / `千分之0.5` / `万分之五` / `5‱` (single Chinese digits and 点
+/// read as digits). Returns the number of percent: `万分之五` → `0.05`.
 pub fn parse_percent(text: &str) -> std::result::Result<Decimal, Problem> {
     let cleaned = normalize(text);
-    let s = cleaned
-        .strip_suffix('%')
-        .or_else(|| cleaned.strip_prefix("百分之"))
-        .unwrap_or(&cleaned);
-    parse_plain_decimal(s)
+    let c = cleaned.as_str();
+    // The number, and how many of it make one percent.
+    let (number, per_percent) = if let Some(n) = c.strip_suffix('‰').or(c.strip_prefix("千分之"))
+    {
+        (n, 10)
+    } else if let Some(n) = c.strip_suffix('‱').or(c.strip_prefix("万分之")) {
+        (n, 100)
+    } else {
+        let n = cleaned
+            .strip_suffix('%')
+            .or_else(|| cleaned.strip_prefix("百分之"));
+        (n.unwrap_or(&cleaned), 1)
+    };
+    let digits: String = number
+        .chars()
+        .map(|c| match c {
+            '零' | '〇' => '0',
+            '一' => '1',
+            '二' | '两' => '2',
+            '三' => '3',
+            '四' => '4',
+            '五' => '5',
+            '六' => '6',
+            '七' => '7',
+            '八' => '8',
+            '九' => '9',
+            '点' => '.',
+            other => other,
+        })
+        .collect();
+    // Exact: a power of ten divides any decimal without remainder.
+    Ok(parse_plain_decimal(&digits)? / Decimal::from(per_percent))
 }
 
 /// Parse a plain decimal number after [`normalize`]: optional sign, digits with optional
@@ -769,6 +798,22 @@ mod tests {
         assert_eq!(parse_percent("５％").unwrap(), d("5"));
         assert_eq!(parse_percent("百分之20").unwrap(), d("20"));
         assert_eq!(parse_percent("0.05").unwrap(), d("0.05"));
+        // Rates per day as contracts write them.
+        for (typed, percent) in [
+            ("0.5‰", "0.05"),
+            ("千分之0.5", "0.05"),
+            ("千分之五", "0.5"),
+            ("万分之五", "0.05"),
+            ("万分之0.5", "0.005"),
+            ("5‱", "0.05"),
+            ("千分之零点五", "0.05"),
+            ("百分之三", "3"),
+        ] {
+            assert_eq!(parse_percent(typed).unwrap(), d(percent), "{typed}");
+        }
+        for bad in ["万分之", "‰", "万分之十五", "5%‰", "千分之5%"] {
+            assert!(parse_percent(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
