@@ -73,7 +73,7 @@ fn after_sales_upgrade_numbers() {
 fn bad_field_is_reported_beside_it_and_the_rest_still_computes() {
     let t = bundled::get("after-sales-upgrade").unwrap();
     let mut inputs = example_inputs(&t);
-    inputs.insert("breach_secret_pct".into(), Input::Text("五".into()));
+    inputs.insert("breach_secret_pct".into(), Input::Text("5元".into()));
     let f = fill(&t, &inputs, &Calendar::new());
     assert_eq!(
         f.error_for("breach_secret_pct").map(|e| e.field.as_str()),
