@@ -63,6 +63,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "capped" => ("已达上限", "cap reached"),
         "not_capped" => ("未达上限", "under the cap"),
         "claimed" => ("累计", "Sum"),
+        "paid_in" => ("分期支付：", "paid as "),
         "smaller" => ("取两者中较小者", "the smaller is payable"),
         "annualized" => ("折合年化", "Per year"),
         "month" => ("月份", "Month"),

@@ -633,7 +633,13 @@ fn pc_maintenance_changes_accept_device_name_or_id() {
 
 #[test]
 fn hardware_maintenance_fees_and_parts() {
-    let (_, f, html) = filled_with("hardware-maintenance", &[]);
+    let (t, f, html) = filled_with("hardware-maintenance", &[]);
+    // The lump-sum panel says what the two figures after the annual fee are.
+    let panel = results_html(&t, &f, Lang::Zh);
+    assert!(
+        panel.contains("（分期支付：22,048.00 + 22,048.00）"),
+        "{panel}"
+    );
     // 520,000 (typed 52万) × 8% = 41,600 a year before VAT; two halves of 20,800.
     assert_eq!(derived(&f, "annual_net"), dec("41600.00"));
     assert!(html.contains("人民币肆万壹仟陆佰元整"));

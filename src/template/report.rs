@@ -462,12 +462,17 @@ pub fn results_panels(
                             },
                             punct.aside.1
                         ),
-                        LumpResult::Maintenance(m) => m
-                            .instalments
-                            .iter()
-                            .map(|i| fmt_money(i.gross))
-                            .collect::<Vec<_>>()
-                            .join(" + "),
+                        LumpResult::Maintenance(m) => format!(
+                            "{}{}{}{}",
+                            punct.aside.0,
+                            tr("paid_in"),
+                            m.instalments
+                                .iter()
+                                .map(|i| fmt_money(i.gross))
+                                .collect::<Vec<_>>()
+                                .join(" + "),
+                            punct.aside.1
+                        ),
                         LumpResult::Amount(_) => String::new(),
                     };
                     let how = match r {
