@@ -493,13 +493,16 @@ fn parse_plain_decimal(s: &str) -> std::result::Result<Decimal, Problem> {
     if significant > 15 || frac.len() > 12 {
         return Err(Problem::Overflow);
     }
-    let literal = format!(
-        "{}{}.{}",
-        if negative { "-" } else { "" },
-        if digits.is_empty() { "0" } else { &digits },
-        if frac.is_empty() { "0" } else { frac }
-    );
-    literal.parse::<Decimal>().map_err(|_| not_a_number())
+    // At most 27 digits: the mantissa fits (`Decimal::from_str` would also link a parser of
+    // scientific notation, which nothing here accepts).
+    let mut mantissa: i128 = 0;
+    for b in digits.bytes().chain(frac.bytes()) {
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+    }
+    if negative {
+        mantissa = -mantissa;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, frac.len() as u32).map_err(|_| not_a_number())
 }
 
 /// Money with thousands separators and fen: `360000` → `360,000.00`.

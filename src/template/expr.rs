@@ -16,7 +16,6 @@ use crate::core::money::round_fen;
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
-use std::str::FromStr;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
@@ -194,7 +193,7 @@ impl Parser<'_> {
                 while self.peek().is_some_and(|c| c.is_ascii_digit() || c == '.') {
                     self.pos += 1;
                 }
-                Decimal::from_str(&self.src[start..self.pos])
+                crate::core::money::parse_decimal(&self.src[start..self.pos])
                     .map(Expr::Number)
                     .map_err(|_| ParseError {
                         position: start,
@@ -428,6 +427,7 @@ fn shift_months(date: NaiveDate, n: i64) -> Option<NaiveDate> {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+    use std::str::FromStr;
 
     struct Map(BTreeMap<String, Value>);
     impl Scope for Map {
