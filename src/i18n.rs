@@ -71,7 +71,6 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "discount" => ("折扣", "Discount"),
         "tax" => ("税额", "VAT"),
         "gross" => ("合计（元）", "Total (yuan)"),
-        "year" => ("年度", "Year"),
         "show_months" => ("显示逐月明细", "Show each month"),
         "hide_months" => ("收起逐月明细", "Hide the months"),
         "jump" => (

@@ -521,7 +521,14 @@ fn device_months(f: &Filled) -> Vec<String> {
 
 #[test]
 fn pc_maintenance_fees_by_calendar_days() {
-    let (_, f, html) = filled_with("pc-maintenance", &[]);
+    let (t, f, html) = filled_with("pc-maintenance", &[]);
+    // The panel's year line says which year and how long; no VAT configured, no tax shown.
+    let panel = results_html(&t, &f, Lang::Zh);
+    assert!(
+        panel.contains("<li>第1年（12个月）：14,209.03</li>"),
+        "{panel}"
+    );
+    assert!(results_html(&t, &f, Lang::En).contains("<li>Year 1 (12 months): 14,209.03</li>"));
     // Start: 24 desktops × 30 + 6 laptops × 50 + 2 servers × 50 = 720 + 300 + 100 = 1,120.
     assert_eq!(derived(&f, "initial_monthly"), dec("1120.00"));
     assert!(html.contains("人民币壹仟壹佰贰拾元整"));

@@ -360,18 +360,24 @@ pub fn results_panels(
             Calc::Ready(d) => {
                 out.push_str("<ul class=\"cc-years\">");
                 for y in &d.years {
-                    let _ = write!(
-                        out,
-                        "<li>{} {}{}{}{}{} {}{}</li>",
-                        tr("year"),
-                        y.index,
-                        punct.colon,
-                        fmt_money(y.split.gross),
-                        punct.aside.0,
-                        tr("tax"),
-                        fmt_money(y.split.tax),
-                        punct.aside.1
-                    );
+                    let (n, m) = (y.index, y.months);
+                    let _ = match lang {
+                        Lang::Zh => write!(out, "<li>第{n}年（{m}个月）："),
+                        Lang::En => write!(out, "<li>Year {n} ({m} months): "),
+                    };
+                    out.push_str(&fmt_money(y.split.gross));
+                    // The tax only where there is one (no VAT configured: no 税额 0.00).
+                    if !y.split.tax.is_zero() {
+                        let _ = write!(
+                            out,
+                            "{}{} {}{}",
+                            punct.aside.0,
+                            tr("tax"),
+                            fmt_money(y.split.tax),
+                            punct.aside.1
+                        );
+                    }
+                    out.push_str("</li>");
                 }
                 let _ = write!(
                     out,
