@@ -154,12 +154,19 @@ pub fn check_percent(field: &str, x: Decimal, max: Decimal) -> Result<Decimal> {
 /// The result is exact to the fen (2 places); more places, negatives, garbage, ambiguous
 /// units (`12万5`: 12万5千 or 12万零5?) and amounts over [`MAX_AMOUNT`] are errors.
 pub fn parse_amount(text: &str) -> std::result::Result<Decimal, Problem> {
-    let cleaned = normalize(text);
+    let mut cleaned = normalize(text);
+    let no_digits = !cleaned.chars().any(|c| c.is_ascii_digit());
+    // An amount in everyday Chinese numerals (三十六万, 十二万五千, 两千) is 大写 written
+    // plainly: read it as its 大写, character for character.
+    // (A numeral is needed, or a leading 十: 十万. Units alone, 千万, stay a units error.)
+    let numeral = |c: char| to_daxie(c).is_some_and(|d| !matches!(d, '拾' | '佰' | '仟'));
+    if no_digits && (cleaned.chars().any(numeral) || cleaned.starts_with('十')) {
+        cleaned = cleaned.chars().map(|c| to_daxie(c).unwrap_or(c)).collect();
+    }
     // 大写 is text with a 大写 numeral as parse_amount_in_words reads them (叄, 什 …), or,
     // with no digit 0–9, a zero (人民币零元整, as amount_in_words writes 0). With digits, a
     // 零 joins parts (12万零500).
     let zero = |c: char| matches!(c, '零' | '〇');
-    let no_digits = !cleaned.chars().any(|c| c.is_ascii_digit());
     if cleaned
         .chars()
         .any(|c| is_numeral(c) && (!zero(c) || no_digits))
@@ -191,6 +198,26 @@ pub fn parse_amount(text: &str) -> std::result::Result<Decimal, Problem> {
     let mut v = value;
     v.rescale(2);
     Ok(v)
+}
+
+/// The 大写 of an everyday Chinese numeral: 一 → 壹 … 十 → 拾, 百 → 佰, 千 → 仟 (万, 亿 and 零
+/// are the same in both).
+fn to_daxie(c: char) -> Option<char> {
+    Some(match c {
+        '一' => '壹',
+        '二' | '两' => '贰',
+        '三' => '叁',
+        '四' => '肆',
+        '五' => '伍',
+        '六' => '陆',
+        '七' => '柒',
+        '八' => '捌',
+        '九' => '玖',
+        '十' => '拾',
+        '百' => '佰',
+        '千' => '仟',
+        _ => return None,
+    })
 }
 
 /// The size of a unit an amount may be typed with: 亿 and 万 close a group (`3千5百万`), 千, 百
@@ -775,6 +802,24 @@ mod tests {
         assert_eq!(ok("人民币壹拾贰万伍仟元整").unwrap(), "125000.00");
         assert_eq!(ok("壹仟肆佰零玖元伍角").unwrap(), "1409.50");
         assert_eq!(ok(" 叁拾陆万元整 ").unwrap(), "360000.00");
+        // Everyday numerals read as their 大写.
+        for (typed, value) in [
+            ("三十六万", "360000.00"),
+            ("人民币三十六万元整", "360000.00"),
+            ("十二万五千", "125000.00"),
+            ("两千", "2000.00"),
+            ("一百零五元", "105.00"),
+            ("十万", "100000.00"),
+            ("一千四百零九元五角", "1409.50"),
+        ] {
+            assert_eq!(ok(typed).unwrap(), value, "{typed}");
+        }
+        assert!(parse_amount("一百五").is_err(), "ambiguous like 壹佰伍");
+        assert_eq!(
+            ok("3千5百").unwrap(),
+            "3500.00",
+            "digits keep the unit reading"
+        );
         // Zero as amount_in_words writes it, and the forms parse_amount_in_words reads that
         // have no other 大写 numeral (were refused: 看不懂“零”的单位…, or 第1个字符“叄”…).
         assert_eq!(ok("人民币零元整").unwrap(), "0.00");
