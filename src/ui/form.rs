@@ -249,7 +249,8 @@ fn Field(blank: Blank) -> impl IntoView {
     }
 }
 
-/// Repeating rows (a price list, payments made, device changes) with add/remove.
+/// Repeating rows (a price list, payments made, device changes) with add/remove. Each cell
+/// names its column (`data-label`): a narrow editor shows one card per row (widget.css).
 #[component]
 fn RowsEditor(blank: Blank) -> impl IntoView {
     let ctx = use_ctx();
@@ -378,8 +379,9 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                                             let cell = format!("{id}.{row}.{}", c.id);
                                             let bad = Memo::new(move |_| ctx.filled.with(|f| f.errors.iter().any(|e| e.field == cell)));
                                             let err_id = err_id.clone();
+                                            let name = c.label.clone();
                                             view! {
-                                                <td class:cc-wide=wide>
+                                                <td class:cc-wide=wide data-label=move || name.get(ctx.lang.get()).to_string()>
                                                     <input
                                                         type=input_type
                                                         aria-invalid=move || bad.get().then_some("true")
@@ -398,8 +400,9 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                                             let col = c.id.clone();
                                             let kind = c.kind;
                                             let id = id.clone();
+                                            let name = c.label.clone();
                                             view! {
-                                                <td class="num">
+                                                <td class="num" data-label=move || name.get(ctx.lang.get()).to_string()>
                                                     {move || ctx.filled.with(|f| match f.values.get(&id) {
                                                         Some(crate::template::expr::Value::Rows(r)) => r
                                                             .get(row)

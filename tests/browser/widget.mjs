@@ -336,6 +336,84 @@ test('a narrow widget stacks and shows result rows as cards, at any window width
   await page.context().close();
 });
 
+test('on a phone nothing is cut off: rows editors as cards, every device-fee column, a wide contract table scrolls visibly', async () => {
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 390, height: 844 } });
+  await open(page);
+  // What of `sel` (shown) lies outside `within` (its box, or its scrolled-away part): a line each.
+  const cut = (sel, within) => page.$$eval(sel, (els, within) => els.filter((el) => el.getClientRects().length).flatMap((el) => {
+    const box = el.closest(within).getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    const inside = r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && el.scrollWidth <= el.clientWidth + 1;
+    return inside ? [] : [`${el.tagName} ${el.textContent || el.getAttribute('aria-label')}: ${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)}`];
+  }), within);
+
+  // Rows editors: one card per row, each cell beside its column's name, the remove button
+  // whole, nothing scrolled out of view (in both languages: "Remove" was cut to "Rem").
+  for (const tpl of ['website-maintenance', 'pc-maintenance']) {
+    await page.selectOption('#cc-template', tpl);
+    await page.click('#cc-example');
+    for (const lang of ['zh-CN', 'en']) {
+      await page.selectOption('#cc-lang', lang);
+      const rows = page.locator('.cc-rows').first();
+      const over = await rows.evaluate((r) => r.scrollWidth - r.clientWidth);
+      assert.ok(over <= 0, `${tpl} ${lang}: the rows editor scrolls ${over}px sideways`);
+      assert.deepEqual(await cut('.cc-rows td input, .cc-rows td button, .cc-rows td.num', '.cc-group'), [], `${tpl} ${lang}`);
+      const heads = await rows.locator('thead th').evaluateAll((ths) => ths.map((th) => th.textContent).filter(Boolean));
+      const labels = await rows.locator('tbody tr').first().locator('td[data-label]')
+        .evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content.replace(/^"|"$/g, '')));
+      assert.deepEqual(labels, heads, `${tpl} ${lang}: each cell shows its column's name`);
+      await rows.screenshot({ path: `${OUT}phone-rows-${tpl}-${lang}.png` });
+    }
+    await page.selectOption('#cc-lang', 'zh-CN');
+  }
+
+  // The device fees panel (pc-maintenance): every column, VAT and total included, in the panel.
+  const devices = page.locator('.cc-devices');
+  assert.deepEqual(await cut('.cc-devices th, .cc-devices td', '.cc-panel'), []);
+  assert.equal(await devices.locator('thead').isVisible(), true);
+  // (The window, not the panel alone: the header sticks to the window's top as months scroll.)
+  await page.locator('.cc-panel', { has: devices }).evaluate((p) => p.scrollIntoView());
+  await page.screenshot({ path: `${OUT}phone-device-fees.png` });
+
+  // The contract's monthly fee table: wider than the phone, it scrolls on its own (not the
+  // contract's card), shows a shadow where there is more, takes the focus (to scroll it by
+  // keyboard), and a period stays on one line.
+  const table = page.locator('.cc-contract table.devices');
+  const wrap = await page.locator('.cc-contract-wrap').evaluate((w) => w.scrollWidth - w.clientWidth);
+  assert.ok(wrap <= 0, `the contract card scrolls ${wrap}px sideways, not the table`);
+  const t = await table.evaluate((el) => ({
+    overflow: getComputedStyle(el).overflowX, scrolls: el.scrollWidth > el.clientWidth,
+    cue: getComputedStyle(el).backgroundImage.includes('radial-gradient'),
+    lines: [...el.querySelectorAll('tbody td:first-child')].map((td) => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; }),
+  }));
+  assert.deepEqual([t.overflow, t.scrolls, t.cue], ['auto', true, true], JSON.stringify(t));
+  assert.equal(await table.getAttribute('tabindex'), '0', 'a keyboard can focus it to scroll it');
+  assert.deepEqual(t.lines, t.lines.map(() => 1), 'each period on one line');
+  await table.screenshot({ path: `${OUT}phone-contract-fees.png` });
+  await table.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  const total = await table.locator('tfoot td').last().evaluate((td) => {
+    const [c, b] = [td.getBoundingClientRect(), td.closest('table').getBoundingClientRect()];
+    return { text: td.textContent, inside: c.left >= b.left && c.right <= b.right + 1 };
+  });
+  assert.deepEqual(total, { text: '14,209.03', inside: true });
+  await table.screenshot({ path: `${OUT}phone-contract-fees-scrolled.png` });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390);
+
+  // No column of a contract table is squeezed to a character or two a line (the schedule's
+  // 大写 was one character a line), in any template.
+  const narrow = [];
+  for (const tpl of await page.$$eval('#cc-template option', (o) => o.map((x) => x.value))) {
+    await page.selectOption('#cc-template', tpl);
+    await page.click('#cc-example');
+    narrow.push(...await page.$$eval('.cc-contract table.calc :is(td, th)', (cells, tpl) => cells
+      .filter((c) => c.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(c).fontSize))
+      .map((c) => `${tpl}: ${c.textContent}`), tpl));
+  }
+  assert.deepEqual(narrow, []);
+  page.assertClean();
+  await page.context().close();
+});
+
 test('phone width and print media screenshots', async () => {
   const page = await guardedPage(env.browser, env.server, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   await open(page);
