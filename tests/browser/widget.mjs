@@ -2,7 +2,8 @@
 // `node --test tests/browser/widget.mjs`. Screenshots go to tests/browser/out/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { useBrowser, guardedPage, OUT, AFTER_SALES, fillFields, checkAfterSales } from './harness.mjs';
 
 const env = useBrowser();
@@ -431,6 +432,71 @@ test('phone width and print media screenshots', async () => {
   assert.ok(pdf.length > 1000);
   page.assertClean();
   await page.context().close();
+});
+
+/// A template filled with its example, printed to an A4 PDF (in OUT, as `name`.pdf) as the
+/// print button would (print media).
+const printed = async (tpl, name) => {
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+  await open(page);
+  await page.selectOption('#cc-template', tpl);
+  await page.click('#cc-example');
+  await page.emulateMedia({ media: 'print' });
+  const file = `${OUT}${name}.pdf`;
+  writeFileSync(file, await page.pdf({ format: 'A4' }));
+  page.assertClean();
+  await page.context().close();
+  return file;
+};
+/// Each page of a PDF: its words, with their box in points (pdftotext -bbox).
+const words = (pdf) => execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' })
+  .split('<page ').slice(1)
+  .map((p) => [...p.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)]
+    .map(([, x0, y0, x1, y1, text]) => ({ x0: +x0, y0: +y0, x1: +x1, y1: +y1, text })));
+/// The ink (darkness, summed over 7 pixels) of the first and the last vertical line crossing a
+/// PDF page's row at `y` points, at 300 dpi: the left and right borders of a table there.
+const borders = (pdf, page, y) => {
+  const pgm = execFileSync('pdftoppm', ['-r', '300', '-f', `${page}`, '-l', `${page}`, '-y', `${Math.round(y * 300 / 72)}`, '-H', '1', '-gray', pdf]);
+  const width = +pgm.toString('latin1', 0, 40).split(/\s+/)[1];
+  const px = pgm.subarray(pgm.length - width);
+  const dark = [...px.keys()].filter((x) => px[x] < 230);
+  const ink = (x) => px.subarray(x - 3, x + 4).reduce((s, v) => s + 255 - v, 0);
+  return [ink(dark[0] + 1), ink(dark[dark.length - 1] - 1)];
+};
+
+test('print on A4: no column of zeros, whole periods, whole table borders, an aligned signature line, a heading with its table', async () => {
+  // pc-maintenance agrees no discount and no VAT: the fee table has no 折扣 or 税额 column
+  // (they were 0.00 throughout, a character wide), and each period is on one line.
+  const fees = await printed('pc-maintenance', 'print-pc-maintenance');
+  const text = execFileSync('pdftotext', ['-layout', fees, '-'], { encoding: 'utf8' });
+  const head = text.split('\n').filter((line) => line.includes('期间') && line.includes('台式机'));
+  assert.equal(head.length, 1, text);
+  assert.ok(!/[折税]/.test(head[0]), `no discount or tax column: ${head[0]}`);
+  for (const period of ['2025年7月1日至2025年7月31日', '2025年10月1日至2025年10月31日', '2026年6月1日至2026年6月30日']) {
+    assert.ok(text.includes(period), `${period} on one line`);
+  }
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '2', '-l', '2', fees, `${OUT}print-pc-maintenance`]);
+
+  const pdf = await printed('outsourced-operations', 'print-outsourced-operations');
+  const pages = words(pdf);
+  const find = (text) => {
+    const i = pages.findIndex((p) => p.some((w) => w.text.startsWith(text)));
+    return { page: i + 1, ...pages[i]?.find((w) => w.text.startsWith(text)) };
+  };
+  // Tables keep their right border whole (it was cut to two thirds at the page's edge).
+  for (const cell of ['10,000.00', '134.40']) {
+    const at = find(cell);
+    const [left, right] = borders(pdf, at.page, (at.y0 + at.y1) / 2);
+    assert.ok(right >= 0.9 * left, `${cell}'s row: right border ink ${right}, left ${left}`);
+  }
+  // The signature line: 乙方 wraps to a line of its own, indented as 甲方 is.
+  const [a, b] = [find('甲方（盖章）'), find('乙方（盖章）')];
+  assert.ok(b.y0 > a.y0, 'the parties on two lines');
+  assert.ok(Math.abs(b.x0 - a.x0) < 1, `甲方 at ${a.x0} pt, 乙方 at ${b.x0} pt`);
+  // The 附 heading is on the page of its first table, not left at the foot of the one before.
+  const [heading, table] = [find('附：逾期付款违约金测算'), find('付款日期')];
+  assert.equal(heading.page, table.page, `附 on page ${heading.page}, its table on page ${table.page}`);
+  execFileSync('pdftoppm', ['-r', '60', '-png', pdf, `${OUT}print-outsourced-operations`]);
 });
 
 test('hostile input renders inertly in the form, contract, print, export and share link', async () => {
