@@ -89,6 +89,7 @@ impl Ctx {
         self.lang.track();
         self.inputs.track();
         self.doc.track();
+        self.annex.track();
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -98,6 +99,7 @@ impl Ctx {
             self.inputs.get(),
         );
         s.doc = self.doc.get();
+        s.annex = self.annex.get();
         s
     }
 
@@ -183,16 +185,17 @@ impl Ctx {
     }
 }
 
-/// Apply a snapshot (autosave, share link, imported JSON): its template, values and
-/// language. A bundled template applies at once. An embedded template document is first
-/// validated by the documents module (`docs`, loaded on demand, so the validator is not in
-/// the first load); `ctx.restoring` is true meanwhile, and autosave waits. A document that
+/// Apply a snapshot (autosave, share link, imported JSON): its template, values, language
+/// and annex choice. A bundled template applies at once. An embedded template document is
+/// first validated by the documents module (`docs`, loaded on demand, so the validator is not
+/// in the first load); `ctx.restoring` is true meanwhile, and autosave waits. A document that
 /// fails falls back to the bundled template of the same id, else it is reported.
 pub fn apply_snapshot(ctx: Ctx, s: Snapshot, problem_key: &'static str) {
     let apply = move |t: Template, doc: Option<String>, s: Snapshot| {
         ctx.set_template(t, doc);
         ctx.replace_inputs(s.inputs);
         ctx.lang.set(s.lang);
+        ctx.annex.set(s.annex);
     };
     let Some(doc) = s.doc.clone() else {
         match bundled::get(&s.template) {

@@ -71,6 +71,7 @@ pub fn init(options: Options) -> Option<Ctx> {
     };
     let mut inputs = options.inputs.unwrap_or_default();
     let mut lang = options.lang.unwrap_or_default();
+    let mut annex = false;
 
     // A share link wins over the autosave, which is kept aside for the toolbar to bring back.
     // A link that cannot be opened (damaged, or naming a template this page lacks) is
@@ -125,6 +126,7 @@ pub fn init(options: Options) -> Option<Ctx> {
                 doc = None;
                 inputs = s.inputs.clone();
                 lang = s.lang;
+                annex = s.annex;
             }
         }
         _ => {}
@@ -136,6 +138,7 @@ pub fn init(options: Options) -> Option<Ctx> {
         lang,
         options.calendar.unwrap_or_default(),
     );
+    ctx.annex.set(annex);
     ctx.embedded = !options.persist;
     ctx.instance = WIDGETS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     ctx.notice.set(notice);

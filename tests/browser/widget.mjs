@@ -124,6 +124,41 @@ test('reload keeps the values; export then import restores the same state', asyn
   await page.context().close();
 });
 
+test('the annex choice is kept like every value: on reload, in the exported JSON, in a share link', async () => {
+  const page = await examplePage();
+  const box = page.locator('#cc-annex');
+  const annexes = (p) => p.locator('.cc-contract section.annex', { hasText: '附件一' });
+  await box.check();
+  await annexes(page).waitFor({ timeout: 3000 });
+  await page.reload({ waitUntil: 'load' });
+  assert.equal(await box.isChecked(), true, 'after a reload');
+  await annexes(page).waitFor({ timeout: 3000 });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cc-export')]);
+  const exported = readFileSync(await download.path(), 'utf8');
+  assert.equal(JSON.parse(exported).annex, true, 'in the exported JSON');
+  await box.uncheck();
+  await page.setInputFiles('#cc-import', { name: 'state.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await page.waitForFunction(() => document.querySelector('#cc-annex').checked, null, { timeout: 3000 });
+
+  await page.click('#cc-share');
+  const link = await page.locator('.cc-share-link').inputValue();
+  const other = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+  await other.goto(link, { waitUntil: 'load' });
+  assert.equal(await other.locator('#cc-annex').isChecked(), true, 'from a share link');
+  await annexes(other).waitFor({ timeout: 3000 });
+  other.assertClean();
+  await other.context().close();
+
+  // Unchecked is kept too (a saved state without the choice reads unchecked).
+  await box.uncheck();
+  await page.reload({ waitUntil: 'load' });
+  assert.equal(await box.isChecked(), false);
+  assert.ok(!(await page.evaluate(() => localStorage.getItem('contract-calc:v1'))).includes('annex'));
+  page.assertClean();
+  await page.context().close();
+});
+
 test('clear, the example and a template switch replace what was just typed', async () => {
   // The fields re-read their values only when the values are replaced (Ctx::replaced), not
   // on each keystroke: a replacement must show even when it equals the last one.
