@@ -159,6 +159,34 @@ test('the annex choice is kept like every value: on reload, in the exported JSON
   await page.context().close();
 });
 
+test('status messages follow the interface language, also when an imported file switches it', async () => {
+  const page = await examplePage();
+  const notice = page.locator('.cc-notice');
+  const says = (text) => notice.filter({ hasText: text }).waitFor({ timeout: 3000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cc-export')]);
+  const state = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(state.lang, 'zh-CN');
+  // A file saved in the English interface, imported into the Chinese one: the interface
+  // switches to English, and so does the message (it stayed 已导入 JSON 文件中的内容).
+  state.lang = 'en';
+  await page.setInputFiles('#cc-import', { name: 'state.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(state)) });
+  await page.locator('.cc-app[lang="en"]').waitFor({ timeout: 3000 });
+  await says('Imported the values from the JSON file');
+  // Switching the language translates the message shown, whichever it is.
+  await page.selectOption('#cc-lang', 'zh-CN');
+  await says('已导入 JSON 文件中的内容');
+  await page.click('#cc-clear');
+  await says('已清空所有填写内容');
+  await page.selectOption('#cc-lang', 'en');
+  await says('Every value was cleared');
+  await page.setInputFiles('#cc-import', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"v":1,') });
+  await says('The imported file has problems: not JSON');
+  await page.selectOption('#cc-lang', 'zh-CN');
+  await says('导入的文件有问题：not JSON');
+  page.assertClean();
+  await page.context().close();
+});
+
 test('clear, the example and a template switch replace what was just typed', async () => {
   // The fields re-read their values only when the values are replaced (Ctx::replaced), not
   // on each keystroke: a replacement must show even when it equals the last one.
