@@ -6,7 +6,7 @@
 use contract_calc::core::calendar::Calendar;
 use contract_calc::export::{self, docx::docx, html::html, OPTIONS};
 use contract_calc::state::Snapshot;
-use contract_calc::template::render::fmt_money;
+use contract_calc::template::render::{fmt_money, RenderOptions};
 use contract_calc::template::{
     bundled, example_inputs, fill, Filled, Input, Inputs, Lang, Template,
 };
@@ -456,6 +456,113 @@ fn every_bundled_template_exports_a_self_contained_html() {
     let (t, f) = filled("after-sales-upgrade", &[]);
     let page = html(&t, &f, OPTIONS);
     assert!(page.contains("计人民币<span class=\"v computed\" data-source=\"schedule.0.amount\">108,000.00</span>元（<span class=\"v computed\" data-source=\"schedule.0.words\">人民币壹拾万捌仟元整</span>）"));
+}
+
+/// The device fee table as the .docx, the .html and the live contract show it: the header
+/// row's texts, and each row's and the total's column count (a cell's span included).
+fn device_fee_tables(t: &Template, f: &Filled) -> Vec<(Vec<String>, Vec<usize>)> {
+    let doc = unzip(&docx(t, f, OPTIONS))["word/document.xml"].clone();
+    let doc = Document::parse(&doc).unwrap();
+    let table = doc
+        .descendants()
+        .find(|n| is(n, "tbl") && text(n).starts_with("期间"))
+        .unwrap();
+    let rows: Vec<Node> = table.children().filter(|r| is(r, "tr")).collect();
+    let head = rows[0]
+        .children()
+        .filter(|c| is(c, "tc"))
+        .map(|c| text(&c))
+        .collect();
+    let spans = rows
+        .iter()
+        .map(|r| {
+            r.children()
+                .filter(|c| is(c, "tc"))
+                .map(|c| {
+                    c.descendants()
+                        .find(|n| is(n, "gridSpan"))
+                        .map_or(1, |g| attr(&g, "val").unwrap().parse().unwrap())
+                })
+                .sum()
+        })
+        .collect();
+    let mut out = vec![(head, spans)];
+    // The .html download and the live contract (their table is well-formed XML).
+    for page in [
+        html(t, f, OPTIONS),
+        contract_calc::template::render::render_html(t, f, RenderOptions::with_annex(true)),
+    ] {
+        let at = page.find("<table class=\"calc devices\">").unwrap();
+        let end = at + page[at..].find("</table>").unwrap() + "</table>".len();
+        let table = Document::parse(&page[at..end]).unwrap();
+        let rows: Vec<Node> = table
+            .descendants()
+            .filter(|n| n.has_tag_name("tr"))
+            .collect();
+        fn cells<'a, 'i>(row: Node<'a, 'i>) -> Vec<Node<'a, 'i>> {
+            row.children().filter(|c| c.is_element()).collect()
+        }
+        let head = cells(rows[0])
+            .iter()
+            .map(|c| c.text().unwrap_or_default().to_string())
+            .collect();
+        let spans = rows
+            .iter()
+            .map(|r| {
+                cells(*r)
+                    .iter()
+                    .map(|c| c.attribute("colspan").map_or(1, |s| s.parse().unwrap()))
+                    .sum()
+            })
+            .collect();
+        out.push((head, spans));
+    }
+    out
+}
+
+#[test]
+fn device_fees_leave_out_a_discount_or_tax_that_is_zero_in_every_month() {
+    // pc-maintenance agrees no discount and no VAT: no column of 0.00s, everywhere the table
+    // is written; every row, the total too, still spans the header's columns.
+    let (t, f) = filled("pc-maintenance", &[]);
+    let months = f.devices.ready().unwrap().months.len();
+    for (head, spans) in device_fee_tables(&t, &f) {
+        assert_eq!(
+            head,
+            [
+                "期间",
+                "台式机（元）",
+                "笔记本（元）",
+                "服务器（元）",
+                "小计",
+                "合计（元）"
+            ]
+        );
+        assert_eq!(spans, vec![6; months + 2]);
+    }
+    // With a discount and VAT agreed, both are shown; with VAT alone, only the tax.
+    let mut agreed = t.clone();
+    let devices = agreed.calculators.devices.as_mut().unwrap();
+    devices.discount_percent = Some("5".into());
+    devices.vat_percent = Some("6".into());
+    let f = fill(&agreed, &example_inputs(&agreed), &Calendar::new());
+    let d = f.devices.ready().unwrap();
+    assert!(!d.months[0].discount.is_zero() && !d.months[0].split.tax.is_zero());
+    for (head, spans) in device_fee_tables(&agreed, &f) {
+        assert_eq!(head[4..], ["小计", "折扣", "税额", "合计（元）"]);
+        assert_eq!(spans, vec![8; months + 2]);
+    }
+    agreed
+        .calculators
+        .devices
+        .as_mut()
+        .unwrap()
+        .discount_percent = None;
+    let f = fill(&agreed, &example_inputs(&agreed), &Calendar::new());
+    for (head, spans) in device_fee_tables(&agreed, &f) {
+        assert_eq!(head[4..], ["小计", "税额", "合计（元）"]);
+        assert_eq!(spans, vec![7; months + 2]);
+    }
 }
 
 #[test]

@@ -30,6 +30,10 @@ pub struct Snapshot {
     pub lang: Lang,
     #[serde(default)]
     pub inputs: Inputs,
+    /// The contract's tables as numbered annexes (“表格作为合同附件”). Written only when
+    /// chosen; a snapshot without it (older ones too) has it unchosen.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub annex: bool,
 }
 
 /// What loading a snapshot found.
@@ -61,6 +65,7 @@ impl Snapshot {
             doc: None,
             lang,
             inputs,
+            annex: false,
         }
     }
 
@@ -111,6 +116,7 @@ impl Snapshot {
         };
         let lang = obj.get("lang").and_then(lang_of).unwrap_or_default();
         let doc = obj.get("doc").and_then(Json::as_str).map(str::to_string);
+        let annex = obj.get("annex").and_then(Json::as_bool).unwrap_or_default();
         let mut inputs = Inputs::new();
         let mut dropped = Vec::new();
         if let Some(map) = obj.get("inputs").and_then(Json::as_object) {
@@ -131,6 +137,7 @@ impl Snapshot {
             doc,
             lang,
             inputs,
+            annex,
         };
         let problem = match version {
             Some(v) if v == u64::from(VERSION) && dropped.is_empty() => {
@@ -278,6 +285,41 @@ mod tests {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         assert_eq!(Snapshot::from_fragment(&frag), Some(Loaded::Ok(s)));
+    }
+
+    #[test]
+    fn the_annex_choice_round_trips_and_is_unchosen_when_missing() {
+        let mut s = sample();
+        s.annex = true;
+        assert!(s.to_json().contains("\"annex\":true"), "{}", s.to_json());
+        assert_eq!(Snapshot::from_json(&s.to_json()), Loaded::Ok(s.clone()));
+        assert_eq!(
+            Snapshot::from_fragment(&s.to_fragment()),
+            Some(Loaded::Ok(s.clone()))
+        );
+        // Unchosen, it is not written: a snapshot as before this field, which reads unchosen.
+        s.annex = false;
+        assert!(!s.to_json().contains("annex"), "{}", s.to_json());
+        let old =
+            r#"{"v":1,"template":"after-sales-upgrade","lang":"zh-CN","inputs":{"total":"36万"}}"#;
+        match Snapshot::from_json(old) {
+            Loaded::Ok(s) => assert!(!s.annex),
+            other => panic!("{other:?}"),
+        }
+        // Anything but a bool reads unchosen.
+        for (json, annex) in [
+            ("true", true),
+            ("false", false),
+            ("1", false),
+            ("\"true\"", false),
+        ] {
+            let text = format!(r#"{{"v":1,"template":"x","annex":{json}}}"#);
+            let read = Snapshot::from_json(&text);
+            assert_eq!(read.snapshot().map(|s| s.annex), Some(annex), "{json}");
+        }
+        let serde: Snapshot =
+            serde_json::from_str(r#"{"v":1,"template":"x","annex":true}"#).unwrap();
+        assert!(serde.annex);
     }
 
     #[test]

@@ -869,7 +869,21 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                         .map(|l| Cell::text(format!("{}{}", l.name, w.yuan))),
                 );
             }
-            head.extend(heads(&w.devices_heads));
+            // Subtotal, discount, tax, total: a discount or tax that is zero in every month
+            // (none agreed, so zero in the total too) is left out, not a column of 0.00s.
+            let shown = [
+                true,
+                d.months.iter().any(|m| !m.discount.is_zero()),
+                d.months.iter().any(|m| !m.split.tax.is_zero()),
+                true,
+            ];
+            head.extend(
+                w.devices_heads
+                    .iter()
+                    .zip(shown)
+                    .filter(|(_, s)| *s)
+                    .map(|(h, _)| Cell::text(h.to_string())),
+            );
             let rows = d
                 .months
                 .iter()
@@ -878,13 +892,17 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                     row.extend(m.lines.iter().map(|l| Cell::num(fmt_money(l.amount))));
                     row.extend(
                         [m.subtotal, m.discount, m.split.tax, m.split.gross]
-                            .map(|v| Cell::num(fmt_money(v))),
+                            .into_iter()
+                            .zip(shown)
+                            .filter(|(_, s)| *s)
+                            .map(|(v, _)| Cell::num(fmt_money(v))),
                     );
                     row
                 })
                 .collect();
             // The total spans every column but the last (合计).
-            let cols = d.months.first().map_or(0, |m| m.lines.len()) + 4;
+            let cols = d.months.first().map_or(0, |m| m.lines.len())
+                + shown.iter().filter(|s| **s).count();
             table(
                 "devices",
                 head,

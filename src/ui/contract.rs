@@ -64,7 +64,13 @@ pub fn Contract() -> impl IntoView {
                     annex: true,
                     annex_tables: annex,
                 };
-                render_blocks(t, f, opts)
+                // A table too wide for a phone scrolls on its own (widget.css): focusable, so
+                // that a keyboard can scroll it too.
+                let mut blocks = render_blocks(t, f, opts);
+                for b in blocks.iter_mut().filter(|b| b.contains("<table ")) {
+                    *b = b.replace("<table ", "<table tabindex=\"0\" ");
+                }
+                blocks
             })
         })
     });

@@ -34,7 +34,8 @@ pub struct Ctx {
     /// This widget's place among the widgets started on the page (0 for the first), so that
     /// two widgets on one page never share an element id (see [`Ctx::id`]).
     pub instance: u32,
-    /// A message for the user (restored data, import problems, share link copied).
+    /// A message for the user (restored data, import problems, share link copied): set it
+    /// with [`Ctx::notify`], show it with [`Ctx::notice_text`].
     pub notice: RwSignal<Option<String>>,
     /// Values put aside: by a template switch or a clear (see [`Drafts`]).
     pub drafts: StoredValue<Drafts>,
@@ -89,6 +90,7 @@ impl Ctx {
         self.lang.track();
         self.inputs.track();
         self.doc.track();
+        self.annex.track();
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -98,6 +100,7 @@ impl Ctx {
             self.inputs.get(),
         );
         s.doc = self.doc.get();
+        s.annex = self.annex.get();
         s
     }
 
@@ -131,8 +134,11 @@ impl Ctx {
     pub fn clear(&self) {
         let old = self.inputs.get();
         let undo = !old.is_empty();
-        self.notice
-            .set(undo.then(|| self.tr("cleared").to_string()));
+        if undo {
+            self.notify("cleared", "");
+        } else {
+            self.notice.set(None);
+        }
         self.undo_clear_offered.set(undo);
         self.drafts.update_value(|d| d.cleared = Some(old));
         self.replace_inputs(Inputs::new());
@@ -181,18 +187,36 @@ impl Ctx {
     pub fn tr(&self, key: &str) -> &'static str {
         crate::i18n::t(self.lang.get(), key)
     }
+
+    /// Show the message of `key` (an `i18n` key), followed by `detail` (a problem's details,
+    /// as they came; often empty). The key is kept and translated when shown, so the message
+    /// follows the language: applying a snapshot can switch it (a file saved in English), and
+    /// so can the user. (Kept as one string, the key, a newline and the detail: a signal of a
+    /// type of its own would cost 0.3 kB of the first load.)
+    pub fn notify(&self, key: &str, detail: &str) {
+        self.notice.set(Some(format!("{key}\n{detail}")));
+    }
+
+    /// The message set by [`Ctx::notify`], in the interface's language.
+    pub fn notice_text(&self) -> Option<String> {
+        self.notice.with(|n| {
+            let (key, detail) = n.as_deref()?.split_once('\n')?;
+            Some(format!("{}{detail}", self.tr(key)))
+        })
+    }
 }
 
-/// Apply a snapshot (autosave, share link, imported JSON): its template, values and
-/// language. A bundled template applies at once. An embedded template document is first
-/// validated by the documents module (`docs`, loaded on demand, so the validator is not in
-/// the first load); `ctx.restoring` is true meanwhile, and autosave waits. A document that
+/// Apply a snapshot (autosave, share link, imported JSON): its template, values, language
+/// and annex choice. A bundled template applies at once. An embedded template document is
+/// first validated by the documents module (`docs`, loaded on demand, so the validator is not
+/// in the first load); `ctx.restoring` is true meanwhile, and autosave waits. A document that
 /// fails falls back to the bundled template of the same id, else it is reported.
 pub fn apply_snapshot(ctx: Ctx, s: Snapshot, problem_key: &'static str) {
     let apply = move |t: Template, doc: Option<String>, s: Snapshot| {
         ctx.set_template(t, doc);
         ctx.replace_inputs(s.inputs);
         ctx.lang.set(s.lang);
+        ctx.annex.set(s.annex);
     };
     let Some(doc) = s.doc.clone() else {
         match bundled::get(&s.template) {
@@ -215,12 +239,11 @@ pub fn apply_snapshot(ctx: Ctx, s: Snapshot, problem_key: &'static str) {
 }
 
 fn unknown(ctx: Ctx, s: &Snapshot, problem_key: &str, why: Option<String>) {
-    ctx.notice.set(Some(format!(
-        "{}unknown template '{}'{}",
-        ctx.tr(problem_key),
-        s.template,
-        why.map(|w| format!(": {w}")).unwrap_or_default()
-    )));
+    let why = why.map(|w| format!(": {w}")).unwrap_or_default();
+    ctx.notify(
+        problem_key,
+        &format!("unknown template '{}'{why}", s.template),
+    );
 }
 
 /// Values put aside during a visit, so that nothing typed is lost.

@@ -249,7 +249,8 @@ fn Field(blank: Blank) -> impl IntoView {
     }
 }
 
-/// Repeating rows (a price list, payments made, device changes) with add/remove.
+/// Repeating rows (a price list, payments made, device changes) with add/remove. Each cell
+/// names its column (`data-label`): a narrow editor shows one card per row (widget.css).
 #[component]
 fn RowsEditor(blank: Blank) -> impl IntoView {
     let ctx = use_ctx();
@@ -304,7 +305,7 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
     };
     let add = {
         let id = id.clone();
-        move |_| {
+        move |ev: leptos::ev::MouseEvent| {
             ctx.inputs.update(|m| {
                 let entry = m
                     .entry(id.clone())
@@ -314,21 +315,25 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                 } else {
                     *entry = Input::Rows(vec![BTreeMap::new()]);
                 }
-            })
+            });
+            // The new row is for typing into: its first cell takes the focus, once it is drawn
+            // (after this handler).
+            if let Some(editor) = editor_of(&ev) {
+                set_timeout(
+                    move || focus_in(&editor, "tbody tr:last-child input"),
+                    std::time::Duration::ZERO,
+                );
+            }
         }
     };
     let remove = {
         let id = id.clone();
         move |row: usize, ev: leptos::ev::MouseEvent| {
             // The last row's button goes with its row: the focus moves to "add row", not to
-            // the page's start.
-            let add_button = (row + 1 == rows.with_untracked(Vec::len))
-                .then(|| ev.target())
-                .flatten()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|b| b.closest(".cc-rows").ok().flatten())
-                .and_then(|editor| editor.query_selector(":scope > button").ok().flatten())
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+            // the page's start. Another row's button stays, as the next row's: the focus stays
+            // where it was, on the button that removes the row now in that place.
+            let last = row + 1 == rows.with_untracked(Vec::len);
+            let editor = editor_of(&ev).filter(|_| last);
             ctx.inputs.update(|m| {
                 if let Some(Input::Rows(r)) = m.get_mut(&id) {
                     if row < r.len() {
@@ -336,8 +341,8 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                     }
                 }
             });
-            if let Some(b) = add_button {
-                let _ = b.focus();
+            if let Some(editor) = editor {
+                focus_in(&editor, ":scope > button");
             }
         }
     };
@@ -378,8 +383,9 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                                             let cell = format!("{id}.{row}.{}", c.id);
                                             let bad = Memo::new(move |_| ctx.filled.with(|f| f.errors.iter().any(|e| e.field == cell)));
                                             let err_id = err_id.clone();
+                                            let name = c.label.clone();
                                             view! {
-                                                <td class:cc-wide=wide>
+                                                <td class:cc-wide=wide data-label=move || name.get(ctx.lang.get()).to_string()>
                                                     <input
                                                         type=input_type
                                                         aria-invalid=move || bad.get().then_some("true")
@@ -398,8 +404,9 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                                             let col = c.id.clone();
                                             let kind = c.kind;
                                             let id = id.clone();
+                                            let name = c.label.clone();
                                             view! {
-                                                <td class="num">
+                                                <td class="num" data-label=move || name.get(ctx.lang.get()).to_string()>
                                                     {move || ctx.filled.with(|f| match f.values.get(&id) {
                                                         Some(crate::template::expr::Value::Rows(r)) => r
                                                             .get(row)
@@ -430,6 +437,24 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
             </table>
             <button type="button" class="cc-small" on:click=add>{move || ctx.tr("add_row")}</button>
         </div>
+    }
+}
+
+/// The rows editor an event happened in.
+fn editor_of(ev: &leptos::ev::MouseEvent) -> Option<web_sys::Element> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(".cc-rows").ok().flatten()
+}
+
+/// Focus the first element in `within` that matches `selector`, if any.
+fn focus_in(within: &web_sys::Element, selector: &str) {
+    if let Some(el) = within
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 

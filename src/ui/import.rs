@@ -115,7 +115,7 @@ pub fn ImportPanel() -> impl IntoView {
                 Ok((t, doc)) => {
                     ctx.set_template(t, Some(doc));
                     ctx.importing.set(false);
-                    ctx.notice.set(Some(ctx.tr("imported").to_string()));
+                    ctx.notify("imported", "");
                 }
                 Err(e) => failed.set(Some(e)),
             }

@@ -71,6 +71,7 @@ pub fn init(options: Options) -> Option<Ctx> {
     };
     let mut inputs = options.inputs.unwrap_or_default();
     let mut lang = options.lang.unwrap_or_default();
+    let mut annex = false;
 
     // A share link wins over the autosave, which is kept aside for the toolbar to bring back.
     // A link that cannot be opened (damaged, or naming a template this page lacks) is
@@ -81,7 +82,7 @@ pub fn init(options: Options) -> Option<Ctx> {
         let saved = storage::load();
         match storage::from_location() {
             None => {
-                notice = restore_notice(&saved, lang, "restore_problem", "restored");
+                notice = restore_notice(&saved, "restore_problem", "restored");
                 saved
             }
             Some(link) => {
@@ -98,11 +99,11 @@ pub fn init(options: Options) -> Option<Ctx> {
                         } else {
                             "link_opened"
                         };
-                        notice = restore_notice(&Some(link.clone()), lang, "link_problem", done);
+                        notice = restore_notice(&Some(link.clone()), "link_problem", done);
                         Some(link)
                     }
                     None => {
-                        notice = Some(crate::i18n::t(lang, "link_unusable").to_string());
+                        notice = Some(("link_unusable", String::new()));
                         saved
                     }
                 }
@@ -125,6 +126,7 @@ pub fn init(options: Options) -> Option<Ctx> {
                 doc = None;
                 inputs = s.inputs.clone();
                 lang = s.lang;
+                annex = s.annex;
             }
         }
         _ => {}
@@ -136,9 +138,12 @@ pub fn init(options: Options) -> Option<Ctx> {
         lang,
         options.calendar.unwrap_or_default(),
     );
+    ctx.annex.set(annex);
     ctx.embedded = !options.persist;
     ctx.instance = WIDGETS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    ctx.notice.set(notice);
+    if let Some((key, detail)) = notice {
+        ctx.notify(key, &detail);
+    }
     ctx.before_link.set(replaced);
     provide_context(ctx);
     if let Some(s) = pending {
@@ -155,7 +160,7 @@ pub fn init(options: Options) -> Option<Ctx> {
             };
             storage::clear_location_fragment();
             if !link.snapshot().is_some_and(opens) {
-                ctx.notice.set(Some(ctx.tr("link_unusable").to_string()));
+                ctx.notify("link_unusable", "");
                 return;
             }
             let current = ctx.snapshot();
@@ -166,15 +171,10 @@ pub fn init(options: Options) -> Option<Ctx> {
             };
             ctx.before_link
                 .set((!current.inputs.is_empty()).then_some(current));
-            let notice = restore_notice(
-                &Some(link.clone()),
-                ctx.lang.get_untracked(),
-                "link_problem",
-                done,
-            );
+            let notice = restore_notice(&Some(link.clone()), "link_problem", done);
             toolbar::apply_loaded(ctx, Some(link), "link_problem");
-            if let Some(n) = notice {
-                ctx.notice.set(Some(n));
+            if let Some((key, detail)) = notice {
+                ctx.notify(key, &detail);
             }
         });
         Effect::new(move |_| {
@@ -197,17 +197,12 @@ fn opens(s: &Snapshot) -> bool {
 /// text when it held values.
 fn restore_notice(
     loaded: &Option<Loaded>,
-    lang: Lang,
-    problem_key: &str,
-    done_key: &str,
-) -> Option<String> {
+    problem_key: &'static str,
+    done_key: &'static str,
+) -> Option<(&'static str, String)> {
     match loaded {
-        Some(Loaded::Recovered { problem, .. }) => {
-            Some(format!("{}{problem}", crate::i18n::t(lang, problem_key)))
-        }
-        Some(Loaded::Ok(s)) if !s.inputs.is_empty() => {
-            Some(crate::i18n::t(s.lang, done_key).to_string())
-        }
+        Some(Loaded::Recovered { problem, .. }) => Some((problem_key, problem.clone())),
+        Some(Loaded::Ok(s)) if !s.inputs.is_empty() => Some((done_key, String::new())),
         _ => None,
     }
 }

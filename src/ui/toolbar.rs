@@ -67,9 +67,7 @@ pub fn Toolbar() -> impl IntoView {
                 };
                 match super::docs::export_file(&state, ext).await {
                     Ok(bytes) => storage::download(&name, mime, &bytes),
-                    Err(e) => ctx
-                        .notice
-                        .set(Some(format!("{}{e}", ctx.tr("export_failed")))),
+                    Err(e) => ctx.notify("export_failed", &e),
                 }
             });
         }
@@ -83,7 +81,7 @@ pub fn Toolbar() -> impl IntoView {
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
-            ctx.notice.set(Some(ctx.tr("imported_json").to_string()));
+            ctx.notify("imported_json", "");
             apply_loaded(ctx, text.map(|t| Snapshot::from_json(&t)), "import_problem");
         });
     };
@@ -100,13 +98,12 @@ pub fn Toolbar() -> impl IntoView {
         if let Some(w) = web_sys::window() {
             let _ = w.navigator().clipboard().write_text(&link);
         }
-        ctx.notice.set(Some(ctx.tr("share_done").to_string()));
+        ctx.notify("share_done", "");
     };
     let restore_previous = move |_| {
         if let Some(s) = ctx.before_link.try_update(Option::take).flatten() {
             apply_snapshot(ctx, s, "restore_problem");
-            ctx.notice
-                .set(Some(ctx.tr("previous_restored").to_string()));
+            ctx.notify("previous_restored", "");
         }
     };
     // The standalone app prints its page (the print stylesheet keeps only the contract). An
@@ -123,9 +120,7 @@ pub fn Toolbar() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match super::docs::export_file(&state, "html").await {
                 Ok(bytes) => storage::print_html(&String::from_utf8_lossy(&bytes)),
-                Err(e) => ctx
-                    .notice
-                    .set(Some(format!("{}{e}", ctx.tr("export_failed")))),
+                Err(e) => ctx.notify("export_failed", &e),
             }
         });
     };
@@ -179,7 +174,7 @@ pub fn Toolbar() -> impl IntoView {
                 <input class="cc-share-link" readonly aria-label=move || ctx.tr("share") prop:value=move || share_link.get() />
             })}
             <p class="cc-notice" role="status">
-                {move || ctx.notice.get()}
+                {move || ctx.notice_text()}
 
             </p>
         </header>
@@ -197,6 +192,6 @@ pub fn apply_loaded(ctx: Ctx, loaded: Option<Loaded>, problem_key: &'static str)
         apply_snapshot(ctx, s, problem_key);
     }
     if let Some(p) = problem {
-        ctx.notice.set(Some(format!("{}{p}", ctx.tr(problem_key))));
+        ctx.notify(problem_key, &p);
     }
 }

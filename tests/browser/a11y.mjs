@@ -118,3 +118,45 @@ test('rows editor: each remove button names its row; removing the last row leave
   page.assertClean();
   await page.context().close();
 });
+
+test('rows editor by keyboard: a new row takes the focus in its first cell; removing a row leaves it in that place', async () => {
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.server.origin}/`, { waitUntil: 'load' });
+  await page.selectOption('#cc-template', 'website-maintenance');
+  await page.click('#cc-example');
+  const editor = page.locator('#cc-f-pages');
+  const rows = editor.locator('tbody tr');
+  const count = await rows.count();
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el.getAttribute('aria-label') ?? el.textContent;
+  });
+  const item = (n) => page.getByLabel(`项目 ${n}`, { exact: true });
+
+  // Enter on "add row": the new (last) row's first cell has the focus, and typing fills it.
+  await editor.locator(':scope > button').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('#cc-f-pages tbody tr').length === n, count + 1);
+  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT', null, { timeout: 3000 }).catch(() => {});
+  assert.equal(await focused(), `项目 ${count + 1}`);
+  await page.keyboard.type('关于我们');
+  assert.equal(await item(count + 1).inputValue(), '关于我们');
+
+  // Enter on row 2's remove button: row 3 moves up into its place, and the focus stays on the
+  // button in that place, which now removes it (Enter again would remove the next row: a
+  // keyboard user stays where they were, as in a list whose item was deleted).
+  const third = await item(3).inputValue();
+  await page.getByRole('button', { name: '删除第2行' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('#cc-f-pages tbody tr').length === n, count);
+  assert.equal(await item(2).inputValue(), third);
+  assert.equal(await focused(), '删除第2行');
+
+  // The last row's remove button goes with its row: the focus moves to "add row".
+  await page.getByRole('button', { name: `删除第${count}行` }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('#cc-f-pages tbody tr').length === n, count - 1);
+  assert.equal(await focused(), '添加一行');
+  page.assertClean();
+  await page.context().close();
+});

@@ -2,7 +2,8 @@
 // `node --test tests/browser/widget.mjs`. Screenshots go to tests/browser/out/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { useBrowser, guardedPage, OUT, AFTER_SALES, fillFields, checkAfterSales } from './harness.mjs';
 
 const env = useBrowser();
@@ -119,6 +120,69 @@ test('reload keeps the values; export then import restores the same state', asyn
   await page.setInputFiles('#cc-import', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"v":1,') });
   await assert.doesNotReject(page.locator('.cc-notice', { hasText: '导入的文件有问题' }).waitFor());
   assert.equal(await field(page, 'total').inputValue(), '360000');
+  page.assertClean();
+  await page.context().close();
+});
+
+test('the annex choice is kept like every value: on reload, in the exported JSON, in a share link', async () => {
+  const page = await examplePage();
+  const box = page.locator('#cc-annex');
+  const annexes = (p) => p.locator('.cc-contract section.annex', { hasText: '附件一' });
+  await box.check();
+  await annexes(page).waitFor({ timeout: 3000 });
+  await page.reload({ waitUntil: 'load' });
+  assert.equal(await box.isChecked(), true, 'after a reload');
+  await annexes(page).waitFor({ timeout: 3000 });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cc-export')]);
+  const exported = readFileSync(await download.path(), 'utf8');
+  assert.equal(JSON.parse(exported).annex, true, 'in the exported JSON');
+  await box.uncheck();
+  await page.setInputFiles('#cc-import', { name: 'state.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await page.waitForFunction(() => document.querySelector('#cc-annex').checked, null, { timeout: 3000 });
+
+  await page.click('#cc-share');
+  const link = await page.locator('.cc-share-link').inputValue();
+  const other = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+  await other.goto(link, { waitUntil: 'load' });
+  assert.equal(await other.locator('#cc-annex').isChecked(), true, 'from a share link');
+  await annexes(other).waitFor({ timeout: 3000 });
+  other.assertClean();
+  await other.context().close();
+
+  // Unchecked is kept too (a saved state without the choice reads unchecked).
+  await box.uncheck();
+  await page.reload({ waitUntil: 'load' });
+  assert.equal(await box.isChecked(), false);
+  assert.ok(!(await page.evaluate(() => localStorage.getItem('contract-calc:v1'))).includes('annex'));
+  page.assertClean();
+  await page.context().close();
+});
+
+test('status messages follow the interface language, also when an imported file switches it', async () => {
+  const page = await examplePage();
+  const notice = page.locator('.cc-notice');
+  const says = (text) => notice.filter({ hasText: text }).waitFor({ timeout: 3000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cc-export')]);
+  const state = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(state.lang, 'zh-CN');
+  // A file saved in the English interface, imported into the Chinese one: the interface
+  // switches to English, and so does the message (it stayed 已导入 JSON 文件中的内容).
+  state.lang = 'en';
+  await page.setInputFiles('#cc-import', { name: 'state.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(state)) });
+  await page.locator('.cc-app[lang="en"]').waitFor({ timeout: 3000 });
+  await says('Imported the values from the JSON file');
+  // Switching the language translates the message shown, whichever it is.
+  await page.selectOption('#cc-lang', 'zh-CN');
+  await says('已导入 JSON 文件中的内容');
+  await page.click('#cc-clear');
+  await says('已清空所有填写内容');
+  await page.selectOption('#cc-lang', 'en');
+  await says('Every value was cleared');
+  await page.setInputFiles('#cc-import', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"v":1,') });
+  await says('The imported file has problems: not JSON');
+  await page.selectOption('#cc-lang', 'zh-CN');
+  await says('导入的文件有问题：not JSON');
   page.assertClean();
   await page.context().close();
 });
@@ -336,6 +400,84 @@ test('a narrow widget stacks and shows result rows as cards, at any window width
   await page.context().close();
 });
 
+test('on a phone nothing is cut off: rows editors as cards, every device-fee column, a wide contract table scrolls visibly', async () => {
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 390, height: 844 } });
+  await open(page);
+  // What of `sel` (shown) lies outside `within` (its box, or its scrolled-away part): a line each.
+  const cut = (sel, within) => page.$$eval(sel, (els, within) => els.filter((el) => el.getClientRects().length).flatMap((el) => {
+    const box = el.closest(within).getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    const inside = r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && el.scrollWidth <= el.clientWidth + 1;
+    return inside ? [] : [`${el.tagName} ${el.textContent || el.getAttribute('aria-label')}: ${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)}`];
+  }), within);
+
+  // Rows editors: one card per row, each cell beside its column's name, the remove button
+  // whole, nothing scrolled out of view (in both languages: "Remove" was cut to "Rem").
+  for (const tpl of ['website-maintenance', 'pc-maintenance']) {
+    await page.selectOption('#cc-template', tpl);
+    await page.click('#cc-example');
+    for (const lang of ['zh-CN', 'en']) {
+      await page.selectOption('#cc-lang', lang);
+      const rows = page.locator('.cc-rows').first();
+      const over = await rows.evaluate((r) => r.scrollWidth - r.clientWidth);
+      assert.ok(over <= 0, `${tpl} ${lang}: the rows editor scrolls ${over}px sideways`);
+      assert.deepEqual(await cut('.cc-rows td input, .cc-rows td button, .cc-rows td.num', '.cc-group'), [], `${tpl} ${lang}`);
+      const heads = await rows.locator('thead th').evaluateAll((ths) => ths.map((th) => th.textContent).filter(Boolean));
+      const labels = await rows.locator('tbody tr').first().locator('td[data-label]')
+        .evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content.replace(/^"|"$/g, '')));
+      assert.deepEqual(labels, heads, `${tpl} ${lang}: each cell shows its column's name`);
+      await rows.screenshot({ path: `${OUT}phone-rows-${tpl}-${lang}.png` });
+    }
+    await page.selectOption('#cc-lang', 'zh-CN');
+  }
+
+  // The device fees panel (pc-maintenance): every column, VAT and total included, in the panel.
+  const devices = page.locator('.cc-devices');
+  assert.deepEqual(await cut('.cc-devices th, .cc-devices td', '.cc-panel'), []);
+  assert.equal(await devices.locator('thead').isVisible(), true);
+  // (The window, not the panel alone: the header sticks to the window's top as months scroll.)
+  await page.locator('.cc-panel', { has: devices }).evaluate((p) => p.scrollIntoView());
+  await page.screenshot({ path: `${OUT}phone-device-fees.png` });
+
+  // The contract's monthly fee table: wider than the phone, it scrolls on its own (not the
+  // contract's card), shows a shadow where there is more, takes the focus (to scroll it by
+  // keyboard), and a period stays on one line.
+  const table = page.locator('.cc-contract table.devices');
+  const wrap = await page.locator('.cc-contract-wrap').evaluate((w) => w.scrollWidth - w.clientWidth);
+  assert.ok(wrap <= 0, `the contract card scrolls ${wrap}px sideways, not the table`);
+  const t = await table.evaluate((el) => ({
+    overflow: getComputedStyle(el).overflowX, scrolls: el.scrollWidth > el.clientWidth,
+    cue: getComputedStyle(el).backgroundImage.includes('radial-gradient'),
+    lines: [...el.querySelectorAll('tbody td:first-child')].map((td) => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; }),
+  }));
+  assert.deepEqual([t.overflow, t.scrolls, t.cue], ['auto', true, true], JSON.stringify(t));
+  assert.equal(await table.getAttribute('tabindex'), '0', 'a keyboard can focus it to scroll it');
+  assert.deepEqual(t.lines, t.lines.map(() => 1), 'each period on one line');
+  await table.screenshot({ path: `${OUT}phone-contract-fees.png` });
+  await table.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  const total = await table.locator('tfoot td').last().evaluate((td) => {
+    const [c, b] = [td.getBoundingClientRect(), td.closest('table').getBoundingClientRect()];
+    return { text: td.textContent, inside: c.left >= b.left && c.right <= b.right + 1 };
+  });
+  assert.deepEqual(total, { text: '14,209.03', inside: true });
+  await table.screenshot({ path: `${OUT}phone-contract-fees-scrolled.png` });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390);
+
+  // No column of a contract table is squeezed to a character or two a line (the schedule's
+  // 大写 was one character a line), in any template.
+  const narrow = [];
+  for (const tpl of await page.$$eval('#cc-template option', (o) => o.map((x) => x.value))) {
+    await page.selectOption('#cc-template', tpl);
+    await page.click('#cc-example');
+    narrow.push(...await page.$$eval('.cc-contract table.calc :is(td, th)', (cells, tpl) => cells
+      .filter((c) => c.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(c).fontSize))
+      .map((c) => `${tpl}: ${c.textContent}`), tpl));
+  }
+  assert.deepEqual(narrow, []);
+  page.assertClean();
+  await page.context().close();
+});
+
 test('phone width and print media screenshots', async () => {
   const page = await guardedPage(env.browser, env.server, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   await open(page);
@@ -353,6 +495,71 @@ test('phone width and print media screenshots', async () => {
   assert.ok(pdf.length > 1000);
   page.assertClean();
   await page.context().close();
+});
+
+/// A template filled with its example, printed to an A4 PDF (in OUT, as `name`.pdf) as the
+/// print button would (print media).
+const printed = async (tpl, name) => {
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+  await open(page);
+  await page.selectOption('#cc-template', tpl);
+  await page.click('#cc-example');
+  await page.emulateMedia({ media: 'print' });
+  const file = `${OUT}${name}.pdf`;
+  writeFileSync(file, await page.pdf({ format: 'A4' }));
+  page.assertClean();
+  await page.context().close();
+  return file;
+};
+/// Each page of a PDF: its words, with their box in points (pdftotext -bbox).
+const words = (pdf) => execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' })
+  .split('<page ').slice(1)
+  .map((p) => [...p.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)]
+    .map(([, x0, y0, x1, y1, text]) => ({ x0: +x0, y0: +y0, x1: +x1, y1: +y1, text })));
+/// The ink (darkness, summed over 7 pixels) of the first and the last vertical line crossing a
+/// PDF page's row at `y` points, at 300 dpi: the left and right borders of a table there.
+const borders = (pdf, page, y) => {
+  const pgm = execFileSync('pdftoppm', ['-r', '300', '-f', `${page}`, '-l', `${page}`, '-y', `${Math.round(y * 300 / 72)}`, '-H', '1', '-gray', pdf]);
+  const width = +pgm.toString('latin1', 0, 40).split(/\s+/)[1];
+  const px = pgm.subarray(pgm.length - width);
+  const dark = [...px.keys()].filter((x) => px[x] < 230);
+  const ink = (x) => px.subarray(x - 3, x + 4).reduce((s, v) => s + 255 - v, 0);
+  return [ink(dark[0] + 1), ink(dark[dark.length - 1] - 1)];
+};
+
+test('print on A4: no column of zeros, whole periods, whole table borders, an aligned signature line, a heading with its table', async () => {
+  // pc-maintenance agrees no discount and no VAT: the fee table has no 折扣 or 税额 column
+  // (they were 0.00 throughout, a character wide), and each period is on one line.
+  const fees = await printed('pc-maintenance', 'print-pc-maintenance');
+  const text = execFileSync('pdftotext', ['-layout', fees, '-'], { encoding: 'utf8' });
+  const head = text.split('\n').filter((line) => line.includes('期间') && line.includes('台式机'));
+  assert.equal(head.length, 1, text);
+  assert.ok(!/[折税]/.test(head[0]), `no discount or tax column: ${head[0]}`);
+  for (const period of ['2025年7月1日至2025年7月31日', '2025年10月1日至2025年10月31日', '2026年6月1日至2026年6月30日']) {
+    assert.ok(text.includes(period), `${period} on one line`);
+  }
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '2', '-l', '2', fees, `${OUT}print-pc-maintenance`]);
+
+  const pdf = await printed('outsourced-operations', 'print-outsourced-operations');
+  const pages = words(pdf);
+  const find = (text) => {
+    const i = pages.findIndex((p) => p.some((w) => w.text.startsWith(text)));
+    return { page: i + 1, ...pages[i]?.find((w) => w.text.startsWith(text)) };
+  };
+  // Tables keep their right border whole (it was cut to two thirds at the page's edge).
+  for (const cell of ['10,000.00', '134.40']) {
+    const at = find(cell);
+    const [left, right] = borders(pdf, at.page, (at.y0 + at.y1) / 2);
+    assert.ok(right >= 0.9 * left, `${cell}'s row: right border ink ${right}, left ${left}`);
+  }
+  // The signature line: 乙方 wraps to a line of its own, indented as 甲方 is.
+  const [a, b] = [find('甲方（盖章）'), find('乙方（盖章）')];
+  assert.ok(b.y0 > a.y0, 'the parties on two lines');
+  assert.ok(Math.abs(b.x0 - a.x0) < 1, `甲方 at ${a.x0} pt, 乙方 at ${b.x0} pt`);
+  // The 附 heading is on the page of its first table, not left at the foot of the one before.
+  const [heading, table] = [find('附：逾期付款违约金测算'), find('付款日期')];
+  assert.equal(heading.page, table.page, `附 on page ${heading.page}, its table on page ${table.page}`);
+  execFileSync('pdftoppm', ['-r', '60', '-png', pdf, `${OUT}print-outsourced-operations`]);
 });
 
 test('hostile input renders inertly in the form, contract, print, export and share link', async () => {
