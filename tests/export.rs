@@ -522,8 +522,9 @@ fn device_fee_tables(t: &Template, f: &Filled) -> Vec<(Vec<String>, Vec<usize>)>
 
 #[test]
 fn device_fees_leave_out_a_discount_or_tax_that_is_zero_in_every_month() {
-    // pc-maintenance agrees no discount and no VAT: no column of 0.00s, everywhere the table
-    // is written; every row, the total too, still spans the header's columns.
+    // pc-maintenance agrees no discount and no VAT: no column of 0.00s, and no subtotal that
+    // repeats the total, everywhere the table is written; every row, the total too, still
+    // spans the header's columns.
     let (t, f) = filled("pc-maintenance", &[]);
     let months = f.devices.ready().unwrap().months.len();
     for (head, spans) in device_fee_tables(&t, &f) {
@@ -534,12 +535,18 @@ fn device_fees_leave_out_a_discount_or_tax_that_is_zero_in_every_month() {
                 "台式机（元）",
                 "笔记本（元）",
                 "服务器（元）",
-                "小计",
                 "合计（元）"
             ]
         );
-        assert_eq!(spans, vec![6; months + 2]);
+        assert_eq!(spans, vec![5; months + 2]);
     }
+    // The result panel's month table too.
+    let panel =
+        contract_calc::template::report::results_html(&t, &f, contract_calc::template::Lang::Zh);
+    assert!(
+        !panel.contains(">折扣<") && !panel.contains(">税额<") && !panel.contains(">小计<"),
+        "{panel}"
+    );
     // With a discount and VAT agreed, both are shown; with VAT alone, only the tax.
     let mut agreed = t.clone();
     let devices = agreed.calculators.devices.as_mut().unwrap();

@@ -662,6 +662,15 @@ fn waiting_blank(t: &Template, f: &Filled, id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Which of a device fee table's last columns show (subtotal, discount, tax, total): a
+/// discount or tax that is zero in every month (none agreed, so zero in the total too) is
+/// left out, not a column of 0.00s, and without either the subtotal is the total, shown once.
+pub fn fee_columns_shown(d: &crate::core::devices::DeviceFeeResult) -> [bool; 4] {
+    let discount = d.months.iter().any(|m| !m.discount.is_zero());
+    let tax = d.months.iter().any(|m| !m.split.tax.is_zero());
+    [discount || tax, discount, tax, true]
+}
+
 /// A schedule row's percentage as the tables and the text show it: the contract's own figure
 /// as stated (33.333), else the computed share rounded to 2 places for display (8.33 for a
 /// month of 12).
@@ -869,14 +878,7 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                         .map(|l| Cell::text(format!("{}{}", l.name, w.yuan))),
                 );
             }
-            // Subtotal, discount, tax, total: a discount or tax that is zero in every month
-            // (none agreed, so zero in the total too) is left out, not a column of 0.00s.
-            let shown = [
-                true,
-                d.months.iter().any(|m| !m.discount.is_zero()),
-                d.months.iter().any(|m| !m.split.tax.is_zero()),
-                true,
-            ];
+            let shown = fee_columns_shown(d);
             head.extend(
                 w.devices_heads
                     .iter()

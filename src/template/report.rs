@@ -5,7 +5,7 @@
 
 use super::fill::{Calc, Filled, LumpResult};
 use super::model::{blank_of, Blank, Lang, Obligation, Template};
-use super::render::{escape, fmt_money, percent_shown};
+use super::render::{escape, fee_columns_shown, fmt_money, percent_shown};
 use super::wording::marks;
 use crate::core::money::{percent_of, round_display};
 use crate::core::schedule::{equal_row, RowRounding, ScheduleRow, Share};
@@ -403,11 +403,15 @@ pub fn results_panels(
                             let _ = write!(out, "<th scope=\"col\">{}</th>", escape(&l.name));
                         }
                     }
-                    let _ = write!(
-                        out,
-                        "<th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-                        tr("subtotal"), tr("discount"), tr("tax"), tr("gross")
-                    );
+                    let shown = fee_columns_shown(d);
+                    for (head, _) in ["subtotal", "discount", "tax", "gross"]
+                        .into_iter()
+                        .zip(shown)
+                        .filter(|(_, s)| *s)
+                    {
+                        let _ = write!(out, "<th scope=\"col\">{}</th>", tr(head));
+                    }
+                    out.push_str("</tr></thead><tbody>");
                     for m in &d.months {
                         let _ = write!(out, "<tr><td>{} – {}</td>", m.from, m.to);
                         for l in &m.lines {
@@ -424,11 +428,14 @@ pub fn results_panels(
                                 explained(&fmt_money(l.amount), &how)
                             );
                         }
-                        let _ = write!(
-                            out,
-                            "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                            fmt_money(m.subtotal), fmt_money(m.discount), fmt_money(m.split.tax), fmt_money(m.split.gross)
-                        );
+                        for (v, _) in [m.subtotal, m.discount, m.split.tax, m.split.gross]
+                            .into_iter()
+                            .zip(shown)
+                            .filter(|(_, s)| *s)
+                        {
+                            let _ = write!(out, "<td class=\"num\">{}</td>", fmt_money(v));
+                        }
+                        out.push_str("</tr>");
                     }
                     out.push_str("</tbody></table></div>");
                 }
