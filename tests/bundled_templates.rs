@@ -706,18 +706,12 @@ fn hardware_maintenance_fees_and_parts() {
 /// without breaking when one is not known: “付款期限为待定”, never “即待定前”.
 #[test]
 fn hardware_second_half_starts_six_months_in() {
-    let (_, f, html) = filled_with(
-        "hardware-maintenance",
-        &[("effective_date", "2025-12-01"), ("end_date", "2026-11-30")],
-    );
+    let (_, f, html) = filled_with("hardware-maintenance", &[("effective_date", "2025-12-01")]);
     // 2026-06-01 + 30 days = Wed 07-01.
     assert_eq!(due_dates(&f)[1], Some(d(2026, 7, 1)));
     assert!(html.contains("于下半年度开始之日（<span class=\"v computed\" data-source=\"second_half_start\">2026年6月1日</span>）起"), "{html}");
     // Signed 2026-11-20: the first due date (12-20) is known, the second (2027-06-19) waits.
-    let (_, f, html) = filled_with(
-        "hardware-maintenance",
-        &[("effective_date", "2026-11-20"), ("end_date", "2027-11-19")],
-    );
+    let (_, f, html) = filled_with("hardware-maintenance", &[("effective_date", "2026-11-20")]);
     assert_eq!(due_dates(&f), [Some(d(2026, 12, 21)), None]);
     assert!(html.contains("付款期限为<span class=\"v computed\" data-source=\"schedule.1.due_date\">待定</span>。"), "{html}");
     for t in bundled::all() {
@@ -1074,27 +1068,11 @@ fn warning<'a>(
 
 #[test]
 fn a_period_that_ends_before_it_starts_is_an_error_on_its_end() {
-    let t = bundled::get("hardware-maintenance").unwrap();
-    let mut inputs = example_inputs(&t);
-    inputs.insert("end_date".into(), Input::Text("2024-01-01".into()));
-    let f = fill(&t, &inputs, &Calendar::new());
-    let e = f.error_for("end_date").expect("error beside the end");
-    assert_eq!(e.field, "end_date");
-    assert!(
-        e.problem.zh().contains("2025年9月8日"),
-        "{}",
-        e.problem.zh()
-    );
-    assert!(e.problem.en().contains("2025-09-08"), "{}", e.problem.en());
-    let html = render_html(&t, &f, RenderOptions::with_annex(true));
-    assert!(
-        !html.contains("2024年1月1日"),
-        "the impossible term is printed"
-    );
-    // Ending on the day it starts is a one-day term, not an error.
-    inputs.insert("end_date".into(), Input::Text("2025-09-08".into()));
-    let (_, f, _) = fill_and_render(t, &inputs);
-    assert!(f.error_for("end_date").is_none());
+    // hardware-maintenance: the one-year term's end is computed from its start (2025-09-08 →
+    // 2026-09-07), so it cannot end before the second half-year starts or before it begins.
+    let (_, f, html) = filled_with("hardware-maintenance", &[]);
+    assert_eq!(f.value("end_date"), Some(&Value::Date(d(2026, 9, 7))));
+    assert!(html.contains("2026年9月7日</span>止"), "{html}");
 
     // customer-service: the service ends 2024-06-30, before it starts 2025-01-01. The
     // retention, due after the end, waits (待定) instead of falling due in 2024.
@@ -1102,11 +1080,24 @@ fn a_period_that_ends_before_it_starts_is_an_error_on_its_end() {
     let mut inputs = example_inputs(&t);
     inputs.insert("service_end".into(), Input::Text("2024-06-30".into()));
     let f = fill(&t, &inputs, &Calendar::new());
-    assert_eq!(
-        f.error_for("service_end").map(|e| e.field.as_str()),
-        Some("service_end")
+    let e = f.error_for("service_end").expect("error beside the end");
+    assert_eq!(e.field, "service_end");
+    assert!(
+        e.problem.zh().contains("2025年1月1日"),
+        "{}",
+        e.problem.zh()
     );
+    assert!(e.problem.en().contains("2025-01-01"), "{}", e.problem.en());
     assert_eq!(due_dates(&f)[2], None);
+    let html = render_html(&t, &f, RenderOptions::with_annex(true));
+    assert!(
+        !html.contains("2024年6月30日"),
+        "the impossible term is printed"
+    );
+    // Ending on the day it starts is a one-day term, not an error.
+    inputs.insert("service_end".into(), Input::Text("2025-01-01".into()));
+    let (_, f, _) = fill_and_render(t, &inputs);
+    assert!(f.error_for("service_end").is_none());
 }
 
 #[test]
