@@ -8,7 +8,6 @@ use super::render::fmt_money;
 use crate::core::calendar::date_zh;
 use crate::core::interest::{lpr_interest, LprInterestInput, LprTable};
 use crate::core::money::round_display;
-use crate::core::Problem;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -17,7 +16,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     /// A stable code: `deposit_over_20`, `rate_over_4x_lpr`, `penalty_over_loss`,
-    /// `percent_sum`, `rest_day`, `due_before_effective`, `change_outside_term`,
+    /// `rest_day`, `due_before_effective`, `change_outside_term`,
     /// `business_tax`, `words_mismatch`, `awaiting_holidays`.
     pub code: &'static str,
     /// The blank it concerns, if one.
@@ -140,16 +139,6 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                 format!(
                     "Some due dates depend on the holiday arrangement (statutory holidays and make-up working days) of {year} on, which is not built in yet: they show as pending until it is added. The amounts are not affected."
                 ),
-            ));
-        }
-    }
-    if let Calc::Failed(e) = &f.schedule {
-        if let Problem::PercentSum { .. } = e.problem {
-            out.push(w(
-                "percent_sum",
-                Some(e.field.clone()),
-                e.problem.zh(),
-                e.problem.en(),
             ));
         }
     }
