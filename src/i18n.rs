@@ -41,6 +41,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "errors" => ("待修正", "To fix"),
         "missing" => ("尚未填写", "Not filled yet"),
         "waiting" => ("填写以下各项后计算：", "Fill these to calculate: "),
+        "waiting_fix" => ("修正以下各项后计算：", "Correct these to calculate: "),
         "add_row" => ("添加一行", "Add row"),
         "remove_row" => ("删除", "Remove"),
         // A remove button's accessible name, {} its row number.

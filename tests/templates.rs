@@ -85,6 +85,21 @@ fn bad_field_is_reported_beside_it_and_the_rest_still_computes() {
     );
     assert!(matches!(f.lump("breach_secret"), Some(Calc::Waiting(_))));
     assert!(matches!(f.lump("breach_quality"), Some(Calc::Ready(_))));
+    // The panels ask to correct it, not to fill it in; an empty field is still to be filled.
+    let panel =
+        contract_calc::template::report::results_html(&t, &f, contract_calc::template::Lang::Zh);
+    assert!(
+        panel.contains("修正以下各项后计算：<a href=\"#cc-f-breach_secret_pct\""),
+        "{panel}"
+    );
+    inputs.remove("breach_secret_pct");
+    let f = fill(&t, &inputs, &Calendar::new());
+    let panel =
+        contract_calc::template::report::results_html(&t, &f, contract_calc::template::Lang::En);
+    assert!(
+        panel.contains("Fill these to calculate: <a href=\"#cc-f-breach_secret_pct\""),
+        "{panel}"
+    );
 }
 
 #[test]

@@ -81,16 +81,25 @@ fn message(lang: Lang, zh: String, en: String) -> String {
 }
 
 /// "Waiting for …" or the error of a calculator that is not ready.
-fn not_ready<T>(out: &mut String, tpl: &Template, lang: Lang, ids: &str, c: &Calc<T>) {
+fn not_ready<T>(out: &mut String, tpl: &Template, f: &Filled, lang: Lang, ids: &str, c: &Calc<T>) {
     match c {
         Calc::Waiting(needed) => {
-            let links: Vec<String> = needed.iter().map(|i| link(tpl, lang, ids, i)).collect();
-            let _ = write!(
-                out,
-                "<p class=\"cc-waiting\">{}{}</p>",
-                t(lang, "waiting"),
-                links.join(marks(lang).list)
-            );
+            // What is filled in but cannot be read is to be corrected, not filled in.
+            let (bad, empty): (Vec<&String>, Vec<&String>) = needed
+                .iter()
+                .partition(|i| f.error_for(blank_of(i)).is_some());
+            for (ids_of, key) in [(empty, "waiting"), (bad, "waiting_fix")] {
+                if ids_of.is_empty() {
+                    continue;
+                }
+                let links: Vec<String> = ids_of.iter().map(|i| link(tpl, lang, ids, i)).collect();
+                let _ = write!(
+                    out,
+                    "<p class=\"cc-waiting\">{}{}</p>",
+                    t(lang, key),
+                    links.join(marks(lang).list)
+                );
+            }
         }
         Calc::Failed(e) => {
             let _ = write!(
@@ -241,7 +250,7 @@ pub fn results_panels(
                     escape(&s.total_words)
                 );
             }
-            other => not_ready(&mut out, tpl, lang, ids, other),
+            other => not_ready(&mut out, tpl, f, lang, ids, other),
         }
         out.push_str("</div>");
         panels.push(std::mem::take(&mut out));
@@ -348,7 +357,7 @@ pub fn results_panels(
                     escape(&p.total_words)
                 );
             }
-            other => not_ready(&mut out, tpl, lang, ids, other),
+            other => not_ready(&mut out, tpl, f, lang, ids, other),
         }
         out.push_str("</div>");
         panels.push(std::mem::take(&mut out));
@@ -440,7 +449,7 @@ pub fn results_panels(
                     out.push_str("</tbody></table></div>");
                 }
             }
-            other => not_ready(&mut out, tpl, lang, ids, other),
+            other => not_ready(&mut out, tpl, f, lang, ids, other),
         }
         out.push_str("</div>");
         panels.push(std::mem::take(&mut out));
@@ -529,7 +538,7 @@ pub fn results_panels(
                         escape(&extra)
                     );
                 }
-                Some(other) => not_ready(&mut out, tpl, lang, ids, other),
+                Some(other) => not_ready(&mut out, tpl, f, lang, ids, other),
                 None => {}
             }
             out.push_str("</li>");
