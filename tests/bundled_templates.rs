@@ -1196,6 +1196,11 @@ fn amounts_compute_before_the_effective_date_is_known() {
     assert!(f.missing.contains(&"effective_date".to_string()));
     assert_eq!(amounts(&f), ["108000.00", "144000.00", "108000.00"]);
     assert_eq!(due_dates(&f), [None, Some(d(2026, 1, 29)), None]);
+    // Every row without a date says so in its rule, whatever it counts from.
+    let s = f.schedule.ready().unwrap();
+    assert_eq!(s.rows[0].rule_zh, "合同生效后5个工作日内（日期待定）");
+    assert_eq!(s.rows[1].rule_zh, "阶段验收合格后10个工作日内");
+    assert_eq!(s.rows[2].rule_zh, "服务期限届满后15日内（日期待定）");
     let html = render_html(&t, &f, RenderOptions::default());
     assert!(html.contains(">108,000.00</span>元（<span class=\"v computed\" data-source=\"schedule.0.words\">人民币壹拾万捌仟元整</span>），付款期限为<span class=\"v computed\" data-source=\"schedule.0.due_date\">待定</span>"), "{html}");
     // A monthly schedule: twelve equal months, every date 待定.

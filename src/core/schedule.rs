@@ -252,13 +252,21 @@ pub fn payment_schedule(input: &ScheduleInput, cal: &Calendar) -> Result<Schedul
                 per_row
             };
             let (mut rule_zh, mut rule_en) = describe(&inst.due, k);
-            if let Some(year) = due_k.awaiting_holidays {
-                rule_zh.push_str("（待");
-                push_number(&mut rule_zh, u64::try_from(year).unwrap_or(0));
-                rule_zh.push_str("年节假日安排确定日期）");
-                rule_en.push_str(" (date set once the ");
-                push_number(&mut rule_en, u64::try_from(year).unwrap_or(0));
-                rule_en.push_str(" holiday arrangement is known)");
+            // A date not known yet says why, whatever it counts from.
+            match (due_k.date, due_k.awaiting_holidays) {
+                (Some(_), _) => {}
+                (None, Some(year)) => {
+                    rule_zh.push_str("（待");
+                    push_number(&mut rule_zh, u64::try_from(year).unwrap_or(0));
+                    rule_zh.push_str("年节假日安排确定日期）");
+                    rule_en.push_str(" (date set once the ");
+                    push_number(&mut rule_en, u64::try_from(year).unwrap_or(0));
+                    rule_en.push_str(" holiday arrangement is known)");
+                }
+                (None, None) => {
+                    rule_zh.push_str("（日期待定）");
+                    rule_en.push_str(" (date not yet known)");
+                }
             }
             rows.push(ScheduleRow {
                 instalment: i,
@@ -535,7 +543,7 @@ pub fn describe(rule: &DueRule, month_index: usize) -> (String, String) {
             milestone,
             days,
             day_kind,
-            date,
+            ..
         } => {
             let (u_zh, u_en) = unit(day_kind);
             zh.push_str(milestone);
@@ -546,10 +554,6 @@ pub fn describe(rule: &DueRule, month_index: usize) -> (String, String) {
             en.push_str(u_en);
             en.push_str(" after ");
             en.push_str(milestone);
-            if date.is_none() {
-                zh.push_str("（日期待定）");
-                en.push_str(" (date not yet known)");
-            }
         }
         DueRule::FixedDate { date } => {
             zh = format!("{}前", date_zh(*date));
