@@ -1234,6 +1234,14 @@ fn table_rows_being_edited_say_what_they_need() {
     };
     let (f, html) = with_row(&[("item", "SEO优化")]);
     assert_eq!(f.schedule, Calc::Waiting(vec!["pages.5".into()]));
+    // Beside the table, what the row lacks.
+    let w = warning(&f, "incomplete_row").expect("warning");
+    assert_eq!(w.field.as_deref(), Some("pages"));
+    assert_eq!(w.zh, "第6行还需填写：数量（页）、单价（元）。");
+    assert_eq!(
+        w.en,
+        "Row 6 still needs: Quantity (pages), Unit price (yuan)."
+    );
     let panel = results_html(&t, &f, Lang::Zh);
     assert!(panel.contains("网页设计项目（第6行）"), "{panel}");
     assert!(

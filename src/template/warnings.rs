@@ -3,7 +3,7 @@
 
 use super::expr::Value;
 use super::fill::{Calc, Filled};
-use super::model::{BlankType, DueBinding, Obligation, Template};
+use super::model::{BlankType, DueBinding, Lang, Obligation, Template};
 use super::render::fmt_money;
 use crate::core::calendar::date_zh;
 use crate::core::interest::{lpr_interest, LprInterestInput, LprTable};
@@ -17,7 +17,7 @@ use serde::Serialize;
 pub struct Warning {
     /// A stable code: `deposit_over_20`, `rate_over_4x_lpr`, `penalty_over_loss`,
     /// `rest_day`, `due_before_effective`, `change_outside_term`,
-    /// `business_tax`, `words_mismatch`, `awaiting_holidays`.
+    /// `business_tax`, `words_mismatch`, `awaiting_holidays`, `incomplete_row`.
     pub code: &'static str,
     /// The blank it concerns, if one.
     pub field: Option<String>,
@@ -266,6 +266,38 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                 };
                 out.push(w("change_outside_term", Some(src.clone()), zh, en));
             }
+        }
+    }
+
+    // A table row filled in part: which of its figures are still empty (the calculators wait
+    // for that row; this says, beside the table, what it lacks). Text columns may stay empty.
+    for b in t.blanks.iter().filter(|b| b.kind == BlankType::Table) {
+        let Some(Value::Rows(rows)) = f.values.get(&b.id) else {
+            continue;
+        };
+        let needed = || {
+            b.columns.iter().filter(|c| {
+                c.expr.is_none() && !matches!(c.kind, BlankType::Text | BlankType::Party)
+            })
+        };
+        for (i, row) in rows.iter().enumerate().filter(|(_, r)| !r.is_empty()) {
+            let empty = |lang| {
+                needed()
+                    .filter(|c| !row.iter().any(|(id, _)| *id == c.id))
+                    .map(|c| c.label.get(lang))
+                    .collect::<Vec<_>>()
+            };
+            let (zh, en) = (empty(Lang::Zh), empty(Lang::En));
+            if zh.is_empty() {
+                continue;
+            }
+            let n = i + 1;
+            out.push(w(
+                "incomplete_row",
+                Some(b.id.clone()),
+                format!("第{n}行还需填写：{}。", zh.join("、")),
+                format!("Row {n} still needs: {}.", en.join(", ")),
+            ));
         }
     }
 
