@@ -199,7 +199,7 @@ fn error_messages_are_in_one_language_with_amounts_as_money() {
     }]);
     assert_eq!(
         late.problem.zh(),
-        "日期先后顺序有误：付款日2025-03-18晚于计算截止日2025-03-01"
+        "日期先后顺序有误：付款日2025年3月18日晚于计算截止日2025年3月1日"
     );
     assert_eq!(
         late.problem.en(),
@@ -213,6 +213,19 @@ fn error_messages_are_in_one_language_with_amounts_as_money() {
         over.problem.zh(),
         "累计付款30,000.00元超过应付金额26,800.00元"
     );
+    let range = Problem::OutOfRange {
+        min: "0".into(),
+        max: "100000".into(),
+    };
+    assert_eq!(range.zh(), "应在0到100,000之间");
+    assert_eq!(range.en(), "Must be between 0 and 100,000");
+    let vat = contract_calc::core::tax::Vat {
+        rate_percent: dec("7"),
+        mode: contract_calc::core::tax::VatMode::Exclusive,
+    };
+    let e = contract_calc::core::tax::check_vat("vat", &vat).unwrap_err();
+    assert!(e.problem.en().contains("0%, 1%, 3%"), "{}", e.problem.en());
+    assert!(e.problem.zh().contains("0%、1%、3%"), "{}", e.problem.zh());
     let words = parse_amount_in_words("人民币壹仟X元").unwrap_err();
     assert_eq!(
         words.problem.zh(),

@@ -392,7 +392,7 @@ impl Calendar {
             return Err(Error::new(
                 "end",
                 Problem::DateOrder {
-                    zh: format!("结束日{end}早于开始日{start}"),
+                    zh: format!("结束日{}早于开始日{}", date_zh(end), date_zh(start)),
                     en: format!("the end {end} is before the start {start}"),
                 },
             ));

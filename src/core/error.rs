@@ -3,6 +3,7 @@
 //! The problem is structured data so the UI can show it in Chinese or English next to the
 //! field it came from.
 
+use super::money::grouped;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
@@ -91,7 +92,9 @@ impl Problem {
             Problem::NotANumber { text } => format!("“{text}”不是有效的数字"),
             Problem::TooManyDecimals { max } => format!("最多保留{max}位小数"),
             Problem::Negative => "不能为负数".into(),
-            Problem::OutOfRange { min, max } => format!("应在{min}到{max}之间"),
+            Problem::OutOfRange { min, max } => {
+                format!("应在{}到{}之间", grouped(min), grouped(max))
+            }
             Problem::Overflow => "数值过大，无法计算".into(),
             Problem::InvalidDate { text } => format!("“{text}”不是有效的日期（格式：2025-01-31）"),
             Problem::DateNotCovered { date, covered } => {
@@ -135,7 +138,9 @@ impl Problem {
             Problem::NotANumber { text } => format!("'{text}' is not a valid number"),
             Problem::TooManyDecimals { max } => format!("At most {max} decimal places"),
             Problem::Negative => "Must not be negative".into(),
-            Problem::OutOfRange { min, max } => format!("Must be between {min} and {max}"),
+            Problem::OutOfRange { min, max } => {
+                format!("Must be between {} and {}", grouped(min), grouped(max))
+            }
             Problem::Overflow => "The number is too large to calculate with".into(),
             Problem::InvalidDate { text } => {
                 format!("'{text}' is not a valid date (format: 2025-01-31)")

@@ -6,7 +6,7 @@
 //! Days run from `from` through `to`, both included. Interest per segment is
 //! `principal × LPR × multiplier × days / day_basis`, 四舍五入 to the fen per segment.
 
-use super::calendar::add_days;
+use super::calendar::{add_days, date_zh};
 use super::error::{Error, Problem, Result};
 use super::money::{check_amount, check_percent, div, mul, round_fen};
 use super::words::result_in_words;
@@ -134,7 +134,7 @@ fn check_period(from: NaiveDate, to: NaiveDate) -> Result<u32> {
         return Err(Error::new(
             "to",
             Problem::DateOrder {
-                zh: format!("截止日{to}早于起算日{from}"),
+                zh: format!("截止日{}早于起算日{}", date_zh(to), date_zh(from)),
                 en: format!("the end {to} is before the start {from}"),
             },
         ));

@@ -532,6 +532,34 @@ fn parse_plain_decimal(s: &str) -> std::result::Result<Decimal, Problem> {
     Decimal::try_from_i128_with_scale(mantissa, frac.len() as u32).map_err(|_| not_a_number())
 }
 
+/// A plain number written with thousands separators in its whole part (`18250` → `18,250`,
+/// `-1234.5` → `-1,234.5`); any other text (`600 rows`) as it is. For numbers in messages.
+pub fn grouped(number: &str) -> String {
+    let (sign, rest) = match number.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", number),
+    };
+    let (whole, fraction) = rest.split_once('.').unwrap_or((rest, ""));
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+    {
+        return number.to_string();
+    }
+    let mut out = String::from(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
 /// Money with thousands separators and fen: `360000` → `360,000.00`.
 /// Works on the amount in fen as an integer (it runs for every cell of every table on each
 /// keystroke, and is several times faster than formatting the `Decimal`).
@@ -867,6 +895,22 @@ mod tests {
     #[test]
     fn fen_exact_refuses_to_round() {
         assert_eq!(fen_exact("x", d("15")).unwrap().to_string(), "15.00");
+    }
+
+    #[test]
+    fn numbers_in_messages_are_grouped() {
+        for (n, shown) in [
+            ("100000", "100,000"),
+            ("18250", "18,250"),
+            ("-1234.5", "-1,234.5"),
+            ("999", "999"),
+            ("0.05", "0.05"),
+            ("600 rows", "600 rows"),
+            ("∞", "∞"),
+            ("", ""),
+        ] {
+            assert_eq!(grouped(n), shown, "{n}");
+        }
         assert!(fen_exact("x", d("1.005")).is_err());
     }
 }

@@ -9,7 +9,7 @@
 //! - Rounding: each segment's penalty is 四舍五入 to the fen ([`round_fen`]); the total is the
 //!   sum of the rounded segments, then the cap.
 
-use super::calendar::add_days;
+use super::calendar::{add_days, date_zh};
 use super::error::{Error, Problem, Result};
 use super::money::{
     check_amount, check_percent, fmt_money, mul, percent_of, round_display, round_fen,
@@ -268,7 +268,11 @@ pub fn late_penalty(input: &PenaltyInput) -> Result<PenaltyResult> {
             return Err(Error::new(
                 format!("{field}.date"),
                 Problem::DateOrder {
-                    zh: format!("付款日{}晚于计算截止日{}", p.date, input.as_of),
+                    zh: format!(
+                        "付款日{}晚于计算截止日{}",
+                        date_zh(p.date),
+                        date_zh(input.as_of)
+                    ),
                     en: format!(
                         "the payment on {} is after the calculation date {}",
                         p.date, input.as_of

@@ -71,18 +71,18 @@ pub fn check_vat(field: &str, vat: &Vat) -> Result<()> {
     } else {
         Err(Error::rule(
             field,
-            format!("增值税税率应为{}中的一个", rates_list()),
-            format!("The VAT rate must be one of {}", rates_list()),
+            format!("增值税税率应为{}中的一个", rates_list("、")),
+            format!("The VAT rate must be one of {}", rates_list(", ")),
         ))
     }
 }
 
-fn rates_list() -> String {
+fn rates_list(separator: &str) -> String {
     VAT_RATES
         .iter()
         .map(|r| format!("{r}%"))
         .collect::<Vec<_>>()
-        .join("、")
+        .join(separator)
 }
 
 /// Split `amount` (fen-exact) according to `vat`; with no VAT, net = gross = amount.

@@ -7,7 +7,7 @@ use super::model::{BlankType, DueBinding, Lang, Obligation, Template};
 use super::render::fmt_money;
 use crate::core::calendar::date_zh;
 use crate::core::interest::{lpr_interest, LprInterestInput, LprTable};
-use crate::core::money::round_display;
+use crate::core::money::{grouped, round_display};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -182,13 +182,13 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                 field.clone(),
                 format!(
                     "日违约金率折合年利率约{}%，超过一年期LPR（{}%）的4倍（{}%），可能被认定为过高而予以调减。",
-                    p.annualized_percent,
+                    grouped(&p.annualized_percent.to_string()),
                     lpr_then.normalize(),
                     limit.normalize()
                 ),
                 format!(
                     "The daily rate is about {}% a year, over 4× the 1-year LPR ({}% × 4 = {}%); a court may reduce it.",
-                    p.annualized_percent,
+                    grouped(&p.annualized_percent.to_string()),
                     lpr_then.normalize(),
                     limit.normalize()
                 ),
