@@ -6,7 +6,7 @@
 //! `￥1,000元`; anything else gets a specific [`Problem`].
 
 use super::error::{Error, Problem, Result};
-use super::words::is_numeral;
+use super::words::{is_numeral, is_plain_numeral};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The largest amount the calculator accepts: 999,999,999,999.99 yuan (9999亿…). 大写 and
@@ -154,24 +154,22 @@ pub fn check_percent(field: &str, x: Decimal, max: Decimal) -> Result<Decimal> {
 /// The result is exact to the fen (2 places); more places, negatives, garbage, ambiguous
 /// units (`12万5`: 12万5千 or 12万零5?) and amounts over [`MAX_AMOUNT`] are errors.
 pub fn parse_amount(text: &str) -> std::result::Result<Decimal, Problem> {
-    let mut cleaned = normalize(text);
+    let cleaned = normalize(text);
     let no_digits = !cleaned.chars().any(|c| c.is_ascii_digit());
     // An amount in everyday Chinese numerals (三十六万, 十二万五千, 两千) is 大写 written
-    // plainly: read it as its 大写, character for character.
-    // (A numeral is needed, or a leading 十: 十万. Units alone, 千万, stay a units error.)
-    let numeral = |c: char| to_daxie(c).is_some_and(|d| !matches!(d, '拾' | '佰' | '仟'));
-    if no_digits && (cleaned.chars().any(numeral) || cleaned.starts_with('十')) {
-        cleaned = cleaned.chars().map(|c| to_daxie(c).unwrap_or(c)).collect();
-    }
+    // plainly, read by the same rules. (A numeral is needed, or a leading 十: 十万. Units
+    // alone, 千万, stay a units error.)
+    let plain = no_digits && (cleaned.chars().any(is_plain_numeral) || cleaned.starts_with('十'));
     // 大写 is text with a 大写 numeral as parse_amount_in_words reads them (叄, 什 …), or,
     // with no digit 0–9, a zero (人民币零元整, as amount_in_words writes 0). With digits, a
     // 零 joins parts (12万零500).
     let zero = |c: char| matches!(c, '零' | '〇');
-    if cleaned
-        .chars()
-        .any(|c| is_numeral(c) && (!zero(c) || no_digits))
+    if plain
+        || cleaned
+            .chars()
+            .any(|c| is_numeral(c) && (!zero(c) || no_digits))
     {
-        let mut v = super::words::parse_amount_in_words(&cleaned).map_err(|e| e.problem)?;
+        let mut v = super::words::read_words(&cleaned, plain).map_err(|e| e.problem)?;
         if v.is_sign_negative() && !v.is_zero() {
             return Err(Problem::Negative);
         }
@@ -198,26 +196,6 @@ pub fn parse_amount(text: &str) -> std::result::Result<Decimal, Problem> {
     let mut v = value;
     v.rescale(2);
     Ok(v)
-}
-
-/// The 大写 of an everyday Chinese numeral: 一 → 壹 … 十 → 拾, 百 → 佰, 千 → 仟 (万, 亿 and 零
-/// are the same in both).
-fn to_daxie(c: char) -> Option<char> {
-    Some(match c {
-        '一' => '壹',
-        '二' | '两' => '贰',
-        '三' => '叁',
-        '四' => '肆',
-        '五' => '伍',
-        '六' => '陆',
-        '七' => '柒',
-        '八' => '捌',
-        '九' => '玖',
-        '十' => '拾',
-        '百' => '佰',
-        '千' => '仟',
-        _ => return None,
-    })
 }
 
 /// The size of a unit an amount may be typed with: 亿 and 万 close a group (`3千5百万`), 千, 百
@@ -428,6 +406,15 @@ pub fn parse_percent(text: &str) -> std::result::Result<Decimal, Problem> {
             .or_else(|| cleaned.strip_prefix("百分之"));
         (n.unwrap_or(&cleaned), 1)
     };
+    // 三十, 十五: whole numbers in everyday numerals, read as amounts are (三点五 and 0.5 by digit).
+    let plain = !number
+        .chars()
+        .any(|c| c.is_ascii_digit() || c == '.' || c == '点')
+        && (number.starts_with('十') || number.chars().any(is_plain_numeral));
+    if plain {
+        let n = super::words::read_words(number, true).map_err(|e| e.problem)?;
+        return Ok(n.normalize() / Decimal::from(per_percent));
+    }
     let digits: String = number
         .chars()
         .map(|c| match c {
@@ -842,7 +829,21 @@ mod tests {
         ] {
             assert_eq!(ok(typed).unwrap(), value, "{typed}");
         }
-        assert!(parse_amount("一百五").is_err(), "ambiguous like 壹佰伍");
+        // Refused with the characters as typed, not their 大写.
+        let why = |s: &str| match parse_amount(s) {
+            Err(Problem::InvalidWords { zh, .. }) => zh,
+            other => panic!("{s}: {other:?}"),
+        };
+        assert!(
+            why("一百五").starts_with("第3个字“五”"),
+            "{}",
+            why("一百五")
+        );
+        assert!(
+            why("三万五").starts_with("第3个字“五”"),
+            "{}",
+            why("三万五")
+        );
         assert_eq!(
             ok("3千5百").unwrap(),
             "3500.00",
@@ -884,10 +885,14 @@ mod tests {
             ("5‱", "0.05"),
             ("千分之零点五", "0.05"),
             ("百分之三", "3"),
+            ("百分之三十", "30"),
+            ("百分之十五", "15"),
+            ("千分之十五", "1.5"),
+            ("三十%", "30"),
         ] {
             assert_eq!(parse_percent(typed).unwrap(), d(percent), "{typed}");
         }
-        for bad in ["万分之", "‰", "万分之十五", "5%‰", "千分之5%"] {
+        for bad in ["万分之", "‰", "5%‰", "千分之5%", "百分之三十点", "三十5"] {
             assert!(parse_percent(bad).is_err(), "{bad}");
         }
     }

@@ -183,6 +183,12 @@ pub(crate) fn push_number(out: &mut String, n: u64) {
 /// without 人民币 and with or without the optional 零s. Rejects anything malformed with
 /// the character and position that could not be read.
 pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
+    read_words(words, false)
+}
+
+/// [`parse_amount_in_words`], or with `plain`, an amount in everyday numerals read by the same
+/// rules (三十六万 as 叁拾陆万): messages quote the characters as typed.
+pub fn read_words(words: &str, plain: bool) -> Result<Decimal> {
     let err = |zh: String, en: String| Error::new("words", Problem::InvalidWords { zh, en });
     let text: String = words.chars().filter(|c| !c.is_whitespace()).collect();
     let mut s = text.as_str();
@@ -221,12 +227,17 @@ pub fn parse_amount_in_words(words: &str) -> Result<Decimal> {
     let mut prev = Tok::Start;
     let mut before_digit = Tok::Start;
 
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, &typed) in chars.iter().enumerate() {
+        let c = if plain {
+            to_daxie(typed).unwrap_or(typed)
+        } else {
+            typed
+        };
         let at = |zh: &str, en: &str| {
             let n = offset + i + 1;
             err(
-                format!("第{n}个字“{c}”{zh}"),
-                format!("'{c}' (character {n}) {en}"),
+                format!("第{n}个字“{typed}”{zh}"),
+                format!("'{typed}' (character {n}) {en}"),
             )
         };
         if let Some(d) = digit_value(c) {
@@ -415,6 +426,31 @@ fn ambiguous_last_digit(prev: Tok, before_digit: Tok) -> std::result::Result<(),
         ));
     }
     Ok(())
+}
+
+/// The 大写 of an everyday Chinese numeral: 一 → 壹 … 十 → 拾, 百 → 佰, 千 → 仟 (万, 亿 and 零
+/// are the same in both).
+pub(crate) fn to_daxie(c: char) -> Option<char> {
+    Some(match c {
+        '一' => '壹',
+        '二' | '两' => '贰',
+        '三' => '叁',
+        '四' => '肆',
+        '五' => '伍',
+        '六' => '陆',
+        '七' => '柒',
+        '八' => '捌',
+        '九' => '玖',
+        '十' => '拾',
+        '百' => '佰',
+        '千' => '仟',
+        _ => return None,
+    })
+}
+
+/// An everyday digit (一 … 九, 两), not a unit: what makes text an amount in plain numerals.
+pub fn is_plain_numeral(c: char) -> bool {
+    to_daxie(c).is_some_and(|d| !matches!(d, '拾' | '佰' | '仟'))
 }
 
 /// Whether `c` is a 大写 numeral [`parse_amount_in_words`] reads: a digit (零, 〇, 壹 … 玖 and
