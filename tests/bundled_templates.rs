@@ -727,6 +727,19 @@ fn hardware_second_half_starts_six_months_in() {
     }
 }
 
+/// Shares that leave the rest nothing (60% + 40%): the 尾款 of 0.00 is flagged beside the last
+/// share the form has, not printed silently.
+#[test]
+fn a_payment_of_nothing_is_flagged() {
+    let (_, f, _) = filled_with("after-sales-upgrade", &[("advance_pct", "60")]);
+    assert_eq!(amounts(&f)[2], "0.00");
+    let w = warning(&f, "zero_instalment").expect("warning");
+    assert_eq!(w.field.as_deref(), Some("progress_pct"));
+    assert!(w.zh.starts_with("“尾款”为0.00元"), "{}", w.zh);
+    let (_, f, _) = filled_with("after-sales-upgrade", &[]);
+    assert!(warning(&f, "zero_instalment").is_none());
+}
+
 /// A share typed with more places is shown as typed wherever the contract states it, and a
 /// remainder below zero (30% + 80%) is a gap, not “剩余的-10%”.
 #[test]

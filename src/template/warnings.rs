@@ -17,7 +17,8 @@ use serde::Serialize;
 pub struct Warning {
     /// A stable code: `deposit_over_20`, `rate_over_4x_lpr`, `penalty_over_loss`,
     /// `rest_day`, `due_before_effective`, `change_outside_term`,
-    /// `business_tax`, `words_mismatch`, `awaiting_holidays`, `incomplete_row`.
+    /// `business_tax`, `words_mismatch`, `awaiting_holidays`, `incomplete_row`,
+    /// `zero_instalment`.
     pub code: &'static str,
     /// The blank it concerns, if one.
     pub field: Option<String>,
@@ -41,6 +42,12 @@ fn instalment_field(t: &Template, i: usize) -> Option<String> {
     t.blanks.iter().find(|b| &b.id == src).map(|b| b.id.clone())
 }
 
+/// The blank of the last share the form has (the one to change when the shares leave nothing).
+fn last_share_field(t: &Template) -> Option<String> {
+    let n = t.calculators.schedule.as_ref()?.instalments.len();
+    (0..n).rev().find_map(|i| instalment_field(t, i))
+}
+
 pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
     let mut out = Vec::new();
     let lpr = LprTable::default();
@@ -61,6 +68,21 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                         "'{}' is {}% of the contract amount. Under Civil Code art. 586 a 定金 (earnest money) above 20% has no earnest-money effect for the excess; if this is an advance payment, call it 预付款.",
                         row.name,
                         round_display(row.percent, 2)
+                    ),
+                ));
+            }
+            // A payment of nothing (30% + 70% leave the 尾款 0%): printed, but likely unmeant.
+            if row.amount.is_zero() && !s.total.is_zero() {
+                out.push(w(
+                    "zero_instalment",
+                    instalment_field(t, row.instalment).or_else(|| last_share_field(t)),
+                    format!(
+                        "“{}”为0.00元：其余各期已付清合同总额。若不设此期，请调整比例或在合同中删去该条款。",
+                        row.name
+                    ),
+                    format!(
+                        "'{}' is 0.00: the other payments already make up the total. If there is no such payment, change the shares or strike the clause.",
+                        row.name
                     ),
                 ));
             }
