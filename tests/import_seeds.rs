@@ -15,7 +15,7 @@
 use contract_calc::core::calendar::Calendar;
 use contract_calc::import::{import_text, split_documents, ImportResult};
 use contract_calc::template::model::{BlankType, DueBinding, LumpSumBinding, Template};
-use contract_calc::template::render::{render_html, RenderOptions};
+use contract_calc::template::render::{render_html, sections, Block, Inline, RenderOptions};
 use contract_calc::template::validate::validate;
 use contract_calc::template::{fill, Calc, Input, Inputs};
 use std::path::PathBuf;
@@ -752,6 +752,175 @@ fn customer_service_outsourcing_contracts() {
         },
     ];
     assert_targets("customer-service-outsourcing-contracts.txt", &docs, true);
+}
+
+/// The text of the user review: a lease with a percent in brackets, a numbered clause with a
+/// money blank and its 大写, and a numbered penalty clause.
+const REVIEW_TEXT: &str = "房屋租赁合同
+甲方：________
+乙方：________
+一、甲方在合同签订后____日内支付总额的[x%]作为首付款。
+二、租金总额为人民币________元（大写：________）。甲方应于每月____日前支付当月租金。
+三、甲方逾期付款的，每逾期一日，按未支付金额的[x%]支付违约金。
+";
+
+/// The contract as a reader sees it, filled with `values` (by blank id): the title, then one
+/// line per heading (`# …`) and paragraph, values as they read, a gap as `＿label＿`.
+fn contract_text(t: &Template, values: &[(String, String)]) -> String {
+    let inputs: Inputs = values
+        .iter()
+        .map(|(id, v)| (id.clone(), Input::Text(v.clone())))
+        .collect();
+    let f = fill(t, &inputs, &Calendar::new());
+    let line = |inlines: &[Inline]| -> String {
+        inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text(s) => s.to_string(),
+                Inline::Filled { text, .. } | Inline::Computed { text, .. } => text.clone(),
+                Inline::Gap { label, .. } => format!("＿{label}＿"),
+                Inline::Table(_) => "[table]".into(),
+            })
+            .collect()
+    };
+    let mut out = format!("{}\n", t.title);
+    for s in sections(t, &f, RenderOptions::default()) {
+        out.push_str(&format!("# {}\n", line(&s.heading)));
+        for b in &s.blocks {
+            match b {
+                Block::Para(p) => out.push_str(&format!("{}\n", line(p))),
+                Block::Columns(cols) => {
+                    for (gap, p) in cols {
+                        out.push_str(gap);
+                        out.push_str(&line(p));
+                    }
+                    out.push('\n');
+                }
+                Block::Table(_) => out.push_str("[table]\n"),
+            }
+        }
+    }
+    out
+}
+
+/// The id of the blank whose label contains `label`.
+fn blank_id(t: &Template, label: &str) -> String {
+    t.blanks
+        .iter()
+        .find(|b| b.label.zh.contains(label))
+        .unwrap_or_else(|| {
+            panic!(
+                "no blank labelled {label}: {:?}",
+                t.blanks.iter().map(|b| &b.label.zh).collect::<Vec<_>>()
+            )
+        })
+        .id
+        .clone()
+}
+
+/// Every blank of `t` filled with a typed sample; percent blanks (not 折) with `pct`.
+fn samples(t: &Template, pct: &str) -> Vec<(String, String)> {
+    t.blanks
+        .iter()
+        .map(|b| {
+            let v = match (b.kind, b.max.as_deref()) {
+                (Percent, Some("10")) => "8",
+                (Percent, _) => pct,
+                (Integer, _) if b.min.as_deref() == Some("1") => "10",
+                (k, _) => sample(k),
+            };
+            (b.id.clone(), v.to_string())
+        })
+        .collect()
+}
+
+/// Where `value` appears in `text`, each place with its sign: the `%`, `‰` or `‱` after it,
+/// or the 百分之/千分之/万分之 before it, and whether a second sign follows the first.
+fn signs_after(text: &str, value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(value) {
+        let before = &text[..at];
+        let after: Vec<char> = text[at + value.len()..].chars().take(2).collect();
+        let sign = |c: Option<&char>| c.is_some_and(|c| "%％‰‱".contains(*c));
+        let word = ["百分之", "千分之", "万分之"]
+            .into_iter()
+            .find(|w| before.ends_with(w));
+        out.push(match (word, sign(after.first()), sign(after.get(1))) {
+            (Some(w), false, _) => w.to_string(),
+            (None, true, false) => after[0].to_string(),
+            _ => format!("{value}{}", after.iter().collect::<String>()),
+        });
+    }
+    out
+}
+
+#[test]
+fn a_percent_blank_keeps_its_sign_after_the_value() {
+    let t = import_text(REVIEW_TEXT).template;
+    let values = [(blank_id(&t, "首付款比例"), "30".to_string())];
+    let text = contract_text(&t, &values);
+    assert!(text.contains("支付总额的30%作为首付款"), "{text}");
+    // Every form a percent blank takes: the value, then exactly one sign.
+    for (form, reads) in [
+        ("[x%]", "30%"),
+        ("[ x% ]", "30%"),
+        ("［x％］", "30％"),
+        ("【x%】", "30%"),
+        ("[x%]%", "30%"),
+        ("____%", "30%"),
+        ("＿＿＿％", "30％"),
+        ("?%", "30%"),
+        ("[ ]%", "30%"),
+        ("【 】%", "30%"),
+        ("（  ）%", "30%"),
+        ("（　）％", "30％"),
+        ("[百分比]%", "30%"),
+        ("[比例]", "30%"),
+        ("百分之____", "百分之30"),
+        ("[x‰]", "30‰"),
+        ("____‰", "30‰"),
+        ("千分之[x]", "千分之30"),
+    ] {
+        let t = import_text(&format!("第一条 费用\n甲方支付总额的{form}作为首付款。")).template;
+        let pct: Vec<_> = t.blanks.iter().filter(|b| b.kind == Percent).collect();
+        assert_eq!(pct.len(), 1, "{form}: {:?}", t.blanks);
+        let text = contract_text(&t, &[(pct[0].id.clone(), "30".into())]);
+        assert!(
+            text.contains(&format!("支付总额的{reads}作为首付款")),
+            "{form}: {text}"
+        );
+    }
+    // The sign a bracket holds is the rate's unit for the penalty too.
+    let t =
+        import_text("第五条 违约责任\n甲方逾期付款的，每逾期一日，按未支付金额的[x‰]支付违约金。")
+            .template;
+    let p = t.calculators.penalty.as_ref().expect("penalty");
+    assert_eq!(p.rate_unit, "per_mille");
+}
+
+#[test]
+fn percent_blanks_of_the_seeds_keep_one_sign() {
+    for name in [
+        "after-sales-upgrade-service.txt",
+        "outsourced-after-sales-operations.txt",
+        "website-and-maintenance-three-contracts.txt",
+        "customer-service-outsourcing-contracts.txt",
+    ] {
+        let Some(text) = seed(name) else {
+            eprintln!("seed {name} not found; skipped");
+            continue;
+        };
+        let t = import_text(&text).template;
+        let shown = contract_text(&t, &samples(&t, "37.5"));
+        let signs = signs_after(&shown, "37.5");
+        assert!(!signs.is_empty(), "{name}: no percent shown");
+        for s in &signs {
+            assert!(
+                ["%", "％", "‰", "‱", "百分之", "千分之", "万分之"].contains(&s.as_str()),
+                "{name}: a percent reads {s:?}\n{shown}"
+            );
+        }
+    }
 }
 
 /// Whatever the text, the import does not panic and gives a valid template that fills and

@@ -609,6 +609,13 @@ fn render(
         {
             emit(*f, &mut shown, &mut simple);
             i = occs[*o].end;
+            // `[x%]`: the value, then the sign the bracket held (once, if the text has none).
+            if let Some(sign) = fields[*f].typed.sign {
+                if chs.get(i).map(|c| c.n) != Some(text::norm_char(sign)) {
+                    shown.push(sign);
+                    simple.push(text::norm_char(sign));
+                }
+            }
             continue;
         }
         let c = chs[i];
