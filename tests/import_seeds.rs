@@ -923,6 +923,272 @@ fn percent_blanks_of_the_seeds_keep_one_sign() {
     }
 }
 
+#[test]
+fn a_numbered_sentence_is_a_paragraph_not_a_heading() {
+    let r = import_text(REVIEW_TEXT);
+    // 一、二、三、 are whole clauses here: no headings, each clause one paragraph.
+    assert_eq!(r.report.sections, [""]);
+    let text = contract_text(&r.template, &samples(&r.template, "30"));
+    let lines: Vec<&str> = text.lines().collect();
+    let line = |start: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no line {start}…:\n{text}"))
+            .to_string()
+    };
+    assert_eq!(
+        line("一、"),
+        "一、甲方在合同签订后5日内支付总额的30%作为首付款。"
+    );
+    let second = line("二、");
+    assert!(
+        second.starts_with("二、租金总额为人民币12,000.00元（大写：")
+            && second.ends_with("）。甲方应于每月10日前支付当月租金。"),
+        "{text}"
+    );
+    assert_eq!(
+        line("三、"),
+        "三、甲方逾期付款的，每逾期一日，按未支付金额的30%支付违约金。"
+    );
+
+    // Short numbered lines are still headings; a clause numbered 第五条 or 三、 is not; a
+    // label before run-on text is.
+    let r = import_text(
+        "设计合同
+一、设计内容：
+甲方委托乙方设计网站。
+第三章 费用及支付
+一、甲方在合同签订后____日内支付总额的____%作为首付款。
+二、付款方式：甲方应于每月____日前向乙方支付当月的服务费用，逾期支付的按本合同约定承担违约责任。
+第五条 甲方逾期付款的，每逾期一日，按未支付金额的____%支付违约金。
+三、合同一式两份，双方各执一份。
+四、网页设计项目及价款。
+网页设计费用以报价单为准。
+",
+    );
+    assert_eq!(
+        r.report.sections,
+        [
+            "一、设计内容：",
+            "第三章 费用及支付",
+            "二、付款方式：",
+            "四、网页设计项目及价款。"
+        ]
+    );
+    let paragraphs: Vec<&String> = r.template.body.iter().flat_map(|s| &s.paragraphs).collect();
+    for starts in [
+        "一、甲方在",
+        "甲方应于每月",
+        "第五条 甲方逾期付款的，",
+        "三、合同一式两份，",
+    ] {
+        assert!(
+            paragraphs.iter().any(|p| p.starts_with(starts)),
+            "{starts}: {paragraphs:#?}"
+        );
+    }
+    // A heading never cuts a sentence: no paragraph starts where one was cut.
+    assert!(
+        !paragraphs
+            .iter()
+            .any(|p| p.starts_with([',', '，', ';', '；', ')', '）'])),
+        "{paragraphs:#?}"
+    );
+}
+
+/// The real headings of each seed contract (as `split_documents` cuts them), in order: every
+/// 第X章/第X条/一、/1. line that is a title, and none of the numbered sentences
+/// (`七.合同一式两份,双方各持一份。`, `一、乙方对…进行维护,具体内容如下:`).
+#[test]
+fn seeds_keep_their_headings() {
+    let expected: &[(&str, &[&[&str]])] = &[
+        (
+            "after-sales-upgrade-service.txt",
+            &[&[
+                "",
+                "第一章合同主體及授權",
+                "第二章服務內容",
+                "第三章服務期限",
+                "第四章費用及支付",
+                "第五章保密及知識產權",
+                "第六章服務質量保證",
+                "第七章違約責任",
+                "第八章爭議解決",
+                "第九章其他約定",
+                "第十章合同附件",
+                "第十二章風險控制與應急預案",
+                "第十三章數據保護與隱私",
+                "第十四章終止與解除",
+                "第十五章一般條款",
+            ]],
+        ),
+        (
+            "outsourced-after-sales-operations.txt",
+            &[&[
+                "",
+                "一、標的物或服務具體描述",
+                "二、雙方權利義務",
+                "三、外包售后運營費用及支付方式",
+                "四、保密條款",
+                "五、違約責任",
+                "六、協議變更與解除",
+                "七、爭議解決",
+                "八、其他條款",
+            ]],
+        ),
+        (
+            "website-and-maintenance-three-contracts.txt",
+            &[
+                &[
+                    "",
+                    "一、设计内容:",
+                    "二、网页设计项目及价款。",
+                    "三、甲方义务:",
+                    "四、乙方义务:",
+                    "五、期限",
+                    "六、乙方向甲方提供其网站服务器及网页的维护工作。",
+                    "七、服务费用",
+                    "八、甲方的义务:",
+                    "九、乙方的义务:",
+                    "十、特别约定",
+                    "十一、保密",
+                    "十二、付款方式:",
+                    "十三、违约责任",
+                    "十四、争议解决",
+                    "十五、合同文本、生效",
+                    "十六、合同期限",
+                    "十七、附则",
+                ],
+                &[
+                    "",
+                    "一.合同有效期:",
+                    "二.服务内容:",
+                    "三.合同总额",
+                    "四.友情链接",
+                    "五.双方的权利和义务",
+                    "六.违约责任",
+                    "八.备注:",
+                ],
+                &[
+                    "",
+                    "一、甲方使用乙方所提供之硬体设备维护费用收取标准如下:",
+                    "二、其维护标准订定如下:",
+                ],
+            ],
+        ),
+        (
+            "customer-service-outsourcing-contracts.txt",
+            &[
+                &[
+                    "第一部分:合同如下:",
+                    "第一條合同基本信息",
+                    "第二條服務范圍",
+                    "第三條服務質量要求",
+                    "第四條服務費用",
+                    "第五條服務期限",
+                    "第六條保密條款",
+                    "第七條知識產權",
+                    "第五條服務期限",
+                    "第八條違約責任",
+                    "第九條爭議解決",
+                    "第十條合同解除",
+                    "第十一條合同變更",
+                    "第十二條合同終止",
+                    "第十三條合同附件",
+                    "第十四條其他約定",
+                    "第二部分:第三方介入后的修正",
+                    "第十五條第三方介入概述",
+                    "第十六條第三方介入程序",
+                    "第十七條甲乙方額外條款",
+                    "第十八條第三方責任限額",
+                    "第十九條第三方與其他各方的關系",
+                    "第二十條第三方退出機制",
+                    "第三部分:其他補充性說明和解釋說明一:附件列表:",
+                ],
+                &[
+                    "第一部分:合同如下:",
+                    "1.合同概述",
+                    "2.服務內容與標準",
+                    "3.服務交付與驗收",
+                    "4.保密條款",
+                    "5.知識產權",
+                    "6.違約責任",
+                    "7.爭議解決",
+                    "8.合同解除與終止",
+                    "9.合同附件",
+                    "10.通知與通訊",
+                    "11.法律適用與爭議解決",
+                    "12.合同變更與補充",
+                    "13.合同生效與解除",
+                    "14.其他條款",
+                    "第二部分:第三方介入后的修正",
+                    "15.第三方介入說明",
+                    "第三部分:其他補充性說明和解釋說明一:附件列表:",
+                    "1.服務說明書詳細要求:",
+                    "2.服務質量考核標準詳細要求:",
+                    "3.第三方協議詳細要求:",
+                    "4.保密協議詳細要求:",
+                    "5.知識產權歸屬證明詳細要求:",
+                    "6.合同變更協議詳細要求:",
+                    "7.合同解除協議詳細要求:",
+                    "8.合同終止協議詳細要求:",
+                    "9.其他相關文件詳細要求:",
+                    "1.違約行為:",
+                    "2.責任認定標準:",
+                    "3.違約責任示例說明:",
+                ],
+                &[
+                    "第一部分:合同如下:",
+                    "1.合同雙方基本信息",
+                    "2.合同目的和范圍",
+                    "3.服務期限",
+                    "4.服務標準與質量要求",
+                    "5.服務費用及支付方式",
+                    "6.服務交付與驗收",
+                    "8.保密條款",
+                    "9.違約責任",
+                    "10.爭議解決",
+                    "11.合同解除與終止",
+                    "12.其他約定",
+                    "13.合同簽署",
+                    "14.合同附件清單",
+                    "第二部分:第三方介入后的修正",
+                    "15.第三方介入說明",
+                    "16.第三方介入程序",
+                    "17.第三方責任限額",
+                    "18.第三方與其他各方的劃分說明",
+                    "19.第三方介入的終止",
+                    "第三部分:其他補充性說明和解釋說明一:附件列表:",
+                    "1.服務手冊要求:",
+                    "2.服務記錄要求:",
+                    "3.費用清單要求:",
+                    "4.第三方協議要求:",
+                    "5.保密協議要求:",
+                    "6.爭議解決協議要求:",
+                    "7.合同變更協議要求:",
+                    "8.合同解除協議要求:",
+                    "1.服務方違約行為",
+                    "2.客戶方違約行為",
+                    "3.違約責任認定標準",
+                    "4.違約示例說明",
+                ],
+            ],
+        ),
+    ];
+    for (name, docs) in expected {
+        let Some(text) = seed(name) else {
+            eprintln!("seed {name} not found; skipped");
+            continue;
+        };
+        let got: Vec<Vec<String>> = split_documents(&text)
+            .into_iter()
+            .map(|part| import_text(part).report.sections)
+            .collect();
+        assert_eq!(got, *docs, "{name}");
+    }
+}
+
 /// Whatever the text, the import does not panic and gives a valid template that fills and
 /// renders.
 #[cfg(not(target_arch = "wasm32"))]
