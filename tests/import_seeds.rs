@@ -466,7 +466,7 @@ fn outsourced_after_sales_operations() {
             ("联系方式", Text),
             ("产品名称|服务内容", Text),
             ("费用", Money),
-            ("大写", Words),
+            // (大寫:[大寫金額]) after the amount is its 大写, written from it: no blank.
             ("每月", Integer),
             ("发票", Days),
             ("保密期限", Integer),
@@ -559,7 +559,7 @@ fn website_and_maintenance_three_contracts() {
                 ("维护费", Money),
                 ("星期", Text),
                 ("合同总额", Money),
-                ("大写", Words),
+                // (大写___ ______) after the amount is its 大写, written from it: no blank.
                 ("备注", Text),
                 ("身份证号", Text),
                 ("地址", Text),
@@ -995,6 +995,70 @@ fn a_numbered_sentence_is_a_paragraph_not_a_heading() {
             .any(|p| p.starts_with([',', '，', ';', '；', ')', '）'])),
         "{paragraphs:#?}"
     );
+}
+
+#[test]
+fn a_words_blank_after_its_amount_is_computed() {
+    let t = import_text(REVIEW_TEXT).template;
+    // No second field to type: the 大写 is written from the amount.
+    assert!(!t.blanks.iter().any(|b| b.kind == Words), "{:?}", t.blanks);
+    let rent = blank_id(&t, "租金总额");
+    let text = contract_text(&t, &[(rent.clone(), "100000".into())]);
+    assert!(
+        text.contains("租金总额为人民币100,000.00元（大写：人民币壹拾万元整）。"),
+        "{text}"
+    );
+    // Empty, it is a gap like the amount's.
+    assert!(!contract_text(&t, &[]).contains("壹"));
+    // The 大写 has its own 元…整.
+    let t = import_text("第一条 费用\n总额为人民币________元（大写：________元整）。").template;
+    let text = contract_text(&t, &[(blank_id(&t, "总额"), "100000.5".into())]);
+    assert!(
+        text.contains("总额为人民币100,000.50元（大写：人民币壹拾万元伍角整）。"),
+        "{text}"
+    );
+
+    // In 万元: the 大写 of the amount in 元.
+    let t = import_text("第一条 费用\n合同总金额为人民币____万元（大写：________）。").template;
+    assert!(
+        !t.blanks.iter().any(|b| b.kind == Words || b.kind == Text),
+        "{:?}",
+        t.blanks
+    );
+    let text = contract_text(&t, &[(blank_id(&t, "万元"), "36".into())]);
+    assert!(
+        text.contains("人民币36.00万元（大写：人民币叁拾陆万元整）"),
+        "{text}"
+    );
+    // A 大写 elsewhere stays a field that checks the figure.
+    let t = import_text("第一条 费用\n合同总额为人民币________元。\n第二条 确认\n双方确认的合同总额大写：________。").template;
+    let words: Vec<_> = t.blanks.iter().filter(|b| b.kind == Words).collect();
+    assert_eq!(words.len(), 1, "{:?}", t.blanks);
+    assert_eq!(
+        words[0].matches.as_deref(),
+        Some(blank_id(&t, "合同总额").as_str())
+    );
+
+    // The seeds' 大写 after an amount: 人民幣[x]元(大寫:[大寫金額]), 人民币__ __元(大写___ ______).
+    for (name, reads) in [
+        (
+            "outsourced-after-sales-operations.txt",
+            "每月人民幣12,000.00元(大寫:人民币壹万贰仟元整)",
+        ),
+        (
+            "website-and-maintenance-three-contracts.txt",
+            "合同总额:人民币12,000.00元(大写人民币壹万贰仟元整)",
+        ),
+    ] {
+        let Some(text) = seed(name) else {
+            eprintln!("seed {name} not found; skipped");
+            continue;
+        };
+        let t = import_text(&text).template;
+        assert!(!t.blanks.iter().any(|b| b.kind == Words), "{name}");
+        let shown = contract_text(&t, &samples(&t, "20"));
+        assert!(shown.contains(reads), "{name}: {shown}");
+    }
 }
 
 /// The real headings of each seed contract (as `split_documents` cuts them), in order: every

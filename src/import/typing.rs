@@ -7,7 +7,8 @@
 //! - `%` after it, `[x%]`, `百分之` before it, or `[百分比]`/`[比例]` → `percent`
 //!   (`__折` is a `percent` too, from 0 to 10: the number of 折); a sign the bracket holds
 //!   (`[x%]`) or leaves out (`[比例]`) is written after the value (`Typed::sign`);
-//! - `大写` just before it → `words` (checked against the money blank before it);
+//! - `大写` just before it → `words` (right after its amount, the contract writes it from the
+//!   amount, see `mod.rs`; else it is checked against the money blank before it);
 //! - `万元` after it → `money` in 万元 (see `Typed::wan`); `元` after it, `人民币` or `rmb`
 //!   before it, or `[金额]` → `money`;
 //! - `个工作日` after it → `days` (working); `每月` before it → `integer` (day of month);
