@@ -15,7 +15,7 @@
 use contract_calc::core::calendar::Calendar;
 use contract_calc::import::{import_text, split_documents, ImportResult};
 use contract_calc::template::model::{BlankType, DueBinding, LumpSumBinding, Template};
-use contract_calc::template::render::{render_html, RenderOptions};
+use contract_calc::template::render::{render_html, sections, Block, Inline, RenderOptions};
 use contract_calc::template::validate::validate;
 use contract_calc::template::{fill, Calc, Input, Inputs};
 use std::path::PathBuf;
@@ -466,7 +466,7 @@ fn outsourced_after_sales_operations() {
             ("联系方式", Text),
             ("产品名称|服务内容", Text),
             ("费用", Money),
-            ("大写", Words),
+            // (大寫:[大寫金額]) after the amount is its 大写, written from it: no blank.
             ("每月", Integer),
             ("发票", Days),
             ("保密期限", Integer),
@@ -559,7 +559,7 @@ fn website_and_maintenance_three_contracts() {
                 ("维护费", Money),
                 ("星期", Text),
                 ("合同总额", Money),
-                ("大写", Words),
+                // (大写___ ______) after the amount is its 大写, written from it: no blank.
                 ("备注", Text),
                 ("身份证号", Text),
                 ("地址", Text),
@@ -752,6 +752,505 @@ fn customer_service_outsourcing_contracts() {
         },
     ];
     assert_targets("customer-service-outsourcing-contracts.txt", &docs, true);
+}
+
+/// The text of the user review: a lease with a percent in brackets, a numbered clause with a
+/// money blank and its 大写, and a numbered penalty clause.
+const REVIEW_TEXT: &str = "房屋租赁合同
+甲方：________
+乙方：________
+一、甲方在合同签订后____日内支付总额的[x%]作为首付款。
+二、租金总额为人民币________元（大写：________）。甲方应于每月____日前支付当月租金。
+三、甲方逾期付款的，每逾期一日，按未支付金额的[x%]支付违约金。
+";
+
+/// The contract as a reader sees it, filled with `values` (by blank id): the title, then one
+/// line per heading (`# …`) and paragraph, values as they read, a gap as `＿label＿`.
+fn contract_text(t: &Template, values: &[(String, String)]) -> String {
+    let inputs: Inputs = values
+        .iter()
+        .map(|(id, v)| (id.clone(), Input::Text(v.clone())))
+        .collect();
+    let f = fill(t, &inputs, &Calendar::new());
+    let line = |inlines: &[Inline]| -> String {
+        inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text(s) => s.to_string(),
+                Inline::Filled { text, .. } | Inline::Computed { text, .. } => text.clone(),
+                Inline::Gap { label, .. } => format!("＿{label}＿"),
+                Inline::Table(_) => "[table]".into(),
+            })
+            .collect()
+    };
+    let mut out = format!("{}\n", t.title);
+    for s in sections(t, &f, RenderOptions::default()) {
+        out.push_str(&format!("# {}\n", line(&s.heading)));
+        for b in &s.blocks {
+            match b {
+                Block::Para(p) => out.push_str(&format!("{}\n", line(p))),
+                Block::Columns(cols) => {
+                    for (gap, p) in cols {
+                        out.push_str(gap);
+                        out.push_str(&line(p));
+                    }
+                    out.push('\n');
+                }
+                Block::Table(_) => out.push_str("[table]\n"),
+            }
+        }
+    }
+    out
+}
+
+/// The id of the blank whose label contains `label`.
+fn blank_id(t: &Template, label: &str) -> String {
+    t.blanks
+        .iter()
+        .find(|b| b.label.zh.contains(label))
+        .unwrap_or_else(|| {
+            panic!(
+                "no blank labelled {label}: {:?}",
+                t.blanks.iter().map(|b| &b.label.zh).collect::<Vec<_>>()
+            )
+        })
+        .id
+        .clone()
+}
+
+/// Every blank of `t` filled with a typed sample; percent blanks (not 折) with `pct`.
+fn samples(t: &Template, pct: &str) -> Vec<(String, String)> {
+    t.blanks
+        .iter()
+        .map(|b| {
+            let v = match (b.kind, b.max.as_deref()) {
+                (Percent, Some("10")) => "8",
+                (Percent, _) => pct,
+                (Integer, _) if b.min.as_deref() == Some("1") => "10",
+                (k, _) => sample(k),
+            };
+            (b.id.clone(), v.to_string())
+        })
+        .collect()
+}
+
+/// Where `value` appears in `text`, each place with its sign: the `%`, `‰` or `‱` after it,
+/// or the 百分之/千分之/万分之 before it, and whether a second sign follows the first.
+fn signs_after(text: &str, value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(value) {
+        let before = &text[..at];
+        let after: Vec<char> = text[at + value.len()..].chars().take(2).collect();
+        let sign = |c: Option<&char>| c.is_some_and(|c| "%％‰‱".contains(*c));
+        let word = ["百分之", "千分之", "万分之"]
+            .into_iter()
+            .find(|w| before.ends_with(w));
+        out.push(match (word, sign(after.first()), sign(after.get(1))) {
+            (Some(w), false, _) => w.to_string(),
+            (None, true, false) => after[0].to_string(),
+            _ => format!("{value}{}", after.iter().collect::<String>()),
+        });
+    }
+    out
+}
+
+#[test]
+fn a_percent_blank_keeps_its_sign_after_the_value() {
+    let t = import_text(REVIEW_TEXT).template;
+    let values = [(blank_id(&t, "首付款比例"), "30".to_string())];
+    let text = contract_text(&t, &values);
+    assert!(text.contains("支付总额的30%作为首付款"), "{text}");
+    // Every form a percent blank takes: the value, then exactly one sign.
+    for (form, reads) in [
+        ("[x%]", "30%"),
+        ("[ x% ]", "30%"),
+        ("［x％］", "30％"),
+        ("【x%】", "30%"),
+        ("[x%]%", "30%"),
+        ("____%", "30%"),
+        ("＿＿＿％", "30％"),
+        ("?%", "30%"),
+        ("[ ]%", "30%"),
+        ("【 】%", "30%"),
+        ("（  ）%", "30%"),
+        ("（　）％", "30％"),
+        ("[百分比]%", "30%"),
+        ("[比例]", "30%"),
+        ("百分之____", "百分之30"),
+        ("[x‰]", "30‰"),
+        ("____‰", "30‰"),
+        ("千分之[x]", "千分之30"),
+    ] {
+        let t = import_text(&format!("第一条 费用\n甲方支付总额的{form}作为首付款。")).template;
+        let pct: Vec<_> = t.blanks.iter().filter(|b| b.kind == Percent).collect();
+        assert_eq!(pct.len(), 1, "{form}: {:?}", t.blanks);
+        let text = contract_text(&t, &[(pct[0].id.clone(), "30".into())]);
+        assert!(
+            text.contains(&format!("支付总额的{reads}作为首付款")),
+            "{form}: {text}"
+        );
+    }
+    // The sign a bracket holds is the rate's unit for the penalty too.
+    let t =
+        import_text("第五条 违约责任\n甲方逾期付款的，每逾期一日，按未支付金额的[x‰]支付违约金。")
+            .template;
+    let p = t.calculators.penalty.as_ref().expect("penalty");
+    assert_eq!(p.rate_unit, "per_mille");
+}
+
+#[test]
+fn percent_blanks_of_the_seeds_keep_one_sign() {
+    for name in [
+        "after-sales-upgrade-service.txt",
+        "outsourced-after-sales-operations.txt",
+        "website-and-maintenance-three-contracts.txt",
+        "customer-service-outsourcing-contracts.txt",
+    ] {
+        let Some(text) = seed(name) else {
+            eprintln!("seed {name} not found; skipped");
+            continue;
+        };
+        let t = import_text(&text).template;
+        let shown = contract_text(&t, &samples(&t, "37.5"));
+        let signs = signs_after(&shown, "37.5");
+        assert!(!signs.is_empty(), "{name}: no percent shown");
+        for s in &signs {
+            assert!(
+                ["%", "％", "‰", "‱", "百分之", "千分之", "万分之"].contains(&s.as_str()),
+                "{name}: a percent reads {s:?}\n{shown}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_numbered_sentence_is_a_paragraph_not_a_heading() {
+    let r = import_text(REVIEW_TEXT);
+    // 一、二、三、 are whole clauses here: no headings, each clause one paragraph.
+    assert_eq!(r.report.sections, [""]);
+    let text = contract_text(&r.template, &samples(&r.template, "30"));
+    let lines: Vec<&str> = text.lines().collect();
+    let line = |start: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no line {start}…:\n{text}"))
+            .to_string()
+    };
+    assert_eq!(
+        line("一、"),
+        "一、甲方在合同签订后5日内支付总额的30%作为首付款。"
+    );
+    let second = line("二、");
+    assert!(
+        second.starts_with("二、租金总额为人民币12,000.00元（大写：")
+            && second.ends_with("）。甲方应于每月10日前支付当月租金。"),
+        "{text}"
+    );
+    assert_eq!(
+        line("三、"),
+        "三、甲方逾期付款的，每逾期一日，按未支付金额的30%支付违约金。"
+    );
+
+    // Short numbered lines are still headings; a clause numbered 第五条 or 三、 is not; a
+    // label before run-on text is.
+    let r = import_text(
+        "设计合同
+一、设计内容：
+甲方委托乙方设计网站。
+第三章 费用及支付
+一、甲方在合同签订后____日内支付总额的____%作为首付款。
+二、付款方式：甲方应于每月____日前向乙方支付当月的服务费用，逾期支付的按本合同约定承担违约责任。
+第五条 甲方逾期付款的，每逾期一日，按未支付金额的____%支付违约金。
+三、合同一式两份，双方各执一份。
+四、网页设计项目及价款。
+网页设计费用以报价单为准。
+",
+    );
+    assert_eq!(
+        r.report.sections,
+        [
+            "一、设计内容：",
+            "第三章 费用及支付",
+            "二、付款方式：",
+            "四、网页设计项目及价款。"
+        ]
+    );
+    let paragraphs: Vec<&String> = r.template.body.iter().flat_map(|s| &s.paragraphs).collect();
+    for starts in [
+        "一、甲方在",
+        "甲方应于每月",
+        "第五条 甲方逾期付款的，",
+        "三、合同一式两份，",
+    ] {
+        assert!(
+            paragraphs.iter().any(|p| p.starts_with(starts)),
+            "{starts}: {paragraphs:#?}"
+        );
+    }
+    // A heading never cuts a sentence: no paragraph starts where one was cut.
+    assert!(
+        !paragraphs
+            .iter()
+            .any(|p| p.starts_with([',', '，', ';', '；', ')', '）'])),
+        "{paragraphs:#?}"
+    );
+}
+
+#[test]
+fn a_words_blank_after_its_amount_is_computed() {
+    let t = import_text(REVIEW_TEXT).template;
+    // No second field to type: the 大写 is written from the amount.
+    assert!(!t.blanks.iter().any(|b| b.kind == Words), "{:?}", t.blanks);
+    let rent = blank_id(&t, "租金总额");
+    let text = contract_text(&t, &[(rent.clone(), "100000".into())]);
+    assert!(
+        text.contains("租金总额为人民币100,000.00元（大写：人民币壹拾万元整）。"),
+        "{text}"
+    );
+    // Empty, it is a gap like the amount's.
+    assert!(!contract_text(&t, &[]).contains("壹"));
+    // The 大写 has its own 元…整.
+    let t = import_text("第一条 费用\n总额为人民币________元（大写：________元整）。").template;
+    let text = contract_text(&t, &[(blank_id(&t, "总额"), "100000.5".into())]);
+    assert!(
+        text.contains("总额为人民币100,000.50元（大写：人民币壹拾万元伍角整）。"),
+        "{text}"
+    );
+
+    // In 万元: the 大写 of the amount in 元.
+    let t = import_text("第一条 费用\n合同总金额为人民币____万元（大写：________）。").template;
+    assert!(
+        !t.blanks.iter().any(|b| b.kind == Words || b.kind == Text),
+        "{:?}",
+        t.blanks
+    );
+    let text = contract_text(&t, &[(blank_id(&t, "万元"), "36".into())]);
+    assert!(
+        text.contains("人民币36.00万元（大写：人民币叁拾陆万元整）"),
+        "{text}"
+    );
+    // A 大写 elsewhere stays a field that checks the figure.
+    let t = import_text("第一条 费用\n合同总额为人民币________元。\n第二条 确认\n双方确认的合同总额大写：________。").template;
+    let words: Vec<_> = t.blanks.iter().filter(|b| b.kind == Words).collect();
+    assert_eq!(words.len(), 1, "{:?}", t.blanks);
+    assert_eq!(
+        words[0].matches.as_deref(),
+        Some(blank_id(&t, "合同总额").as_str())
+    );
+
+    // The seeds' 大写 after an amount: 人民幣[x]元(大寫:[大寫金額]), 人民币__ __元(大写___ ______).
+    for (name, reads) in [
+        (
+            "outsourced-after-sales-operations.txt",
+            "每月人民幣12,000.00元(大寫:人民币壹万贰仟元整)",
+        ),
+        (
+            "website-and-maintenance-three-contracts.txt",
+            "合同总额:人民币12,000.00元(大写人民币壹万贰仟元整)",
+        ),
+    ] {
+        let Some(text) = seed(name) else {
+            eprintln!("seed {name} not found; skipped");
+            continue;
+        };
+        let t = import_text(&text).template;
+        assert!(!t.blanks.iter().any(|b| b.kind == Words), "{name}");
+        let shown = contract_text(&t, &samples(&t, "20"));
+        assert!(shown.contains(reads), "{name}: {shown}");
+    }
+}
+
+/// The real headings of each seed contract (as `split_documents` cuts them), in order: every
+/// 第X章/第X条/一、/1. line that is a title, and none of the numbered sentences
+/// (`七.合同一式两份,双方各持一份。`, `一、乙方对…进行维护,具体内容如下:`).
+#[test]
+fn seeds_keep_their_headings() {
+    let expected: &[(&str, &[&[&str]])] = &[
+        (
+            "after-sales-upgrade-service.txt",
+            &[&[
+                "",
+                "第一章合同主體及授權",
+                "第二章服務內容",
+                "第三章服務期限",
+                "第四章費用及支付",
+                "第五章保密及知識產權",
+                "第六章服務質量保證",
+                "第七章違約責任",
+                "第八章爭議解決",
+                "第九章其他約定",
+                "第十章合同附件",
+                "第十二章風險控制與應急預案",
+                "第十三章數據保護與隱私",
+                "第十四章終止與解除",
+                "第十五章一般條款",
+            ]],
+        ),
+        (
+            "outsourced-after-sales-operations.txt",
+            &[&[
+                "",
+                "一、標的物或服務具體描述",
+                "二、雙方權利義務",
+                "三、外包售后運營費用及支付方式",
+                "四、保密條款",
+                "五、違約責任",
+                "六、協議變更與解除",
+                "七、爭議解決",
+                "八、其他條款",
+            ]],
+        ),
+        (
+            "website-and-maintenance-three-contracts.txt",
+            &[
+                &[
+                    "",
+                    "一、设计内容:",
+                    "二、网页设计项目及价款。",
+                    "三、甲方义务:",
+                    "四、乙方义务:",
+                    "五、期限",
+                    "六、乙方向甲方提供其网站服务器及网页的维护工作。",
+                    "七、服务费用",
+                    "八、甲方的义务:",
+                    "九、乙方的义务:",
+                    "十、特别约定",
+                    "十一、保密",
+                    "十二、付款方式:",
+                    "十三、违约责任",
+                    "十四、争议解决",
+                    "十五、合同文本、生效",
+                    "十六、合同期限",
+                    "十七、附则",
+                ],
+                &[
+                    "",
+                    "一.合同有效期:",
+                    "二.服务内容:",
+                    "三.合同总额",
+                    "四.友情链接",
+                    "五.双方的权利和义务",
+                    "六.违约责任",
+                    "八.备注:",
+                ],
+                &[
+                    "",
+                    "一、甲方使用乙方所提供之硬体设备维护费用收取标准如下:",
+                    "二、其维护标准订定如下:",
+                ],
+            ],
+        ),
+        (
+            "customer-service-outsourcing-contracts.txt",
+            &[
+                &[
+                    "第一部分:合同如下:",
+                    "第一條合同基本信息",
+                    "第二條服務范圍",
+                    "第三條服務質量要求",
+                    "第四條服務費用",
+                    "第五條服務期限",
+                    "第六條保密條款",
+                    "第七條知識產權",
+                    "第五條服務期限",
+                    "第八條違約責任",
+                    "第九條爭議解決",
+                    "第十條合同解除",
+                    "第十一條合同變更",
+                    "第十二條合同終止",
+                    "第十三條合同附件",
+                    "第十四條其他約定",
+                    "第二部分:第三方介入后的修正",
+                    "第十五條第三方介入概述",
+                    "第十六條第三方介入程序",
+                    "第十七條甲乙方額外條款",
+                    "第十八條第三方責任限額",
+                    "第十九條第三方與其他各方的關系",
+                    "第二十條第三方退出機制",
+                    "第三部分:其他補充性說明和解釋說明一:附件列表:",
+                ],
+                &[
+                    "第一部分:合同如下:",
+                    "1.合同概述",
+                    "2.服務內容與標準",
+                    "3.服務交付與驗收",
+                    "4.保密條款",
+                    "5.知識產權",
+                    "6.違約責任",
+                    "7.爭議解決",
+                    "8.合同解除與終止",
+                    "9.合同附件",
+                    "10.通知與通訊",
+                    "11.法律適用與爭議解決",
+                    "12.合同變更與補充",
+                    "13.合同生效與解除",
+                    "14.其他條款",
+                    "第二部分:第三方介入后的修正",
+                    "15.第三方介入說明",
+                    "第三部分:其他補充性說明和解釋說明一:附件列表:",
+                    "1.服務說明書詳細要求:",
+                    "2.服務質量考核標準詳細要求:",
+                    "3.第三方協議詳細要求:",
+                    "4.保密協議詳細要求:",
+                    "5.知識產權歸屬證明詳細要求:",
+                    "6.合同變更協議詳細要求:",
+                    "7.合同解除協議詳細要求:",
+                    "8.合同終止協議詳細要求:",
+                    "9.其他相關文件詳細要求:",
+                    "1.違約行為:",
+                    "2.責任認定標準:",
+                    "3.違約責任示例說明:",
+                ],
+                &[
+                    "第一部分:合同如下:",
+                    "1.合同雙方基本信息",
+                    "2.合同目的和范圍",
+                    "3.服務期限",
+                    "4.服務標準與質量要求",
+                    "5.服務費用及支付方式",
+                    "6.服務交付與驗收",
+                    "8.保密條款",
+                    "9.違約責任",
+                    "10.爭議解決",
+                    "11.合同解除與終止",
+                    "12.其他約定",
+                    "13.合同簽署",
+                    "14.合同附件清單",
+                    "第二部分:第三方介入后的修正",
+                    "15.第三方介入說明",
+                    "16.第三方介入程序",
+                    "17.第三方責任限額",
+                    "18.第三方與其他各方的劃分說明",
+                    "19.第三方介入的終止",
+                    "第三部分:其他補充性說明和解釋說明一:附件列表:",
+                    "1.服務手冊要求:",
+                    "2.服務記錄要求:",
+                    "3.費用清單要求:",
+                    "4.第三方協議要求:",
+                    "5.保密協議要求:",
+                    "6.爭議解決協議要求:",
+                    "7.合同變更協議要求:",
+                    "8.合同解除協議要求:",
+                    "1.服務方違約行為",
+                    "2.客戶方違約行為",
+                    "3.違約責任認定標準",
+                    "4.違約示例說明",
+                ],
+            ],
+        ),
+    ];
+    for (name, docs) in expected {
+        let Some(text) = seed(name) else {
+            eprintln!("seed {name} not found; skipped");
+            continue;
+        };
+        let got: Vec<Vec<String>> = split_documents(&text)
+            .into_iter()
+            .map(|part| import_text(part).report.sections)
+            .collect();
+        assert_eq!(got, *docs, "{name}");
+    }
 }
 
 /// Whatever the text, the import does not panic and gives a valid template that fills and

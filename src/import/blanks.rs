@@ -2,7 +2,8 @@
 //! is `typing`'s job; this file only says where they are and what marks them.
 //!
 //! Markers, tried in this order (a character belongs to one blank at most):
-//! 1. brackets: `[甲方全称]`, `[x%]`, `【…】` (not `[12]`);
+//! 1. brackets: `[甲方全称]`, `[x%]`, `【…】` (not `[12]`), and brackets or parentheses
+//!    holding only spaces (`[ ]`, `（　　）`);
 //! 2. dates: `____年____月____日`, `__20__年__月__日`, `年?月?日`: one date blank, whichever
 //!    of the three slots hold underscores, `?` or nothing;
 //! 3. compound amounts: `____万____千____元` is one amount (in 元);
@@ -75,6 +76,18 @@ fn n(chs: &[Ch], i: usize) -> char {
 fn brackets(chs: &[Ch], taken: &mut [bool], out: &mut Vec<Occ>) {
     let mut i = 0;
     while i < chs.len() {
+        // `[ ]`, `【　】`, `（　　）`: brackets holding only spaces are a place to write in.
+        if matches!(chs[i].n, '[' | '(') && n(chs, i + 1) == ' ' {
+            let close = if chs[i].n == '[' { ']' } else { ')' };
+            let k = (i + 1..chs.len())
+                .find(|&k| chs[k].n != ' ')
+                .unwrap_or(chs.len());
+            if n(chs, k) == close {
+                push(out, taken, i, k + 1, Marker::Bracket, "");
+                i = k + 1;
+                continue;
+            }
+        }
         if chs[i].n == '[' {
             let close = (i + 1..chs.len().min(i + 32))
                 .take_while(|&k| !matches!(chs[k].n, '[' | '\n' | '。'))
@@ -560,6 +573,14 @@ mod tests {
         assert_eq!(found("就甲方的_____er_____网站建设").len(), 1);
         assert_eq!(found("星期_三_。")[0].1, "_三_");
         assert!(found("a_b").is_empty());
+        assert_eq!(
+            found("总额的[ ]%及（　　）%"),
+            [
+                (Marker::Bracket, "[ ]".to_string()),
+                (Marker::Bracket, "（　　）".to_string())
+            ]
+        );
+        assert!(found("甲方()及(盖章)[]").is_empty());
     }
 
     #[test]

@@ -18,6 +18,9 @@
 //!   says so); the body keeps `{{x}}万元整`, so the contract reads as written, and a derived
 //!   `x_yuan = x * 10000` feeds the calculators in 元.
 //! - `____万____千____元` is one money blank in 元 (the body reads `{{x}}元`).
+//! - `人民币____元（大写：____）`: the 大写 right after its amount is no blank of its own; the
+//!   body reads `{{words:x}}` (`{{words:x_yuan}}` for 万元), so the user types the amount once.
+//!   A 大写 elsewhere stays a `words` blank that `matches` the amount before it.
 //! - A `?` that is not a blank and stands between words or punctuation is lost spacing and is
 //!   shown as a space; a `?` inside mojibake (`確??蛻`, `?qū`) is left as it is.
 //! - `{`/`}` in the source are written full-width so they cannot be read as placeholders.
@@ -83,7 +86,7 @@ pub struct BlankReport {
 pub fn import_text(input: &str) -> ImportResult {
     let all = text::chars(input);
     let (chs, mut removed) = furniture::remove(&all);
-    let occs = blanks::detect(&chs);
+    let mut occs = blanks::detect(&chs);
     let lay = sections::layout(&chs, &occs);
     let byte = |i: usize| chs.get(i).map_or(input.len(), |c| c.pos);
 
@@ -181,20 +184,58 @@ pub fn import_text(input: &str) -> ImportResult {
             occs: vec![oi],
             section: ranges[ri].0,
             matches: None,
+            words_of: None,
         });
         placed.push((oi, ri, fi));
     }
-    // 大写 blanks check against the money blank before them.
+    // 大写 blanks check against the money blank before them. One right after its amount, in
+    // the same clause (`人民币____元（大写：____）`), is that amount's 大写: the contract writes
+    // it from the amount (`{{words:x}}`, in 元 for an amount in 万元) rather than asking for it
+    // again.
     for fi in 0..fields.len() {
-        if fields[fi].typed.kind == BlankType::Words {
-            match fields[..fi]
-                .iter()
-                .rev()
-                .find(|f| f.typed.kind == BlankType::Money)
+        if fields[fi].typed.kind != BlankType::Words {
+            continue;
+        }
+        // The blank before it, if that is an amount in the same paragraph with a few
+        // characters and no sentence punctuation between (`元（大写：`).
+        let o = fields[fi].occs[0];
+        let before = match placed.iter().position(|(p, _, _)| *p == o) {
+            Some(k) if k > 0 => Some((placed[k - 1], placed[k].1)),
+            _ => None,
+        };
+        if let Some(((p, r, m), ri)) = before {
+            let between = &chs[occs[p].end..occs[o].start];
+            if r == ri
+                && fields[m].typed.kind == BlankType::Money
+                && between.len() <= 10
+                && !between
+                    .iter()
+                    .any(|c| matches!(c.n, ',' | '。' | ';' | '\n'))
             {
-                Some(m) if !m.typed.wan => fields[fi].matches = Some(m.id.clone()),
-                _ => fields[fi].typed.kind = BlankType::Text,
+                let m = &fields[m];
+                let id = if m.typed.wan {
+                    format!("{}_yuan", m.id)
+                } else {
+                    m.id.clone()
+                };
+                fields[fi].words_of = Some(id);
+                // `（大写：____元整）`: the 大写 written from the amount has its own 元…整.
+                if let Some(w) = ["元整", "元正", "圆整", "元", "圆"]
+                    .iter()
+                    .find(|w| furniture::starts_with(&chs, occs[o].end, w))
+                {
+                    occs[o].end += w.chars().count();
+                }
+                continue;
             }
+        }
+        match fields[..fi]
+            .iter()
+            .rev()
+            .find(|f| f.typed.kind == BlankType::Money)
+        {
+            Some(m) if !m.typed.wan => fields[fi].matches = Some(m.id.clone()),
+            _ => fields[fi].typed.kind = BlankType::Text,
         }
     }
 
@@ -263,6 +304,9 @@ pub fn import_text(input: &str) -> ImportResult {
     let mut derived = Vec::new();
     let mut reports = Vec::new();
     for f in &fields {
+        if f.words_of.is_some() {
+            continue;
+        }
         let (blank, note) = make_blank(f, &kept, &chs);
         if let Some(n) = &note {
             notes.push(format!("{}: {n}", f.id));
@@ -298,6 +342,9 @@ pub fn import_text(input: &str) -> ImportResult {
             note,
         });
         blanks_out.push(blank);
+    }
+    if fields.iter().any(|f| f.words_of.is_some()) {
+        notes.push("金额后的大写空白由金额自动生成，不另填写 / the 大写 blank after an amount is written from the amount, not typed again".into());
     }
     if fields.iter().any(|f| f.typed.wan) {
         notes.push("金额以万元填写的空白：正文保留“万元”，计算用折合元的派生值（…_yuan） / amounts in 万元 stay in 万元 in the text; calculators use the derived …_yuan".into());
@@ -348,12 +395,12 @@ pub fn import_text(input: &str) -> ImportResult {
         description: Label {
             zh: format!(
                 "由文本导入：{}个空白，{}个计算条款",
-                fields.len(),
+                reports.len(),
                 bound.report.iter().filter(|c| !c.bound.is_empty()).count()
             ),
             en: format!(
                 "Imported from text: {} blanks, {} fee clauses bound",
-                fields.len(),
+                reports.len(),
                 bound.report.iter().filter(|c| !c.bound.is_empty()).count()
             ),
         },
@@ -409,6 +456,9 @@ struct Field {
     occs: Vec<usize>,
     section: usize,
     matches: Option<String>,
+    /// A 大写 right after its amount: the money value (`x`, or `x_yuan` for 万元) whose 大写
+    /// the contract writes in its place. Not a blank of its own.
+    words_of: Option<String>,
 }
 
 const GROUPS: &[(&str, &str, &str)] = &[
@@ -591,7 +641,10 @@ fn render(
     let mut simple = String::new();
     let mut slots = Vec::new();
     let mut emit = |f: usize, shown: &mut String, simple: &mut String| {
-        shown.push_str(&format!("{{{{{}}}}}", fields[f].id));
+        match &fields[f].words_of {
+            Some(m) => shown.push_str(&format!("{{{{words:{m}}}}}")),
+            None => shown.push_str(&format!("{{{{{}}}}}", fields[f].id)),
+        }
         simple.push('□');
         slots.push(f);
     };
@@ -609,6 +662,13 @@ fn render(
         {
             emit(*f, &mut shown, &mut simple);
             i = occs[*o].end;
+            // `[x%]`: the value, then the sign the bracket held (once, if the text has none).
+            if let Some(sign) = fields[*f].typed.sign {
+                if chs.get(i).map(|c| c.n) != Some(text::norm_char(sign)) {
+                    shown.push(sign);
+                    simple.push(text::norm_char(sign));
+                }
+            }
             continue;
         }
         let c = chs[i];

@@ -11,6 +11,11 @@
 //!   start; before the first heading, party and number lines of the preamble (`合同编号`,
 //!   `甲方（…）：`, `鉴于`); signature lines (`甲方（盖章）`, `甲方签字` …).
 //!
+//! A heading marker starts a heading only when what follows is a title (`一、设计内容：`,
+//! `第三章 费用及支付`), or a title and a colon before run-on text; a numbered sentence
+//! (`三、甲方逾期付款的，每逾期一日…`, or with blanks in it) is a paragraph, in the section
+//! before it, so no heading cuts a sentence in two.
+//!
 //! A line that repeats the document's title (`…如何写二`, `…外包合同1`) starts a new
 //! contract of a collection: it becomes a heading, and `split_documents` splits there.
 
@@ -387,12 +392,17 @@ pub fn layout(chs: &[Ch], occs: &[Occ]) -> Layout {
         if piece.is_empty() {
             continue;
         }
-        match class {
-            Some(c) if is_heading(*c) => {
-                if *c == Class::TitleLine {
-                    doc_starts.push(piece.start);
-                }
-                let (heading, rest) = cut_heading(chs, piece);
+        let heading = match class {
+            // A repeated title starts a contract: a heading whatever it says.
+            Some(Class::TitleLine) => {
+                doc_starts.push(piece.start);
+                Some(cut_heading(chs, piece.clone(), &blank_at).unwrap_or((piece.clone(), None)))
+            }
+            Some(c) if is_heading(*c) => cut_heading(chs, piece.clone(), &blank_at),
+            _ => None,
+        };
+        match heading {
+            Some((heading, rest)) => {
                 let mut paragraphs = Vec::new();
                 if let Some(r) = rest {
                     paragraphs.push(r);
@@ -402,7 +412,7 @@ pub fn layout(chs: &[Ch], occs: &[Occ]) -> Layout {
                     paragraphs,
                 });
             }
-            _ => {
+            None => {
                 if sections.is_empty() {
                     sections.push(SectionSpan {
                         heading: piece.start..piece.start,
@@ -440,24 +450,39 @@ fn trim(chs: &[Ch], r: Range<usize>) -> Range<usize> {
     s..e
 }
 
-/// A long heading keeps its title; the rest (run-on text) is the section's first paragraph.
-fn cut_heading(chs: &[Ch], r: Range<usize>) -> (Range<usize>, Option<Range<usize>>) {
-    if r.len() <= 30 {
-        return (r, None);
+/// A numbered line as a heading: its title, and the run-on text after a title that ends in a
+/// colon (`第十条争议解决:本合同…`), which is the section's first paragraph. `None` when the
+/// line is a sentence (`三、甲方逾期付款的,每逾期一日…`, `第五条 甲方应于…`): that is a
+/// numbered paragraph, and a heading must never cut a sentence in two.
+fn cut_heading(
+    chs: &[Ch],
+    r: Range<usize>,
+    blank_at: &[bool],
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    if is_title(chs, r.clone(), blank_at) {
+        return Some((r, None));
     }
-    let cut = (r.start + 2..r.end).find(|&i| matches!(chs[i].n, ':' | '。' | ',' | ';'));
-    match cut {
-        Some(i) => {
-            let h_end = if matches!(chs[i].n, ':' | '。') {
-                i + 1
-            } else {
-                i
-            };
-            let rest = trim(chs, h_end..r.end);
-            (r.start..h_end, (!rest.is_empty()).then_some(rest))
-        }
-        None => (r, None),
-    }
+    let colon = (r.start + 2..r.end).find(|&i| chs[i].n == ':')?;
+    let rest = trim(chs, colon + 1..r.end);
+    is_title(chs, r.start..colon + 1, blank_at)
+        .then(|| (r.start..colon + 1, (!rest.is_empty()).then_some(rest)))
+}
+
+/// Whether a numbered line reads as a title rather than a sentence: at most 30 characters,
+/// no blank, no `,`/`;`/`!`, a `。` only at its end (`二、网页设计项目及价款。`), and its
+/// parentheses closed (`（大写：` is inside a sentence).
+fn is_title(chs: &[Ch], r: Range<usize>, blank_at: &[bool]) -> bool {
+    let last = r.end.saturating_sub(1);
+    let depth = chs[r.clone()].iter().fold(0i32, |d, c| match c.n {
+        '(' => d + 1,
+        ')' => d - 1,
+        _ => d,
+    });
+    r.len() <= 30
+        && depth == 0
+        && r.clone().all(|i| {
+            !blank_at[i] && !matches!(chs[i].n, ',' | ';' | '!') && (chs[i].n != '。' || i == last)
+        })
 }
 
 #[cfg(test)]

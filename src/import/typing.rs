@@ -2,11 +2,13 @@
 //!
 //! Type, first rule that applies (on simplified, half-width text):
 //! - a date marker → `date`; a compound `__万__千__元` → `money`; `、 台` gap → `integer`;
-//! - `‰` after it or `千分之` before it, `‱` or `万分之` → `percent` (labelled `（‰）`,
-//!   `（‱）`: the penalty binder reads the unit from the same words);
+//! - `‰` after it, `[x‰]` or `千分之` before it, `‱` or `万分之` → `percent` (labelled
+//!   `（‰）`, `（‱）`: the penalty binder reads the unit from the same words);
 //! - `%` after it, `[x%]`, `百分之` before it, or `[百分比]`/`[比例]` → `percent`
-//!   (`__折` is a `percent` too, from 0 to 10: the number of 折);
-//! - `大写` just before it → `words` (checked against the money blank before it);
+//!   (`__折` is a `percent` too, from 0 to 10: the number of 折); a sign the bracket holds
+//!   (`[x%]`) or leaves out (`[比例]`) is written after the value (`Typed::sign`);
+//! - `大写` just before it → `words` (right after its amount, the contract writes it from the
+//!   amount, see `mod.rs`; else it is checked against the money blank before it);
 //! - `万元` after it → `money` in 万元 (see `Typed::wan`); `元` after it, `人民币` or `rmb`
 //!   before it, or `[金额]` → `money`;
 //! - `个工作日` after it → `days` (working); `每月` before it → `integer` (day of month);
@@ -47,6 +49,10 @@ pub struct Typed {
     pub day_of_month: bool,
     /// A value the source wrote in (`__30__`).
     pub default: Option<String>,
+    /// The sign the contract writes after the value where the source put it inside the
+    /// blank (`[x%]`, `［x％］`, `[x‰]`) or left it out (`[比例]`): the blank stands for the
+    /// number, so the sign is text.
+    pub sign: Option<char>,
     /// The topic the label came from (`预付款`, `违约金` …), for the clause binder.
     pub topic: Option<&'static str>,
 }
@@ -523,6 +529,7 @@ pub fn classify(chs: &[Ch], occ: &Occ, mask: &[bool], stops: &[bool]) -> Typed {
         day_of_month: false,
         default: None,
         topic: None,
+        sign: None,
     };
     if occ.marker == Marker::Underscores && !inner.is_empty() {
         t.default = Some(inner.to_string());
@@ -531,6 +538,12 @@ pub fn classify(chs: &[Ch], occ: &Occ, mask: &[bool], stops: &[bool]) -> Typed {
     let specific = bracket && !is_generic(inner);
     let colon = colon_label(pre);
     let mut unit = "";
+    // The sign a bracket holds (`[x%]`, `［x％］`), as written.
+    let held = (bracket && occ.end >= occ.start + 2)
+        .then(|| chs[occ.start + 1..occ.end - 1].iter().rfind(|c| c.n != ' '))
+        .flatten()
+        .filter(|c| matches!(c.n, '%' | '‰' | '‱'))
+        .map(|c| c.c);
 
     // Type.
     let p = post.trim_start_matches('□');
@@ -542,11 +555,13 @@ pub fn classify(chs: &[Ch], occ: &Occ, mask: &[bool], stops: &[bool]) -> Typed {
     } else if occ.marker == Marker::Gap {
         t.kind = BlankType::Integer;
         unit = "（台）";
-    } else if p.starts_with('‰') || pre.ends_with("千分之") {
+    } else if p.starts_with('‰') || pre.ends_with("千分之") || inner.ends_with('‰') {
         t.kind = BlankType::Percent;
+        t.sign = held;
         unit = "（‰）";
-    } else if p.starts_with('‱') || pre.ends_with("万分之") {
+    } else if p.starts_with('‱') || pre.ends_with("万分之") || inner.ends_with('‱') {
         t.kind = BlankType::Percent;
+        t.sign = held;
         unit = "（‱）";
     } else if inner.ends_with('%')
         || p.starts_with('%')
@@ -554,6 +569,10 @@ pub fn classify(chs: &[Ch], occ: &Occ, mask: &[bool], stops: &[bool]) -> Typed {
         || (bracket && (inner.contains("百分比") || inner.contains("比例")))
     {
         t.kind = BlankType::Percent;
+        // `[x%]%` keeps the one outside; `百分之[x]` needs none.
+        if !p.starts_with('%') && !pre.ends_with("百分之") {
+            t.sign = Some(held.unwrap_or('%'));
+        }
         unit = "（%）";
     } else if p.starts_with('折') {
         t.kind = BlankType::Percent;
