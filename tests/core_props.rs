@@ -532,7 +532,7 @@ fn problem<T>(r: Result<T, contract_calc::core::Error>) -> Result<T, Problem> {
 /// `Err(date)` of the day-by-day definition as the calendar's error.
 fn not_covered<T>(cal: &Calendar, r: Result<T, NaiveDate>) -> Result<T, Problem> {
     r.map_err(|d| Problem::DateNotCovered {
-        date: d.to_string(),
+        date: d,
         covered: cal.coverage(),
     })
 }

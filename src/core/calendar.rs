@@ -306,7 +306,7 @@ impl Calendar {
         Error::new(
             "date",
             Problem::DateNotCovered {
-                date: d.to_string(),
+                date: d,
                 covered: self.coverage(),
             },
         )
@@ -703,7 +703,7 @@ mod tests {
         assert_eq!(
             err.problem,
             Problem::DateNotCovered {
-                date: "2026-12-26".into(),
+                date: d(2026, 12, 26),
                 covered: builtin.coverage()
             }
         );

@@ -37,7 +37,10 @@ pub enum Problem {
     /// A date that does not exist or cannot be parsed.
     InvalidDate { text: String },
     /// The date is outside the years the holiday calendar covers.
-    DateNotCovered { date: String, covered: String },
+    DateNotCovered {
+        date: chrono::NaiveDate,
+        covered: String,
+    },
     /// Instalment percentages do not add up to 100%.
     PercentSum { total: Decimal, difference: Decimal },
     /// Instalment amounts do not add up to the contract total.

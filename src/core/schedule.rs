@@ -11,8 +11,7 @@
 //! in 16 rows, each 0.0065 rounded up to 0.01) is refused rather than given a negative payment.
 
 use super::calendar::{
-    add_months, awaited_year, date_zh, monthly_due_date, parse_date, Calendar, DayKind, Deadline,
-    RestDayRule,
+    add_months, awaited_year, date_zh, monthly_due_date, Calendar, DayKind, Deadline, RestDayRule,
 };
 use super::error::{Error, Problem, Result};
 use super::money::{
@@ -416,7 +415,7 @@ fn settle(deadline: Result<Deadline>) -> Result<Due> {
         Err(e) => e,
     };
     let awaited = match &e.problem {
-        Problem::DateNotCovered { date, .. } => parse_date(date).ok().and_then(awaited_year),
+        Problem::DateNotCovered { date, .. } => awaited_year(*date),
         _ => None,
     };
     match awaited {
