@@ -562,6 +562,75 @@ test('print on A4: no column of zeros, whole periods, whole table borders, an al
   execFileSync('pdftoppm', ['-r', '60', '-png', pdf, `${OUT}print-outsourced-operations`]);
 });
 
+/// What breaks in the payment schedule tables (`table` selects them) where it must not: a
+/// date (also one in a note of a moved deadline), a payment's name of up to six characters, a
+/// 大写 column squeezed under three characters a line. A line each.
+const scheduleBreaks = (page, table) => page.$$eval(`${table} tbody tr`, (rows) => rows.flatMap((tr) => {
+  const [name, , , words, due] = tr.cells;
+  const lines = (td, from, to) => {
+    const r = document.createRange();
+    r.setStart(td.firstChild, from);
+    r.setEnd(td.firstChild, to);
+    return r.getClientRects().length;
+  };
+  const out = [];
+  if (name.textContent.length <= 6 && lines(name, 0, name.textContent.length) > 1) out.push(`name ${name.textContent}`);
+  for (const m of due.textContent.matchAll(/\d{4}年\d{1,2}月\d{1,2}日/g)) {
+    if (lines(due, m.index, m.index + m[0].length) > 1) out.push(`date ${m[0]} in ${due.textContent}`);
+  }
+  const em = parseFloat(getComputedStyle(words).fontSize);
+  if (words.getBoundingClientRect().width < 3 * em) out.push(`大写 ${Math.round(words.getBoundingClientRect().width)}px wide`);
+  return out;
+}));
+
+test('a date and a short payment name stay on one line in the contract, its print and the .html download', async () => {
+  const broken = [];
+  for (const tpl of ['website-maintenance', 'after-sales-upgrade', 'outsourced-operations']) {
+    for (const width of [1280, 390]) {
+      const page = await guardedPage(env.browser, env.server, { viewport: { width, height: 900 } });
+      await open(page);
+      await page.selectOption('#cc-template', tpl);
+      await page.click('#cc-example');
+      broken.push(...(await scheduleBreaks(page, '.cc-contract table.schedule')).map((b) => `${tpl} ${width}px: ${b}`));
+      if (width === 390) await page.locator('.cc-contract table.schedule').screenshot({ path: `${OUT}contract-schedule-${tpl}-390.png` });
+      page.assertClean();
+      await page.context().close();
+    }
+    // Printed on A4 (what the PDF shows: a cell's text on one line of the table's lines) …
+    const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+    await open(page);
+    await page.selectOption('#cc-template', tpl);
+    await page.click('#cc-example');
+    const cells = await page.$$eval('.cc-contract table.schedule tbody tr', (rows) => rows.flatMap((tr) => [
+      ...[tr.cells[0].textContent].filter((name) => name.length <= 6),
+      ...tr.cells[4].textContent.match(/\d{4}年\d{1,2}月\d{1,2}日/g) ?? [],
+    ]));
+    await page.emulateMedia({ media: 'print' });
+    const pdf = `${OUT}print-schedule-${tpl}.pdf`;
+    writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+    // The table's lines: from its header (repeated on each page) to its 合计 (also repeated).
+    let inside = false;
+    const table = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\n').filter((l) => {
+      if (l.includes('款项') && l.includes('付款期限')) inside = true;
+      else if (l.trim().startsWith('合计')) inside = false;
+      return inside;
+    });
+    broken.push(...cells.filter((c) => !table.some((l) => l.includes(c))).map((c) => `${tpl} print: ${c}`));
+    if (tpl === 'website-maintenance') execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '2', '-l', '2', pdf, `${OUT}print-schedule-${tpl}`]);
+    // … and the .html download, whose schedule is an annex.
+    await page.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cc-html')]);
+    const view = await guardedPage(env.browser, env.server, { viewport: { width: 900, height: 1200 } });
+    await view.setContent(readFileSync(await download.path(), 'utf8'), { waitUntil: 'load' });
+    broken.push(...(await scheduleBreaks(view, 'table.schedule')).map((b) => `${tpl} .html: ${b}`));
+    view.assertClean();
+    page.assertClean();
+    await view.context().close();
+    await page.context().close();
+  }
+  assert.deepEqual(broken, []);
+});
+
 test('hostile input renders inertly in the form, contract, print, export and share link', async () => {
   const page = await examplePage();
   const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' +
