@@ -478,6 +478,42 @@ test('on a phone nothing is cut off: rows editors as cards, every device-fee col
   await page.context().close();
 });
 
+test('on a phone a date in the result panels is never broken over two lines', async () => {
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 390, height: 844 } });
+  await open(page);
+  // Each date (2025-11-14) in the panels that spans more than one line box, and each panel
+  // wider than its box.
+  const broken = () => page.$eval('.cc-results', (results) => {
+    const out = [];
+    const walk = document.createTreeWalker(results, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+      for (const m of node.data.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        if (r.getClientRects().length > 1) out.push(`${node.parentElement.textContent}`);
+      }
+    }
+    for (const p of results.querySelectorAll('.cc-panel')) if (p.scrollWidth > p.clientWidth) out.push(`a panel ${p.scrollWidth - p.clientWidth}px too wide`);
+    return out;
+  });
+  const found = [];
+  for (const tpl of ['website-maintenance', 'outsourced-operations', 'after-sales-upgrade']) {
+    await page.selectOption('#cc-template', tpl);
+    await page.click('#cc-example');
+    for (const lang of ['zh-CN', 'en']) {
+      await page.selectOption('#cc-lang', lang);
+      found.push(...(await broken()).map((b) => `${tpl} ${lang}: ${b}`));
+      const facts = page.locator('.cc-panel', { has: page.locator('.cc-facts') });
+      if (await facts.count()) await facts.screenshot({ path: `${OUT}phone-penalty-${tpl}-${lang}.png` });
+    }
+    await page.selectOption('#cc-lang', 'zh-CN');
+  }
+  assert.deepEqual(found, []);
+  page.assertClean();
+  await page.context().close();
+});
+
 test('phone width and print media screenshots', async () => {
   const page = await guardedPage(env.browser, env.server, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   await open(page);
