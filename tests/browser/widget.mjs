@@ -187,6 +187,51 @@ test('status messages follow the interface language, also when an imported file 
   await page.context().close();
 });
 
+test('a status message goes when the values change or another action is taken', async () => {
+  const page = await examplePage();
+  const notice = page.locator('.cc-notice');
+  const says = (text) => notice.filter({ hasText: text }).waitFor({ timeout: 3000 });
+  const gone = (after) => page.waitForFunction(() => document.querySelector('.cc-notice').textContent === '', null, { timeout: 3000 })
+    .catch(async () => assert.fail(`after ${after}: still '${await notice.textContent()}'`));
+  const share = async () => {
+    await page.click('#cc-share');
+    await says('分享链接已复制');
+  };
+  // The link copied is of the values then on screen: a change makes the message wrong.
+  await share();
+  await page.click('#cc-example');
+  await gone('filling in the example');
+  await share();
+  await field(page, 'party_b').fill('新乙方');
+  await gone('typing into a field');
+  await share();
+  await page.check('#cc-annex');
+  await gone('choosing annexes');
+  await share();
+  await Promise.all([page.waitForEvent('download'), page.click('#cc-docx')]);
+  await gone('downloading the Word file');
+  await share();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cc-export')]);
+  await gone('exporting JSON');
+  await page.selectOption('#cc-template', 'website-maintenance');
+  await page.click('#cc-example');
+  await share();
+  await page.getByLabel('备注 2', { exact: true }).fill('含后台');
+  await gone('typing into a table row');
+  await share();
+  await page.locator('.cc-rows > button').first().click();
+  await gone('adding a table row');
+  // A message that comes with its change stays.
+  await page.click('#cc-clear');
+  await says('已清空所有填写内容');
+  await page.setInputFiles('#cc-import', { name: 'state.json', mimeType: 'application/json', buffer: readFileSync(await download.path()) });
+  await says('已导入 JSON 文件中的内容');
+  assert.equal(await field(page, 'party_b').inputValue(), '新乙方');
+  await page.screenshot({ path: `${OUT}notice-after-import.png` });
+  page.assertClean();
+  await page.context().close();
+});
+
 test('clear, the example and a template switch replace what was just typed', async () => {
   // The fields re-read their values only when the values are replaced (Ctx::replaced), not
   // on each keystroke: a replacement must show even when it equals the last one.
