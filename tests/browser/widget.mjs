@@ -466,7 +466,7 @@ test('on a phone nothing is cut off: rows editors as cards, every device-fee col
       const rows = page.locator('.cc-rows').first();
       const over = await rows.evaluate((r) => r.scrollWidth - r.clientWidth);
       assert.ok(over <= 0, `${tpl} ${lang}: the rows editor scrolls ${over}px sideways`);
-      assert.deepEqual(await cut('.cc-rows td input, .cc-rows td button, .cc-rows td.num', '.cc-group'), [], `${tpl} ${lang}`);
+      assert.deepEqual(await cut('.cc-rows td :is(input, textarea), .cc-rows td button, .cc-rows td.num', '.cc-group'), [], `${tpl} ${lang}`);
       const heads = await rows.locator('thead th').evaluateAll((ths) => ths.map((th) => th.textContent).filter(Boolean));
       const labels = await rows.locator('tbody tr').first().locator('td[data-label]')
         .evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content.replace(/^"|"$/g, '')));
@@ -519,6 +519,36 @@ test('on a phone nothing is cut off: rows editors as cards, every device-fee col
       .map((c) => `${tpl}: ${c.textContent}`), tpl));
   }
   assert.deepEqual(narrow, []);
+  page.assertClean();
+  await page.context().close();
+});
+
+test('on a desktop the rows editor shows all that is typed into it, its column names on one line', async () => {
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+  await open(page);
+  await page.selectOption('#cc-template', 'website-maintenance');
+  await page.click('#cc-example');
+  const rows = page.locator('.cc-rows').first();
+  // Cells whose text is cut off (wider or taller than the cell shows), column names on more
+  // than one line (Chinese), and how far the editor scrolls sideways.
+  const cramped = () => rows.evaluate((r) => {
+    const lines = (el) => { const range = document.createRange(); range.selectNodeContents(el); return range.getClientRects().length; };
+    return {
+      cut: [...r.querySelectorAll('td :is(input, textarea)')]
+        .filter((x) => x.scrollWidth > x.clientWidth + 1 || x.scrollHeight > x.clientHeight + 1).map((x) => x.value),
+      heads: r.closest('.cc-app').lang.startsWith('zh') ? [...r.querySelectorAll('thead th')].filter((th) => lines(th) > 1).map((th) => th.textContent) : [],
+      over: r.scrollWidth - r.clientWidth,
+    };
+  });
+  for (const lang of ['zh-CN', 'en']) {
+    await page.selectOption('#cc-lang', lang);
+    assert.deepEqual(await cramped(), { cut: [], heads: [], over: 0 }, lang);
+  }
+  await page.selectOption('#cc-lang', 'zh-CN');
+  // A longer note wraps onto more lines in its cell, rather than widen the table.
+  await page.getByLabel('备注 1', { exact: true }).fill('首页含轮播图三张与二级导航菜单，另做移动端适配');
+  assert.deepEqual(await cramped(), { cut: [], heads: [], over: 0 });
+  await rows.screenshot({ path: `${OUT}rows-website-maintenance-1280.png` });
   page.assertClean();
   await page.context().close();
 });
