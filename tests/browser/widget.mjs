@@ -553,6 +553,27 @@ test('on a desktop the rows editor shows all that is typed into it, its column n
   await page.context().close();
 });
 
+test("on a phone a rows editor card's labels are all aligned alike, the computed one too", async () => {
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 390, height: 844 } });
+  await open(page);
+  await page.selectOption('#cc-template', 'website-maintenance');
+  await page.click('#cc-example');
+  for (const lang of ['zh-CN', 'en']) {
+    await page.selectOption('#cc-lang', lang);
+    const card = page.locator('.cc-rows tbody tr').first();
+    // Each label (its cell's ::before) with its alignment and its box's left edge.
+    const labels = await card.locator('td[data-label]').evaluateAll((tds) => tds.map((td) => {
+      const before = getComputedStyle(td, '::before');
+      return `${td.dataset.label}: ${before.textAlign} ${Math.round(td.getBoundingClientRect().left + parseFloat(getComputedStyle(td).paddingLeft))}`;
+    }));
+    const first = labels[0].replace(/^[^:]*: /, '');
+    assert.deepEqual(labels.filter((l) => !l.endsWith(first) || !/: (left|start) /.test(l)), [], `${lang}: ${labels.join(', ')}`);
+    await card.screenshot({ path: `${OUT}phone-rows-card-${lang}.png` });
+  }
+  page.assertClean();
+  await page.context().close();
+});
+
 test('on a phone a date in the result panels is never broken over two lines', async () => {
   const page = await guardedPage(env.browser, env.server, { viewport: { width: 390, height: 844 } });
   await open(page);
