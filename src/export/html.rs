@@ -7,7 +7,8 @@ use crate::template::model::{Lang, Template};
 use crate::template::render::{escape, render_html, RenderOptions};
 
 /// A4 with Word's margins, 宋体 12 pt, 黑体 headings, values underlined as on a printed
-/// contract, blanks as grey labels on a line, each annex on a new page.
+/// contract, blanks as grey labels on a line, each annex on a new page; in the tables a period,
+/// a date and a payment's name kept on a line as in the live contract (widget.css).
 const CSS: &str = "@page{size:A4;margin:25.4mm 31.7mm}\
 body{max-width:146.6mm;margin:auto;padding:12mm 0;font:12pt/1.8 SimSun,\"Songti SC\",\"Noto Serif CJK SC\",serif}\
 @media print{body{padding:0}}\
@@ -17,7 +18,9 @@ p{margin:0;text-indent:2em}.v{text-decoration:underline}.gap{color:gray;font-siz
 .col{display:inline-block;text-indent:0}tr{break-inside:avoid}\
 .annex{break-before:page}.annex h2{text-align:center}\
 table{border-collapse:collapse;width:100%;font-size:10.5pt;line-height:1.4;text-align:left}\
-th,td{border:1px solid;padding:2px 5px}.num{text-align:right;white-space:nowrap}";
+th,td{border:1px solid;padding:2px 5px}.num{text-align:right;white-space:nowrap}\
+.devices td:first-child,.penalty td:first-child{white-space:nowrap}\
+.schedule td:first-child,.schedule td:nth-child(5){word-break:keep-all}.schedule td:nth-child(4){min-width:6em}";
 
 /// The filled contract as a standalone .html document.
 pub fn html(t: &Template, f: &Filled, opts: RenderOptions) -> String {

@@ -164,6 +164,7 @@ impl Ctx {
         if self.undo_clear_offered.get() {
             self.undo_clear_offered.set(false);
         }
+        self.end_notice();
         self.inputs.update(|m| {
             m.insert(id.to_string(), input);
         });
@@ -195,6 +196,16 @@ impl Ctx {
     /// type of its own would cost 0.3 kB of the first load.)
     pub fn notify(&self, key: &str, detail: &str) {
         self.notice.set(Some(format!("{key}\n{detail}")));
+    }
+
+    /// Take the message away: it told of an action done before, and the values have changed
+    /// since (typing, a table row, the example, the annex choice) or another action was taken
+    /// (a download), so it no longer describes what is on screen ("link copied" of a link that
+    /// holds other values). An action with a message of its own sets it after its change.
+    pub fn end_notice(&self) {
+        if self.notice.with(Option::is_some) {
+            self.notice.set(None);
+        }
     }
 
     /// The message set by [`Ctx::notify`], in the interface's language.

@@ -288,6 +288,7 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
     let set_cell = {
         let id = id.clone();
         move |row: usize, col: String, value: String| {
+            ctx.end_notice();
             ctx.inputs.update(|m| {
                 let entry = m
                     .entry(id.clone())
@@ -306,6 +307,7 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
     let add = {
         let id = id.clone();
         move |ev: leptos::ev::MouseEvent| {
+            ctx.end_notice();
             ctx.inputs.update(|m| {
                 let entry = m
                     .entry(id.clone())
@@ -320,7 +322,7 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
             // (after this handler).
             if let Some(editor) = editor_of(&ev) {
                 set_timeout(
-                    move || focus_in(&editor, "tbody tr:last-child input"),
+                    move || focus_in(&editor, "tbody tr:last-child :is(input, textarea)"),
                     std::time::Duration::ZERO,
                 );
             }
@@ -334,6 +336,7 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
             // where it was, on the button that removes the row now in that place.
             let last = row + 1 == rows.with_untracked(Vec::len);
             let editor = editor_of(&ev).filter(|_| last);
+            ctx.end_notice();
             ctx.inputs.update(|m| {
                 if let Some(Input::Rows(r)) = m.get_mut(&id) {
                     if row < r.len() {
@@ -384,16 +387,21 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
                                             let bad = Memo::new(move |_| ctx.filled.with(|f| f.errors.iter().any(|e| e.field == cell)));
                                             let err_id = err_id.clone();
                                             let name = c.label.clone();
+                                            let invalid = move || bad.get().then_some("true");
+                                            let described = move || bad.get().then(|| err_id.clone());
+                                            let named = move || format!("{} {}", label.get(ctx.lang.get()), row + 1);
+                                            let value = move || rows.with(|r| r.get(row).and_then(|r| r.get(&col).cloned()).unwrap_or_default());
+                                            let typed = move |ev| set_cell(row, col2.clone(), event_target_value(&ev));
+                                            // A text cell wraps onto as many lines as its text needs (widget.css),
+                                            // rather than cut it off.
+                                            let input = if wide {
+                                                view! { <textarea rows="1" aria-invalid=invalid aria-describedby=described aria-label=named prop:value=value on:input=typed></textarea> }.into_any()
+                                            } else {
+                                                view! { <input type=input_type aria-invalid=invalid aria-describedby=described aria-label=named prop:value=value on:input=typed /> }.into_any()
+                                            };
                                             view! {
                                                 <td class:cc-wide=wide data-label=move || name.get(ctx.lang.get()).to_string()>
-                                                    <input
-                                                        type=input_type
-                                                        aria-invalid=move || bad.get().then_some("true")
-                                                        aria-describedby=move || bad.get().then(|| err_id.clone())
-                                                        aria-label=move || format!("{} {}", label.get(ctx.lang.get()), row + 1)
-                                                        prop:value=move || rows.with(|r| r.get(row).and_then(|r| r.get(&col).cloned()).unwrap_or_default())
-                                                        on:input=move |ev| set_cell(row, col2.clone(), event_target_value(&ev))
-                                                    />
+                                                    {input}
                                                 </td>
                                             }
                                         })

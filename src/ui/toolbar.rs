@@ -29,7 +29,10 @@ pub fn Toolbar() -> impl IntoView {
             ctx.set_template(t, None);
         }
     };
-    let fill_example = move |_| ctx.replace_inputs(ctx.template.with(example_inputs));
+    let fill_example = move |_| {
+        ctx.end_notice();
+        ctx.replace_inputs(ctx.template.with(example_inputs));
+    };
     // Clearing turns the button into its undo, until the next typing or switch.
     let clear = move |_| {
         if ctx.undo_clear_offered.get() {
@@ -46,6 +49,7 @@ pub fn Toolbar() -> impl IntoView {
         })
     };
     let export = move |_| {
+        ctx.end_notice();
         let s = ctx.snapshot();
         storage::download(
             &format!("{}.json", s.template),
@@ -57,6 +61,7 @@ pub fn Toolbar() -> impl IntoView {
     // documents module (loaded on first use, so the writers are not in the first load).
     let contract_file = move |ext: &'static str| {
         move |_| {
+            ctx.end_notice();
             let state = ctx.snapshot().to_json();
             let name = ctx.template.with(|t| export::file_name(t, ext));
             leptos::task::spawn_local(async move {
@@ -110,6 +115,7 @@ pub fn Toolbar() -> impl IntoView {
     // embedded widget cannot print the host's page: it prints the contract alone, the same
     // document as "下载 HTML", from a hidden frame.
     let print = move |_| {
+        ctx.end_notice();
         if !ctx.embedded {
             if let Some(w) = web_sys::window() {
                 let _ = w.print();
@@ -166,7 +172,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" id=ctx.id("docx") on:click=contract_file("docx")>{move || ctx.tr("download_docx")}</button>
                 <button type="button" id=ctx.id("html") on:click=contract_file("html")>{move || ctx.tr("download_html")}</button>
                 <label class="cc-check">
-                    <input type="checkbox" id=ctx.id("annex") prop:checked=move || ctx.annex.get() on:change=move |ev| ctx.annex.set(event_target_checked(&ev)) />
+                    <input type="checkbox" id=ctx.id("annex") prop:checked=move || ctx.annex.get() on:change=move |ev| { ctx.end_notice(); ctx.annex.set(event_target_checked(&ev)) } />
                     {move || ctx.tr("annex")}
                 </label>
             </div>

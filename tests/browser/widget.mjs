@@ -187,6 +187,51 @@ test('status messages follow the interface language, also when an imported file 
   await page.context().close();
 });
 
+test('a status message goes when the values change or another action is taken', async () => {
+  const page = await examplePage();
+  const notice = page.locator('.cc-notice');
+  const says = (text) => notice.filter({ hasText: text }).waitFor({ timeout: 3000 });
+  const gone = (after) => page.waitForFunction(() => document.querySelector('.cc-notice').textContent === '', null, { timeout: 3000 })
+    .catch(async () => assert.fail(`after ${after}: still '${await notice.textContent()}'`));
+  const share = async () => {
+    await page.click('#cc-share');
+    await says('分享链接已复制');
+  };
+  // The link copied is of the values then on screen: a change makes the message wrong.
+  await share();
+  await page.click('#cc-example');
+  await gone('filling in the example');
+  await share();
+  await field(page, 'party_b').fill('新乙方');
+  await gone('typing into a field');
+  await share();
+  await page.check('#cc-annex');
+  await gone('choosing annexes');
+  await share();
+  await Promise.all([page.waitForEvent('download'), page.click('#cc-docx')]);
+  await gone('downloading the Word file');
+  await share();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cc-export')]);
+  await gone('exporting JSON');
+  await page.selectOption('#cc-template', 'website-maintenance');
+  await page.click('#cc-example');
+  await share();
+  await page.getByLabel('备注 2', { exact: true }).fill('含后台');
+  await gone('typing into a table row');
+  await share();
+  await page.locator('.cc-rows > button').first().click();
+  await gone('adding a table row');
+  // A message that comes with its change stays.
+  await page.click('#cc-clear');
+  await says('已清空所有填写内容');
+  await page.setInputFiles('#cc-import', { name: 'state.json', mimeType: 'application/json', buffer: readFileSync(await download.path()) });
+  await says('已导入 JSON 文件中的内容');
+  assert.equal(await field(page, 'party_b').inputValue(), '新乙方');
+  await page.screenshot({ path: `${OUT}notice-after-import.png` });
+  page.assertClean();
+  await page.context().close();
+});
+
 test('clear, the example and a template switch replace what was just typed', async () => {
   // The fields re-read their values only when the values are replaced (Ctx::replaced), not
   // on each keystroke: a replacement must show even when it equals the last one.
@@ -421,7 +466,7 @@ test('on a phone nothing is cut off: rows editors as cards, every device-fee col
       const rows = page.locator('.cc-rows').first();
       const over = await rows.evaluate((r) => r.scrollWidth - r.clientWidth);
       assert.ok(over <= 0, `${tpl} ${lang}: the rows editor scrolls ${over}px sideways`);
-      assert.deepEqual(await cut('.cc-rows td input, .cc-rows td button, .cc-rows td.num', '.cc-group'), [], `${tpl} ${lang}`);
+      assert.deepEqual(await cut('.cc-rows td :is(input, textarea), .cc-rows td button, .cc-rows td.num', '.cc-group'), [], `${tpl} ${lang}`);
       const heads = await rows.locator('thead th').evaluateAll((ths) => ths.map((th) => th.textContent).filter(Boolean));
       const labels = await rows.locator('tbody tr').first().locator('td[data-label]')
         .evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content.replace(/^"|"$/g, '')));
@@ -474,6 +519,93 @@ test('on a phone nothing is cut off: rows editors as cards, every device-fee col
       .map((c) => `${tpl}: ${c.textContent}`), tpl));
   }
   assert.deepEqual(narrow, []);
+  page.assertClean();
+  await page.context().close();
+});
+
+test('on a desktop the rows editor shows all that is typed into it, its column names on one line', async () => {
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+  await open(page);
+  await page.selectOption('#cc-template', 'website-maintenance');
+  await page.click('#cc-example');
+  const rows = page.locator('.cc-rows').first();
+  // Cells whose text is cut off (wider or taller than the cell shows), column names on more
+  // than one line (Chinese), and how far the editor scrolls sideways.
+  const cramped = () => rows.evaluate((r) => {
+    const lines = (el) => { const range = document.createRange(); range.selectNodeContents(el); return range.getClientRects().length; };
+    return {
+      cut: [...r.querySelectorAll('td :is(input, textarea)')]
+        .filter((x) => x.scrollWidth > x.clientWidth + 1 || x.scrollHeight > x.clientHeight + 1).map((x) => x.value),
+      heads: r.closest('.cc-app').lang.startsWith('zh') ? [...r.querySelectorAll('thead th')].filter((th) => lines(th) > 1).map((th) => th.textContent) : [],
+      over: r.scrollWidth - r.clientWidth,
+    };
+  });
+  for (const lang of ['zh-CN', 'en']) {
+    await page.selectOption('#cc-lang', lang);
+    assert.deepEqual(await cramped(), { cut: [], heads: [], over: 0 }, lang);
+  }
+  await page.selectOption('#cc-lang', 'zh-CN');
+  // A longer note wraps onto more lines in its cell, rather than widen the table.
+  await page.getByLabel('备注 1', { exact: true }).fill('首页含轮播图三张与二级导航菜单，另做移动端适配');
+  assert.deepEqual(await cramped(), { cut: [], heads: [], over: 0 });
+  await rows.screenshot({ path: `${OUT}rows-website-maintenance-1280.png` });
+  page.assertClean();
+  await page.context().close();
+});
+
+test("on a phone a rows editor card's labels are all aligned alike, the computed one too", async () => {
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 390, height: 844 } });
+  await open(page);
+  await page.selectOption('#cc-template', 'website-maintenance');
+  await page.click('#cc-example');
+  for (const lang of ['zh-CN', 'en']) {
+    await page.selectOption('#cc-lang', lang);
+    const card = page.locator('.cc-rows tbody tr').first();
+    // Each label (its cell's ::before) with its alignment and its box's left edge.
+    const labels = await card.locator('td[data-label]').evaluateAll((tds) => tds.map((td) => {
+      const before = getComputedStyle(td, '::before');
+      return `${td.dataset.label}: ${before.textAlign} ${Math.round(td.getBoundingClientRect().left + parseFloat(getComputedStyle(td).paddingLeft))}`;
+    }));
+    const first = labels[0].replace(/^[^:]*: /, '');
+    assert.deepEqual(labels.filter((l) => !l.endsWith(first) || !/: (left|start) /.test(l)), [], `${lang}: ${labels.join(', ')}`);
+    await card.screenshot({ path: `${OUT}phone-rows-card-${lang}.png` });
+  }
+  page.assertClean();
+  await page.context().close();
+});
+
+test('on a phone a date in the result panels is never broken over two lines', async () => {
+  const page = await guardedPage(env.browser, env.server, { viewport: { width: 390, height: 844 } });
+  await open(page);
+  // Each date (2025-11-14) in the panels that spans more than one line box, and each panel
+  // wider than its box.
+  const broken = () => page.$eval('.cc-results', (results) => {
+    const out = [];
+    const walk = document.createTreeWalker(results, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+      for (const m of node.data.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        if (r.getClientRects().length > 1) out.push(`${node.parentElement.textContent}`);
+      }
+    }
+    for (const p of results.querySelectorAll('.cc-panel')) if (p.scrollWidth > p.clientWidth) out.push(`a panel ${p.scrollWidth - p.clientWidth}px too wide`);
+    return out;
+  });
+  const found = [];
+  for (const tpl of ['website-maintenance', 'outsourced-operations', 'after-sales-upgrade']) {
+    await page.selectOption('#cc-template', tpl);
+    await page.click('#cc-example');
+    for (const lang of ['zh-CN', 'en']) {
+      await page.selectOption('#cc-lang', lang);
+      found.push(...(await broken()).map((b) => `${tpl} ${lang}: ${b}`));
+      const facts = page.locator('.cc-panel', { has: page.locator('.cc-facts') });
+      if (await facts.count()) await facts.screenshot({ path: `${OUT}phone-penalty-${tpl}-${lang}.png` });
+    }
+    await page.selectOption('#cc-lang', 'zh-CN');
+  }
+  assert.deepEqual(found, []);
   page.assertClean();
   await page.context().close();
 });
@@ -560,6 +692,75 @@ test('print on A4: no column of zeros, whole periods, whole table borders, an al
   const [heading, table] = [find('附：逾期付款违约金测算'), find('付款日期')];
   assert.equal(heading.page, table.page, `附 on page ${heading.page}, its table on page ${table.page}`);
   execFileSync('pdftoppm', ['-r', '60', '-png', pdf, `${OUT}print-outsourced-operations`]);
+});
+
+/// What breaks in the payment schedule tables (`table` selects them) where it must not: a
+/// date (also one in a note of a moved deadline), a payment's name of up to six characters, a
+/// 大写 column squeezed under three characters a line. A line each.
+const scheduleBreaks = (page, table) => page.$$eval(`${table} tbody tr`, (rows) => rows.flatMap((tr) => {
+  const [name, , , words, due] = tr.cells;
+  const lines = (td, from, to) => {
+    const r = document.createRange();
+    r.setStart(td.firstChild, from);
+    r.setEnd(td.firstChild, to);
+    return r.getClientRects().length;
+  };
+  const out = [];
+  if (name.textContent.length <= 6 && lines(name, 0, name.textContent.length) > 1) out.push(`name ${name.textContent}`);
+  for (const m of due.textContent.matchAll(/\d{4}年\d{1,2}月\d{1,2}日/g)) {
+    if (lines(due, m.index, m.index + m[0].length) > 1) out.push(`date ${m[0]} in ${due.textContent}`);
+  }
+  const em = parseFloat(getComputedStyle(words).fontSize);
+  if (words.getBoundingClientRect().width < 3 * em) out.push(`大写 ${Math.round(words.getBoundingClientRect().width)}px wide`);
+  return out;
+}));
+
+test('a date and a short payment name stay on one line in the contract, its print and the .html download', async () => {
+  const broken = [];
+  for (const tpl of ['website-maintenance', 'after-sales-upgrade', 'outsourced-operations']) {
+    for (const width of [1280, 390]) {
+      const page = await guardedPage(env.browser, env.server, { viewport: { width, height: 900 } });
+      await open(page);
+      await page.selectOption('#cc-template', tpl);
+      await page.click('#cc-example');
+      broken.push(...(await scheduleBreaks(page, '.cc-contract table.schedule')).map((b) => `${tpl} ${width}px: ${b}`));
+      if (width === 390) await page.locator('.cc-contract table.schedule').screenshot({ path: `${OUT}contract-schedule-${tpl}-390.png` });
+      page.assertClean();
+      await page.context().close();
+    }
+    // Printed on A4 (what the PDF shows: a cell's text on one line of the table's lines) …
+    const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
+    await open(page);
+    await page.selectOption('#cc-template', tpl);
+    await page.click('#cc-example');
+    const cells = await page.$$eval('.cc-contract table.schedule tbody tr', (rows) => rows.flatMap((tr) => [
+      ...[tr.cells[0].textContent].filter((name) => name.length <= 6),
+      ...tr.cells[4].textContent.match(/\d{4}年\d{1,2}月\d{1,2}日/g) ?? [],
+    ]));
+    await page.emulateMedia({ media: 'print' });
+    const pdf = `${OUT}print-schedule-${tpl}.pdf`;
+    writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+    // The table's lines: from its header (repeated on each page) to its 合计 (also repeated).
+    let inside = false;
+    const table = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\n').filter((l) => {
+      if (l.includes('款项') && l.includes('付款期限')) inside = true;
+      else if (l.trim().startsWith('合计')) inside = false;
+      return inside;
+    });
+    broken.push(...cells.filter((c) => !table.some((l) => l.includes(c))).map((c) => `${tpl} print: ${c}`));
+    if (tpl === 'website-maintenance') execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '2', '-l', '2', pdf, `${OUT}print-schedule-${tpl}`]);
+    // … and the .html download, whose schedule is an annex.
+    await page.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cc-html')]);
+    const view = await guardedPage(env.browser, env.server, { viewport: { width: 900, height: 1200 } });
+    await view.setContent(readFileSync(await download.path(), 'utf8'), { waitUntil: 'load' });
+    broken.push(...(await scheduleBreaks(view, 'table.schedule')).map((b) => `${tpl} .html: ${b}`));
+    view.assertClean();
+    page.assertClean();
+    await view.context().close();
+    await page.context().close();
+  }
+  assert.deepEqual(broken, []);
 });
 
 test('hostile input renders inertly in the form, contract, print, export and share link', async () => {
