@@ -445,6 +445,14 @@ fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
+/// The positions of `dates` in date order, equal dates in their given order. (A sort of
+/// (date, position) pairs: one sort in the wasm for every caller.)
+pub fn date_order(dates: impl Iterator<Item = NaiveDate>) -> Vec<usize> {
+    let mut keyed: Vec<(NaiveDate, usize)> = dates.enumerate().map(|(i, d)| (d, i)).collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
 /// For a day after the built-in holiday data: the year whose official arrangement, once
 /// published, decides whether it is a working day. That is its own year, except for the last
 /// days of December right after the data ends, which the next year's arrangement settles (its

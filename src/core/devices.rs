@@ -7,7 +7,7 @@
 //! ([`round_fen`]) once, from its exact amount (unit fee × device-days ÷ days in the month),
 //! the discount of each month likewise; VAT is split per month ([`split_vat`]).
 
-use super::calendar::{add_days, add_months};
+use super::calendar::{add_days, add_months, date_order};
 use super::error::{Error, Problem, Result};
 use super::money::{check_amount, check_percent, div, mul, percent_of, round_display, round_fen};
 use super::tax::{split_vat, TaxSplit, Vat};
@@ -160,8 +160,7 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
     // what it is after the day's changes, whatever order they are listed in (a device
     // swapped out and back on one day is no change), and must never go negative.
     let mut per_device: Vec<Vec<(NaiveDate, i64)>> = vec![Vec::new(); input.devices.len()];
-    let mut order: Vec<usize> = (0..input.changes.len()).collect();
-    order.sort_by_key(|&i| input.changes[i].date);
+    let order = date_order(input.changes.iter().map(|c| c.date));
     let mut running: Vec<i64> = input.devices.iter().map(|d| i64::from(d.count)).collect();
     for day in order.chunk_by(|&a, &b| input.changes[a].date == input.changes[b].date) {
         // The day's changes and their device types, in listing order.

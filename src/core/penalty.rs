@@ -9,7 +9,7 @@
 //! - Rounding: each segment's penalty is 四舍五入 to the fen ([`round_fen`]); the total is the
 //!   sum of the rounded segments, then the cap.
 
-use super::calendar::{add_days, date_zh};
+use super::calendar::{add_days, date_order, date_zh};
 use super::error::{Error, Problem, Result};
 use super::money::{
     check_amount, check_percent, fmt_money, mul, percent_of, round_display, round_fen,
@@ -258,8 +258,10 @@ pub fn late_penalty(input: &PenaltyInput) -> Result<PenaltyResult> {
     }
 
     // Payments, in date order, checked against the balance.
-    let mut payments: Vec<(usize, &Payment)> = input.payments.iter().enumerate().collect();
-    payments.sort_by_key(|(_, p)| p.date);
+    let payments: Vec<(usize, &Payment)> = date_order(input.payments.iter().map(|p| p.date))
+        .into_iter()
+        .map(|i| (i, &input.payments[i]))
+        .collect();
     let mut paid = Decimal::ZERO;
     for (i, p) in &payments {
         let field = format!("payments.{i}");

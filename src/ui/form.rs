@@ -26,26 +26,31 @@ pub fn Form() -> impl IntoView {
         // Sections and their blanks, read in place (no copy of the whole template); the views
         // are made after the read.
         let sections = ctx.template.with(|t| {
-            let mut sections: Vec<(String, Vec<Blank>)> = Vec::new();
-            let label_of = |g: &str| t.groups.iter().find(|x| x.id == g).map(|x| x.label.clone());
-            for b in &t.blanks {
-                let key = b.group.clone().unwrap_or_default();
-                match sections.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, v)) => v.push(b.clone()),
-                    None => sections.push((key, vec![b.clone()])),
-                }
-            }
-            // Sections follow the order of `groups`; ungrouped blanks come last.
-            sections.sort_by_key(|(k, _)| {
-                t.groups
+            // Sections follow the order of `groups` (built in that order: no sort to link);
+            // blanks of no group, or of one not listed, come last.
+            let of = |g: Option<&str>| -> Vec<Blank> {
+                let listed = |b: &Blank| {
+                    b.group
+                        .as_ref()
+                        .is_some_and(|id| t.groups.iter().any(|x| &x.id == id))
+                };
+                t.blanks
                     .iter()
-                    .position(|g| &g.id == k)
-                    .unwrap_or(usize::MAX)
-            });
+                    .filter(|b| match g {
+                        Some(id) => b.group.as_deref() == Some(id),
+                        None => !listed(b),
+                    })
+                    .cloned()
+                    .collect()
+            };
+            let mut sections: Vec<_> = t
+                .groups
+                .iter()
+                .map(|g| (Some(g.label.clone()), of(Some(&g.id))))
+                .collect();
+            sections.push((None, of(None)));
+            sections.retain(|(_, blanks)| !blanks.is_empty());
             sections
-                .into_iter()
-                .map(|(key, blanks)| (label_of(&key), blanks))
-                .collect::<Vec<_>>()
         });
         sections
             .into_iter()
