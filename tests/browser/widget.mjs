@@ -71,6 +71,11 @@ test('bad input shows its error beside the field; the rest keeps working; no pan
   const err = page.locator('#cc-e-total');
   await assert.doesNotReject(err.filter({ hasText: '第3个字符“a”不能出现在数字中' }).waitFor());
   assert.equal(await field(page, 'total').getAttribute('aria-invalid'), 'true');
+  // It is red, as its error is; a field that reads fine is not.
+  const look = (id) => field(page, id).evaluate((el) => [getComputedStyle(el).borderTopColor, getComputedStyle(el).backgroundColor]);
+  const [bad, good] = [await look('total'), await look('advance_pct')];
+  assert.notDeepEqual(bad, good, 'an invalid field looks like any other');
+  assert.notEqual(bad[1], 'rgb(255, 255, 255)');
   // Other fields still render their values; the breach panel waits for the total.
   assert.equal(await field(page, 'party_a').inputValue(), '杭州云集优选电子商务有限公司');
   await field(page, 'total').fill('😀'.repeat(50));
@@ -617,6 +622,11 @@ test('phone width and print media screenshots', async () => {
   await page.click('#cc-example');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no horizontal scrolling on a phone (page is ${width}px wide)`);
+  // Every control one types into at 16px at least: focusing a smaller one zooms a phone's page.
+  const small = await page.evaluate(() => [...document.querySelectorAll('.cc-app :is(input:not([type]), input[type="text"], input[type="date"], select, textarea)')]
+    .filter((el) => el.offsetParent && parseFloat(getComputedStyle(el).fontSize) < 16)
+    .map((el) => `${el.id || el.tagName} ${getComputedStyle(el).fontSize}`));
+  assert.deepEqual(small, [], 'controls under 16px on a phone');
   await page.screenshot({ path: `${OUT}widget-390.png`, fullPage: true });
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.cc-toolbar').isVisible(), false, 'no UI chrome in print');
