@@ -235,6 +235,7 @@ impl WidgetHandle {
         let lang = ctx.lang.get_untracked();
         let values: Inputs = from_js("values", &values, lang)?;
         if ctx.inputs.with_untracked(|v| *v != values) {
+            ctx.values_edited();
             ctx.replace_inputs(values);
         }
         Ok(())

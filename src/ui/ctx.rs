@@ -161,13 +161,20 @@ impl Ctx {
 
     /// A field's own typing: its input already shows `input`.
     pub fn set_input(&self, id: &str, input: crate::template::Input) {
+        self.values_edited();
+        self.inputs.update(|m| {
+            m.insert(id.to_string(), input);
+        });
+    }
+
+    /// The values are about to change by an edit (typing, a table row, the example, a host's
+    /// `setValues`): the message of an earlier action goes ([`Ctx::end_notice`]), and so does
+    /// the offer to undo a clear, which would now throw the edit away.
+    pub fn values_edited(&self) {
         if self.undo_clear_offered.get() {
             self.undo_clear_offered.set(false);
         }
         self.end_notice();
-        self.inputs.update(|m| {
-            m.insert(id.to_string(), input);
-        });
     }
 
     /// The element id `name` of this widget: `cc-name` in the first widget on the page,

@@ -293,7 +293,7 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
     let set_cell = {
         let id = id.clone();
         move |row: usize, col: String, value: String| {
-            ctx.end_notice();
+            ctx.values_edited();
             ctx.inputs.update(|m| {
                 let entry = m
                     .entry(id.clone())
@@ -312,7 +312,7 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
     let add = {
         let id = id.clone();
         move |ev: leptos::ev::MouseEvent| {
-            ctx.end_notice();
+            ctx.values_edited();
             ctx.inputs.update(|m| {
                 let entry = m
                     .entry(id.clone())
@@ -341,7 +341,7 @@ fn RowsEditor(blank: Blank) -> impl IntoView {
             // where it was, on the button that removes the row now in that place.
             let last = row + 1 == rows.with_untracked(Vec::len);
             let editor = editor_of(&ev).filter(|_| last);
-            ctx.end_notice();
+            ctx.values_edited();
             ctx.inputs.update(|m| {
                 if let Some(Input::Rows(r)) = m.get_mut(&id) {
                     if row < r.len() {

@@ -30,7 +30,7 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
     let fill_example = move |_| {
-        ctx.end_notice();
+        ctx.values_edited();
         ctx.replace_inputs(ctx.template.with(example_inputs));
     };
     // Clearing turns the button into its undo, until the next typing or switch.

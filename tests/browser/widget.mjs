@@ -13,11 +13,12 @@ const open = async (page) => {
   await page.locator('.cc-app').waitFor({ timeout: 15_000 });
 };
 const field = (page, id) => page.locator(`#cc-f-${id}`);
-/// A fresh 1280 × 900 page showing after-sales-upgrade filled with its example values.
-const examplePage = async () => {
+/// A fresh 1280 × 900 page showing a template (after-sales-upgrade unless told) filled with
+/// its example values.
+const examplePage = async (template = 'after-sales-upgrade') => {
   const page = await guardedPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
   await open(page);
-  await page.selectOption('#cc-template', 'after-sales-upgrade');
+  await page.selectOption('#cc-template', template);
   await page.click('#cc-example');
   return page;
 };
@@ -293,6 +294,24 @@ test('clear can be undone until the next typing', async () => {
   await button.click();
   await field(page, 'party_a').fill('新公司');
   assert.equal(await button.innerText(), '清空');
+  // So does filling in the example.
+  await button.click();
+  assert.equal(await button.innerText(), '撤销清空');
+  await page.click('#cc-example');
+  assert.equal(await button.innerText(), '清空');
+  assert.equal(await page.locator('.cc-notice').innerText(), '');
+  page.assertClean();
+  await page.context().close();
+});
+
+test('a table row edited after a clear ends the offer to undo it', async () => {
+  const page = await examplePage('website-maintenance');
+  const button = page.locator('#cc-clear');
+  await button.click();
+  assert.equal(await button.innerText(), '撤销清空');
+  await page.locator('.cc-rows > button').first().click();
+  assert.equal(await button.innerText(), '清空');
+  assert.equal(await page.locator('.cc-notice').innerText(), '');
   page.assertClean();
   await page.context().close();
 });

@@ -185,6 +185,16 @@ test('mount(): values in and out, onChange with plain JSON, two widgets, unmount
     ['after-sales-upgrade', 'en', '400000'],
   );
 
+  // A host's setValues is an edit like typing: the message of the clear before it goes, and
+  // so does the offer to undo that clear (which would throw the new values away).
+  await one.locator('#cc-clear').click();
+  await one.locator('.cc-notice').filter({ hasText: /cleared/ }).waitFor();
+  assert.equal(await one.locator('#cc-clear').innerText(), 'Undo clear');
+  await page.evaluate(() => window.h1.setValues({ total: '400000' }));
+  await one.locator('.cc-notice').filter({ hasText: /cleared/ }).waitFor({ state: 'detached', timeout: 3000 });
+  assert.equal(await one.locator('#cc-clear').innerText(), 'Clear');
+  await page.evaluate(() => window.h1.setValues(window.changes.at(-2).values));
+
   // setValues → the form, the contract and onChange follow; a bad value is an error in the results.
   await page.evaluate(() => window.h1.setValues({ ...window.h1.getValues(), total: '12a3' }));
   await one.locator('.cc-field.cc-invalid #cc-f-total').waitFor();
