@@ -1,6 +1,9 @@
 //! The review step of the import (`import::review`): relabel, retype and merge blanks of an
 //! imported template; every edit leaves a valid template or changes nothing.
 
+mod common;
+
+use common::blank_id;
 use contract_calc::core::calendar::Calendar;
 use contract_calc::import::import_text;
 use contract_calc::import::review::{apply, Edit, Review};
@@ -29,20 +32,6 @@ fn imported() -> Template {
     t
 }
 
-fn id_of(t: &Template, label: &str) -> String {
-    t.blanks
-        .iter()
-        .find(|b| b.label.zh.contains(label))
-        .unwrap_or_else(|| {
-            panic!(
-                "no blank labelled {label}: {:?}",
-                t.blanks.iter().map(|b| &b.label.zh).collect::<Vec<_>>()
-            )
-        })
-        .id
-        .clone()
-}
-
 fn json(t: &Template) -> String {
     serde_json::to_string(t).unwrap()
 }
@@ -59,7 +48,7 @@ fn rendered(t: &Template, values: &[(&str, &str)]) -> String {
 #[test]
 fn merge_binds_both_places_to_one_field() {
     let t = imported();
-    let (contact, lead) = (id_of(&t, "乙方联系人"), id_of(&t, "项目负责人"));
+    let (contact, lead) = (blank_id(&t, "乙方联系人"), blank_id(&t, "项目负责人"));
     let merged = apply(
         &t,
         &Edit::Merge {
@@ -82,7 +71,7 @@ fn merge_binds_both_places_to_one_field() {
 #[test]
 fn merge_rewires_the_calculators() {
     let t = imported();
-    let (advance, late) = (id_of(&t, "预付款比例"), id_of(&t, "违约金比例"));
+    let (advance, late) = (blank_id(&t, "预付款比例"), blank_id(&t, "违约金比例"));
     assert_eq!(t.calculators.penalty.as_ref().unwrap().rate, late);
     let merged = apply(
         &t,
@@ -103,7 +92,7 @@ fn merge_rewires_the_calculators() {
 #[test]
 fn retype_and_relabel() {
     let t = imported();
-    let phone = id_of(&t, "乙方电话");
+    let phone = blank_id(&t, "乙方电话");
     let t2 = apply(
         &t,
         &Edit::Retype {
@@ -151,7 +140,7 @@ fn retype_and_relabel() {
 #[test]
 fn refused_edits_say_why_and_change_nothing() {
     let t = imported();
-    let party = id_of(&t, "甲方");
+    let party = blank_id(&t, "甲方");
     let cases = [
         Edit::Relabel {
             id: party.clone(),
@@ -183,7 +172,7 @@ fn refused_edits_say_why_and_change_nothing() {
 #[test]
 fn retype_that_breaks_a_calculator_is_refused() {
     let t = imported();
-    for id in [id_of(&t, "合同总额"), id_of(&t, "违约金比例")] {
+    for id in [blank_id(&t, "合同总额"), blank_id(&t, "违约金比例")] {
         let e = apply(
             &t,
             &Edit::Retype {

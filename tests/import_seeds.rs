@@ -12,6 +12,9 @@
 //! The two collections (three contracts each) are measured contract by contract, as
 //! `split_documents` cuts them; each whole file is imported too and must validate.
 
+mod common;
+
+use common::blank_id;
 use contract_calc::core::calendar::Calendar;
 use contract_calc::import::{import_text, split_documents, ImportResult};
 use contract_calc::template::model::{BlankType, DueBinding, LumpSumBinding, Template};
@@ -801,21 +804,6 @@ fn contract_text(t: &Template, values: &[(String, String)]) -> String {
         }
     }
     out
-}
-
-/// The id of the blank whose label contains `label`.
-fn blank_id(t: &Template, label: &str) -> String {
-    t.blanks
-        .iter()
-        .find(|b| b.label.zh.contains(label))
-        .unwrap_or_else(|| {
-            panic!(
-                "no blank labelled {label}: {:?}",
-                t.blanks.iter().map(|b| &b.label.zh).collect::<Vec<_>>()
-            )
-        })
-        .id
-        .clone()
 }
 
 /// Every blank of `t` filled with a typed sample; percent blanks (not 折) with `pct`.
