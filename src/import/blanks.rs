@@ -88,6 +88,21 @@ fn brackets(chs: &[Ch], taken: &mut [bool], out: &mut Vec<Occ>) {
                 continue;
             }
         }
+        // `（x%）`, `(X)`, `（xx‰）`: parentheses hold running text (`（以下简称甲方）`,
+        // `（大写：…）`), so only an x placeholder in them is a blank.
+        if chs[i].n == '(' {
+            let close = (i + 1..chs.len().min(i + 8)).find(|&k| chs[k].n == ')');
+            if let Some(k) = close {
+                let inner: String = chs[i + 1..k].iter().map(|c| c.n).collect();
+                let inner = inner.trim();
+                let xs = inner.trim_end_matches(['%', '‰', '‱']).trim_end();
+                if !xs.is_empty() && xs.chars().all(|c| matches!(c, 'x' | 'X')) {
+                    push(out, taken, i, k + 1, Marker::Bracket, inner);
+                    i = k + 1;
+                    continue;
+                }
+            }
+        }
         if chs[i].n == '[' {
             let close = (i + 1..chs.len().min(i + 32))
                 .take_while(|&k| !matches!(chs[k].n, '[' | '\n' | '。'))
@@ -581,6 +596,16 @@ mod tests {
             ]
         );
         assert!(found("甲方()及(盖章)[]").is_empty());
+        // An x placeholder in parentheses is a blank; other parenthesised text is not.
+        assert_eq!(
+            found("按未支付金额的（x%）支付，逾期(X)日，（xx‰）"),
+            [
+                (Marker::Bracket, "（x%）".to_string()),
+                (Marker::Bracket, "(X)".to_string()),
+                (Marker::Bracket, "（xx‰）".to_string())
+            ]
+        );
+        assert!(found("（以下简称甲方）（x光机）(max)(%)").is_empty());
     }
 
     #[test]

@@ -830,6 +830,21 @@ mod tests {
     }
 
     #[test]
+    fn parenthesised_placeholder_rate() {
+        // The same clause with `（x%）` for the rate: a percent blank, its sign kept.
+        let r = import_text("五、违约责任\n甲方每逾期一日,应按照未支付金额的（x%）支付违约金。");
+        let p = r.template.calculators.penalty.as_ref().expect("penalty");
+        assert_eq!(
+            (p.rate_unit.as_str(), p.base.as_deref()),
+            ("percent", Some("unpaid"))
+        );
+        let filled = fill(&r.template, &Inputs::new(), &Calendar::new());
+        let html = crate::template::render::render_html(&r.template, &filled, Default::default());
+        assert!(!html.contains("（x"), "{html}");
+        assert!(html.contains("%支付违约金"), "{html}");
+    }
+
+    #[test]
     fn cap_and_lump_sum() {
         let r = import_text("第五条 违约责任\n1.违约金为合同总金额的____%。\n2.各项违约金累计最高不超过合同总金额的20%。");
         let l = &r.template.calculators.lump_sum;
