@@ -1026,14 +1026,14 @@ fn late_penalty_due_date_moves_off_a_rest_day_when_the_template_says_so() {
     let panel = results_html(&t, &f, Lang::Zh);
     assert!(
         panel.contains(
-            "2025-05-12<small class=\"cc-moved\">（原 2025-05-10，遇休息日顺延）</small>"
+            "2025-05-12<small class=\"cc-moved\">（原 <span>2025-05-10</span>，遇休息日顺延）</small>"
         ),
         "{panel}"
     );
     let panel = results_html(&t, &f, Lang::En);
     assert!(
         panel.contains(
-            "2025-05-12<small class=\"cc-moved\"> (moved from 2025-05-10, a rest day)</small>"
+            "2025-05-12<small class=\"cc-moved\"> (moved from <span>2025-05-10</span>, a rest day)</small>"
         ),
         "{panel}"
     );

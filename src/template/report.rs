@@ -44,14 +44,15 @@ pub fn cell_place(blank: Option<&Blank>, lang: Lang, field: &str) -> Option<Stri
 }
 
 /// Under a due date moved off a rest day, the date it was moved from:
-/// `（原 2025-05-10，遇休息日顺延）`, `(moved from 2025-05-10, a rest day)`.
+/// `（原 2025-05-10，遇休息日顺延）`, `(moved from 2025-05-10, a rest day)`. The date is a
+/// span of its own, kept on one line (widget.css): the note wraps in a narrow column.
 fn moved_note(lang: Lang, from: chrono::NaiveDate) -> String {
     let (open, close) = marks(lang).aside;
     let (before, after) = match lang {
         Lang::Zh => ("原 ", "，遇休息日顺延"),
         Lang::En => ("moved from ", ", a rest day"),
     };
-    format!("<small class=\"cc-moved\">{open}{before}{from}{after}{close}</small>")
+    format!("<small class=\"cc-moved\">{open}{before}<span>{from}</span>{after}{close}</small>")
 }
 
 /// A link to a blank: the widget focuses the field when it is clicked. `ids`: the prefix of

@@ -956,6 +956,22 @@ test('a monthly schedule fits its panel, its notes explain each month, and each 
     '321,600.00 × 100% ÷ 12 = 26,800.00，四舍五入到分');
   assert.equal(await table.locator('.cc-moved').first().innerText(), '（原 2025-05-10，遇休息日顺延）');
   await table.screenshot({ path: `${OUT}schedule-monthly.png` });
+  // The date a due date moved from stays on one line (not 2025- / 05-10 in the narrow column).
+  await page.selectOption('#cc-lang', 'en');
+  const lines = await table.locator('.cc-moved').first().evaluate((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.data.indexOf('2025-05-10');
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + 10);
+      return new Set([...r.getClientRects()].map((q) => Math.round(q.top))).size;
+    }
+    return 0;
+  });
+  assert.equal(lines, 1, 'the date a due date moved from is on one line');
+  await page.selectOption('#cc-lang', 'zh-CN');
 
   await page.selectOption('#cc-template', 'hardware-maintenance');
   await page.click('#cc-example');
