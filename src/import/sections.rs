@@ -102,10 +102,12 @@ fn candidate(chs: &[Ch], i: usize, line_start: bool) -> Option<Cand> {
         } else {
             return None;
         };
+        // After the marker, a title (`第三章 费用`, `第十一章项目管理`), not the rest of a
+        // reference (`第八条的`, `第二条规定`, `第五条项下`).
         let next = n(chs, after);
-        if is_cjk(next) && !"的款项规约所之中".contains(next)
-            || matches!(next, ':' | ' ' | '?' | '\n' | '\0')
-        {
+        let reference =
+            "的款规约所之中".contains(next) || (next == '项' && n(chs, after + 1) == '下');
+        if is_cjk(next) && !reference || matches!(next, ':' | ' ' | '?' | '\n' | '\0') {
             return cand(class, num);
         }
         return None;
@@ -505,6 +507,25 @@ mod tests {
                 })
                 .collect(),
         )
+    }
+
+    #[test]
+    fn a_chapter_titled_with_xiang_is_a_heading() {
+        // 第十一章项目管理 is a heading (项 starts its title); 第五条项下 is a reference.
+        let (_, s) = show("第十章合同附件10.1附件一:评估报告第十一章項目管理與溝通11.1乙方應指定一名項目經理,按第五条项下的約定執行。第十二章風險控制12.1乙方應制定。");
+        let headings: Vec<&str> = s.iter().map(|(h, _)| h.as_str()).collect();
+        assert_eq!(
+            headings,
+            [
+                "第十章合同附件",
+                "第十一章項目管理與溝通",
+                "第十二章風險控制"
+            ]
+        );
+        assert_eq!(
+            s[1].1,
+            ["11.1乙方應指定一名項目經理,按第五条项下的約定執行。"]
+        );
     }
 
     #[test]
