@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use contract_calc::core::calendar::{Calendar, DayKind, RestDayRule};
 use contract_calc::core::devices::{
-    device_fees, CountChange, DeviceFeeInput, DeviceType, Proration,
+    device_fees, CountChange, DeviceFeeInput, DeviceType, MonthlyDue, Proration,
 };
 use contract_calc::core::penalty::*;
 use contract_calc::core::schedule::*;
@@ -93,9 +93,14 @@ fn main() {
         proration: Proration::ByCalendarDays,
         discount_percent: Decimal::new(5, 0),
         vat: None,
+        // Each month due by its 10th day, moved off rest days (as pc-maintenance does).
+        due: Some(MonthlyDue {
+            day: 10,
+            rest_day_rule: RestDayRule::NextWorkingDay,
+        }),
     };
     let fees = best(5, || {
-        black_box(device_fees(black_box(&devices)).unwrap());
+        black_box(device_fees(black_box(&devices), &cal).unwrap());
     });
 
     let payments: Vec<Payment> = (0..100)

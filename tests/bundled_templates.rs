@@ -573,6 +573,98 @@ fn pc_maintenance_fees_by_calendar_days() {
     assert!(html.contains("<table class=\"calc devices\">"));
 }
 
+fn device_due_dates(f: &Filled) -> Vec<Option<NaiveDate>> {
+    let r = f.devices.ready().expect("devices ready");
+    r.months.iter().map(|m| m.due_date).collect()
+}
+
+#[test]
+fn pc_maintenance_each_month_is_due_by_the_prepay_day() {
+    // Billing months from 2025-07-01, prepaid by day 10 of each: the 10th, moved to the next
+    // working day when it is a rest day (2025-08-10 and 2026-05-10 are Sundays, 2026-01-10 a
+    // Saturday); 2025-10-10 is a working day after the 国庆 holiday.
+    let (t, f, html) = filled_with("pc-maintenance", &[]);
+    let due = device_due_dates(&f);
+    assert_eq!(
+        due,
+        [
+            d(2025, 7, 10),
+            d(2025, 8, 11),
+            d(2025, 9, 10),
+            d(2025, 10, 10),
+            d(2025, 11, 10),
+            d(2025, 12, 10),
+            d(2026, 1, 12),
+            d(2026, 2, 10),
+            d(2026, 3, 10),
+            d(2026, 4, 10),
+            d(2026, 5, 11),
+            d(2026, 6, 10)
+        ]
+        .map(Some)
+    );
+    // The contract's table and the results panel show them, with the date each moved from.
+    assert!(html.contains("<th>期间</th><th>付款期限</th>"), "{html}");
+    assert!(
+        html.contains("<td>2025年8月11日（2025年8月10日遇休息日顺延）</td>"),
+        "{html}"
+    );
+    assert!(html.contains("各月付款期限见下表"));
+    let panel = results_html(&t, &f, Lang::En);
+    assert!(
+        panel.contains(
+            "<td class=\"cc-due\" data-label=\"Due date\">2025-08-11<small class=\"cc-moved\"> (moved from <span>2025-08-10</span>, a rest day)</small></td>"
+        ),
+        "{panel}"
+    );
+
+    // Not moved when the contract says so; the amounts stay.
+    let (_, kept, html) = filled_with("pc-maintenance", &[("rest_day_rule", "keep")]);
+    assert_eq!(device_due_dates(&kept)[1], Some(d(2025, 8, 10)));
+    assert!(html.contains("<td>2025年8月10日</td>"));
+    assert_eq!(device_months(&kept), device_months(&f));
+    // Another day, another date: by the 5th, 2025-10-05 falls in the 国庆 holiday (→ 10-09).
+    let (_, fifth, _) = filled_with("pc-maintenance", &[("prepay_day", "5")]);
+    assert_eq!(device_due_dates(&fifth)[3], Some(d(2025, 10, 9)));
+
+    // While the day is empty the fees compute and no month has a due date (no column).
+    let (_, open, html) = filled_with("pc-maintenance", &[("prepay_day", "")]);
+    assert_eq!(device_months(&open), device_months(&f));
+    assert!(device_due_dates(&open).iter().all(Option::is_none));
+    assert!(!html.contains("<th>付款期限</th>"));
+    // A day no month has is an error beside its field; the fees still compute, undated.
+    let mut inputs = example_inputs(&t);
+    inputs.insert("prepay_day".into(), Input::Text("35".into()));
+    let bad = fill(&t, &inputs, &Calendar::new());
+    assert_eq!(bad.errors.len(), 1);
+    assert_eq!(bad.errors[0].field, "prepay_day");
+    assert_eq!(device_months(&bad), device_months(&f));
+    assert!(device_due_dates(&bad).iter().all(Option::is_none));
+}
+
+#[test]
+fn pc_maintenance_due_dates_wait_for_a_year_without_holiday_data() {
+    // From 2026-07-01: the months of 2027 wait for that year's arrangement (待定), said once
+    // beside the start date; the fees compute.
+    let (t, f, html) = filled_with("pc-maintenance", &[("start_date", "2026-07-01")]);
+    let due = device_due_dates(&f);
+    assert_eq!(due[5], Some(d(2026, 12, 10)));
+    assert!(due[6..].iter().all(Option::is_none));
+    assert!(
+        html.contains("<td>2027年1月1日至2027年1月31日</td><td>待定</td>"),
+        "{html}"
+    );
+    let w: Vec<_> = f
+        .warnings
+        .iter()
+        .filter(|w| w.code == "awaiting_holidays")
+        .collect();
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].field.as_deref(), Some("start_date"));
+    assert!(w[0].zh.contains("2027年"), "{}", w[0].zh);
+    assert!(results_html(&t, &f, Lang::Zh).contains(">待定</td>"));
+}
+
 #[test]
 fn pc_maintenance_proration_convention_changes_totals_and_text() {
     // Full month: the most devices covered in the month pay the whole month.

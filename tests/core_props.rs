@@ -301,8 +301,9 @@ proptest! {
             proration: Proration::ByCalendarDays,
             discount_percent: Decimal::ZERO,
             vat: None,
+            due: None,
         };
-        let r = device_fees(&input).unwrap();
+        let r = device_fees(&input, &Calendar::new()).unwrap();
         let fen = (2 * fee * device_days + days) / (2 * days);
         prop_assert_eq!(r.months[0].lines[0].device_days, device_days as u64);
         prop_assert_eq!(r.months[0].lines[0].amount, Decimal::from_i128_with_scale(fen, 2));
@@ -329,6 +330,7 @@ proptest! {
             proration,
             discount_percent: Decimal::ZERO,
             vat: None,
+            due: None,
         };
         let listed: Vec<CountChange> = changes
             .iter()
@@ -344,7 +346,7 @@ proptest! {
             let k = rotate % other.len();
             other.rotate_left(k);
         }
-        let (a, b) = (device_fees(&input(listed)), device_fees(&input(other)));
+        let (a, b) = (device_fees(&input(listed), &Calendar::new()), device_fees(&input(other), &Calendar::new()));
         prop_assert_eq!(a.is_ok(), b.is_ok(), "{:?} / {:?}", a.as_ref().err(), b.as_ref().err());
         prop_assert_eq!(a.ok(), b.ok());
     }

@@ -327,8 +327,9 @@ fn per_device_pc_maintenance() {
         proration: Proration::ByCalendarDays,
         discount_percent: Decimal::ZERO,
         vat: None,
+        due: None,
     };
-    let r = device_fees(&input).unwrap();
+    let r = device_fees(&input, &Calendar::new()).unwrap();
     let gross: Vec<String> = r.months.iter().map(|m| m.split.gross.to_string()).collect();
     // Jan–Mar 15×30+3×50+1×50 = 650. April: desktops 15×15 + 20×15 device-days of 30 → 525, +200 = 725.
     // May–Aug 20×30+150+50 = 800. Sep–Dec +1 server = 850.

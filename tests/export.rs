@@ -532,13 +532,14 @@ fn device_fees_leave_out_a_discount_or_tax_that_is_zero_in_every_month() {
             head,
             [
                 "期间",
+                "付款期限",
                 "台式机（元）",
                 "笔记本（元）",
                 "服务器（元）",
                 "合计（元）"
             ]
         );
-        assert_eq!(spans, vec![5; months + 2]);
+        assert_eq!(spans, vec![6; months + 2]);
     }
     // The result panel's month table too.
     let panel =
@@ -556,8 +557,8 @@ fn device_fees_leave_out_a_discount_or_tax_that_is_zero_in_every_month() {
     let d = f.devices.ready().unwrap();
     assert!(!d.months[0].discount.is_zero() && !d.months[0].split.tax.is_zero());
     for (head, spans) in device_fee_tables(&agreed, &f) {
-        assert_eq!(head[4..], ["小计", "折扣", "税额", "合计（元）"]);
-        assert_eq!(spans, vec![8; months + 2]);
+        assert_eq!(head[5..], ["小计", "折扣", "税额", "合计（元）"]);
+        assert_eq!(spans, vec![9; months + 2]);
     }
     agreed
         .calculators
@@ -567,8 +568,8 @@ fn device_fees_leave_out_a_discount_or_tax_that_is_zero_in_every_month() {
         .discount_percent = None;
     let f = fill(&agreed, &example_inputs(&agreed), &Calendar::new());
     for (head, spans) in device_fee_tables(&agreed, &f) {
-        assert_eq!(head[4..], ["小计", "税额", "合计（元）"]);
-        assert_eq!(spans, vec![7; months + 2]);
+        assert_eq!(head[5..], ["小计", "税额", "合计（元）"]);
+        assert_eq!(spans, vec![8; months + 2]);
     }
 }
 

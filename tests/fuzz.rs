@@ -314,7 +314,7 @@ proptest! {
                 let _ = late_penalty(&input);
             },
             _ => if let Ok(input) = serde_json::from_str::<DeviceFeeInput>(&text) {
-                let _ = device_fees(&input);
+                let _ = device_fees(&input, &Calendar::new());
             },
         }
     }
@@ -363,5 +363,5 @@ fn api_fuzz_seeds_compute() {
     let p: PenaltyInput = serde_json::from_str(API_INPUTS[1]).unwrap();
     assert!(late_penalty(&p).unwrap().total > rust_decimal::Decimal::ZERO);
     let d: DeviceFeeInput = serde_json::from_str(API_INPUTS[2]).unwrap();
-    assert_eq!(device_fees(&d).unwrap().months.len(), 12);
+    assert_eq!(device_fees(&d, &Calendar::new()).unwrap().months.len(), 12);
 }

@@ -132,7 +132,7 @@ fn device_fee_money_has_two_places() {
                 "changes": [{ "date": "2025-02-01", "device": "pc", "delta": -1 }] }),
     ] {
         let input: DeviceFeeInput = serde_json::from_value(input).unwrap();
-        let r = serde_json::to_value(device_fees(&input).unwrap()).unwrap();
+        let r = serde_json::to_value(device_fees(&input, &Calendar::new()).unwrap()).unwrap();
         assert_money(&r);
         for (_, total) in r["device_totals"]
             .as_array()

@@ -131,13 +131,14 @@ pub fn late_penalty_js(
     json_call(&input, lang, late_penalty)
 }
 
-/// Per-device monthly fees: months, device lines, discount, VAT, yearly and term totals.
+/// Per-device monthly fees: months, device lines, discount, VAT, yearly and term totals, and
+/// with `due` each month's due date on working days.
 #[wasm_bindgen(js_name = deviceFees, unchecked_return_type = "DeviceFeeResult")]
 pub fn device_fees_js(
     #[wasm_bindgen(unchecked_param_type = "DeviceFeeInput")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Language")] lang: Option<JsValue>,
 ) -> JsResult<JsValue> {
-    json_call(&input, lang, device_fees)
+    json_call(&input, lang, |i| with_calendar(|c| device_fees(i, c)))
 }
 
 /// A core calculation on a JSON input: read the input, compute, return the result as JSON;

@@ -468,6 +468,48 @@ pub fn awaited_year(d: NaiveDate) -> Option<i32> {
     }
 }
 
+/// One due date: the date and the date before a rest-day move (`None` while a milestone
+/// date is unknown), or the year whose holiday arrangement it waits for.
+#[derive(Clone, Copy)]
+pub(crate) struct Due {
+    pub date: Option<NaiveDate>,
+    pub unadjusted: Option<NaiveDate>,
+    pub awaiting_holidays: Option<i32>,
+}
+
+pub(crate) const UNKNOWN: Due = Due {
+    date: None,
+    unadjusted: None,
+    awaiting_holidays: None,
+};
+
+/// A computed deadline as a due date. A deadline that runs into days after the built-in
+/// holiday data waits for that year's arrangement instead; other errors (a date before the
+/// data: a typing error, most likely) stay errors.
+pub(crate) fn settle(deadline: Result<Deadline>) -> Result<Due> {
+    let e = match deadline {
+        Ok(d) => {
+            return Ok(Due {
+                date: Some(d.date),
+                unadjusted: Some(d.unadjusted),
+                awaiting_holidays: None,
+            })
+        }
+        Err(e) => e,
+    };
+    let awaited = match &e.problem {
+        Problem::DateNotCovered { date, .. } => awaited_year(*date),
+        _ => None,
+    };
+    match awaited {
+        Some(year) => Ok(Due {
+            awaiting_holidays: Some(year),
+            ..UNKNOWN
+        }),
+        None => Err(e),
+    }
+}
+
 /// `d + n` days, or an error if that leaves the supported date range.
 pub fn add_days(d: NaiveDate, n: i64) -> Result<NaiveDate> {
     let r = if n >= 0 {

@@ -1,13 +1,13 @@
 //! Per-device monthly fees: device types with monthly unit fees (台式机 30, 笔记本/服务器 50
 //! in the seed), a base monthly fee, counts that change on given dates, mid-month proration,
-//! discount and VAT.
+//! discount and VAT, and when each month's fee is due.
 //!
 //! Billing months run from the start date: month k is `[start + k months, start + k+1
 //! months)`, with month-end clamping. Rounding: each device line is 四舍五入 to the fen
 //! ([`round_fen`]) once, from its exact amount (unit fee × device-days ÷ days in the month),
 //! the discount of each month likewise; VAT is split per month ([`split_vat`]).
 
-use super::calendar::{add_days, add_months, date_order};
+use super::calendar::{add_days, add_months, date_order, settle, Calendar, RestDayRule, UNKNOWN};
 use super::error::{Error, Problem, Result};
 use super::money::{check_amount, check_percent, div, mul, percent_of, round_display, round_fen};
 use super::tax::{split_vat, TaxSplit, Vat};
@@ -52,6 +52,19 @@ pub enum Proration {
     FromNextMonth,
 }
 
+/// When each billing month's fee is due: by day `day` of the billing month, its first day
+/// being day 1 (每个计费月的第1日至第N日: a month that starts on the 1st is due on the Nth),
+/// moved off a rest day by `rest_day_rule`.
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthlyDue {
+    /// 1 to 28, so that it falls inside every billing month.
+    pub day: u32,
+    #[serde(default)]
+    pub rest_day_rule: RestDayRule,
+}
+
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -70,6 +83,9 @@ pub struct DeviceFeeInput {
     pub discount_percent: Decimal,
     #[serde(default)]
     pub vat: Option<Vat>,
+    /// When each month's fee is due; without it the months have no due dates.
+    #[serde(default)]
+    pub due: Option<MonthlyDue>,
 }
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
@@ -98,6 +114,14 @@ pub struct FeeMonth {
     pub discount: Decimal,
     #[serde(flatten)]
     pub split: TaxSplit,
+    /// When this month's fee is due ([`DeviceFeeInput::due`]); `None` without a due rule, or
+    /// while the holiday arrangement the date needs is missing (`awaiting_holidays`).
+    pub due_date: Option<NaiveDate>,
+    /// The date before a rest-day move (equal to `due_date` if not moved).
+    pub unadjusted_due_date: Option<NaiveDate>,
+    /// The year whose official holiday arrangement the due date needs and the calendar lacks
+    /// (as in a schedule row: the date is then `None`, never a weekend-only guess).
+    pub awaiting_holidays: Option<i32>,
 }
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
@@ -124,14 +148,23 @@ pub struct DeviceFeeResult {
 const MAX_MONTHS: u32 = 600;
 const MAX_COUNT: i64 = 1_000_000;
 
-/// Compute the fee table.
-pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
+/// Compute the fee table; `cal` gives the working days that due dates move to.
+pub fn device_fees(input: &DeviceFeeInput, cal: &Calendar) -> Result<DeviceFeeResult> {
     if input.months == 0 || input.months > MAX_MONTHS {
         return Err(Error::new(
             "months",
             Problem::OutOfRange {
                 min: "1".into(),
                 max: MAX_MONTHS.to_string(),
+            },
+        ));
+    }
+    if input.due.is_some_and(|d| !(1..=28).contains(&d.day)) {
+        return Err(Error::new(
+            "due.day",
+            Problem::OutOfRange {
+                min: "1".into(),
+                max: "28".into(),
             },
         ));
     }
@@ -236,6 +269,13 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
         let subtotal = round_fen(base_fee + lines.iter().map(|l| l.amount).sum::<Decimal>());
         let discount = round_fen(percent_of("discount_percent", subtotal, discount_pct)?);
         let split = split_vat("vat.rate_percent", subtotal - discount, input.vat.as_ref())?;
+        let due = match input.due {
+            Some(d) => {
+                let unadjusted = add_days(from, i64::from(d.day) - 1)?;
+                settle(cal.adjust(unadjusted, d.rest_day_rule)).map_err(|e| e.within("due"))?
+            }
+            None => UNKNOWN,
+        };
         months.push(FeeMonth {
             index: k + 1,
             from,
@@ -246,6 +286,9 @@ pub fn device_fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
             subtotal,
             discount,
             split,
+            due_date: due.date,
+            unadjusted_due_date: due.unadjusted,
+            awaiting_holidays: due.awaiting_holidays,
         });
     }
     let years = months
@@ -339,6 +382,11 @@ mod tests {
     use super::*;
     use crate::core::testing::{d, dec};
 
+    /// The fee table on the built-in calendar.
+    fn fees(input: &DeviceFeeInput) -> Result<DeviceFeeResult> {
+        device_fees(input, &Calendar::new())
+    }
+
     fn seed() -> DeviceFeeInput {
         DeviceFeeInput {
             start: d(2025, 1, 1),
@@ -368,12 +416,99 @@ mod tests {
             proration: Proration::ByCalendarDays,
             discount_percent: Decimal::ZERO,
             vat: None,
+            due: None,
+        }
+    }
+
+    fn due_dates(r: &DeviceFeeResult) -> Vec<(Option<NaiveDate>, Option<NaiveDate>, Option<i32>)> {
+        r.months
+            .iter()
+            .map(|m| (m.due_date, m.unadjusted_due_date, m.awaiting_holidays))
+            .collect()
+    }
+
+    #[test]
+    fn each_month_is_due_by_its_nth_day_moved_off_rest_days() {
+        let due = |day, rest_day_rule| DeviceFeeInput {
+            due: Some(MonthlyDue { day, rest_day_rule }),
+            ..seed()
+        };
+        // Months from 2025-01-01, due by the 10th: 2025-05-10 is a Saturday (→ Monday 05-12),
+        // 2025-08-10 a Sunday (→ 08-11); 2025-10-10 is a working day after the 国庆 holiday.
+        let r = fees(&due(10, RestDayRule::NextWorkingDay)).unwrap();
+        let dates = due_dates(&r);
+        assert_eq!(dates[0], (Some(d(2025, 1, 10)), Some(d(2025, 1, 10)), None));
+        assert_eq!(dates[4], (Some(d(2025, 5, 12)), Some(d(2025, 5, 10)), None));
+        assert_eq!(dates[7], (Some(d(2025, 8, 11)), Some(d(2025, 8, 10)), None));
+        assert_eq!(
+            dates[9],
+            (Some(d(2025, 10, 10)), Some(d(2025, 10, 10)), None)
+        );
+        // Kept on the rest day when the contract says so.
+        let r = fees(&due(10, RestDayRule::Keep)).unwrap();
+        assert_eq!(
+            due_dates(&r)[4],
+            (Some(d(2025, 5, 10)), Some(d(2025, 5, 10)), None)
+        );
+        // Counted from the billing month's first day: months from 2025-03-15 due by their
+        // first day fall on the 15th (2025-03-15 a Saturday → 03-17).
+        let r = fees(&DeviceFeeInput {
+            start: d(2025, 3, 15),
+            ..due(1, RestDayRule::NextWorkingDay)
+        })
+        .unwrap();
+        assert_eq!(
+            due_dates(&r)[0],
+            (Some(d(2025, 3, 17)), Some(d(2025, 3, 15)), None)
+        );
+        assert_eq!(due_dates(&r)[1].1, Some(d(2025, 4, 15)));
+        // The amounts are the same with or without due dates, and without them none is given.
+        let plain = fees(&seed()).unwrap();
+        assert_eq!(plain.total, r.total);
+        assert!(due_dates(&plain).iter().all(|x| *x == (None, None, None)));
+    }
+
+    #[test]
+    fn due_dates_past_the_holiday_data_wait_for_the_year() {
+        // Months from 2026-06-01: 2026-12-10 is covered, 2027-01-10 waits for 2027's arrangement
+        // (never a weekend-only guess), and the fees still compute.
+        let r = fees(&DeviceFeeInput {
+            start: d(2026, 6, 1),
+            due: Some(MonthlyDue {
+                day: 10,
+                rest_day_rule: RestDayRule::NextWorkingDay,
+            }),
+            ..seed()
+        })
+        .unwrap();
+        let dates = due_dates(&r);
+        assert_eq!(
+            dates[6],
+            (Some(d(2026, 12, 10)), Some(d(2026, 12, 10)), None)
+        );
+        assert_eq!(dates[7], (None, None, Some(2027)));
+        assert_eq!(dates[11], (None, None, Some(2027)));
+        assert_eq!(r.total, fees(&seed()).unwrap().total);
+    }
+
+    #[test]
+    fn a_due_day_outside_every_month_is_refused() {
+        for day in [0, 29, 31] {
+            let e = fees(&DeviceFeeInput {
+                due: Some(MonthlyDue {
+                    day,
+                    rest_day_rule: RestDayRule::Keep,
+                }),
+                ..seed()
+            })
+            .unwrap_err();
+            assert_eq!(e.field, "due.day", "{day}");
         }
     }
 
     #[test]
     fn flat_year() {
-        let r = device_fees(&seed()).unwrap();
+        let r = fees(&seed()).unwrap();
         // 20×30 + 5×50 + 2×50 = 950 a month, 11,400 a year.
         assert_eq!(r.months[0].split.gross.to_string(), "950.00");
         assert_eq!(r.total.gross.to_string(), "11400.00");
@@ -389,22 +524,18 @@ mod tests {
             device: "desktop".into(),
             delta: 2,
         }];
-        let r = device_fees(&i).unwrap();
+        let r = fees(&i).unwrap();
         // 30 × (20×31 + 2×15)/31 = 30 × 650/31 = 629.032… → 629.03
         assert_eq!(r.months[0].lines[0].amount.to_string(), "629.03");
         assert_eq!(r.months[1].lines[0].amount.to_string(), "660.00");
         i.proration = Proration::FullMonth;
         assert_eq!(
-            device_fees(&i).unwrap().months[0].lines[0]
-                .amount
-                .to_string(),
+            fees(&i).unwrap().months[0].lines[0].amount.to_string(),
             "660.00"
         );
         i.proration = Proration::FromNextMonth;
         assert_eq!(
-            device_fees(&i).unwrap().months[0].lines[0]
-                .amount
-                .to_string(),
+            fees(&i).unwrap().months[0].lines[0].amount.to_string(),
             "600.00"
         );
     }
@@ -434,7 +565,7 @@ mod tests {
                 }],
                 ..seed()
             };
-            let r = device_fees(&input).unwrap();
+            let r = fees(&input).unwrap();
             assert_eq!(r.months[0].lines[0].amount.to_string(), amount, "{fee}");
         }
     }
@@ -466,7 +597,7 @@ mod tests {
         // whole month (+1 first billed 31.00: the count of 1 between the two changes).
         for deltas in [[1, -1], [-1, 1]] {
             for proration in [Proration::ByCalendarDays, Proration::FullMonth] {
-                let r = device_fees(&on_the_10th(0, &deltas, proration)).unwrap();
+                let r = fees(&on_the_10th(0, &deltas, proration)).unwrap();
                 assert_eq!(
                     r.months[0].lines[0].amount.to_string(),
                     "0.00",
@@ -475,9 +606,9 @@ mod tests {
             }
         }
         // Net −1 from 1 is 0; net −1 from 0 is refused, on the day's last change.
-        let r = device_fees(&on_the_10th(1, &[-2, 1], Proration::ByCalendarDays)).unwrap();
+        let r = fees(&on_the_10th(1, &[-2, 1], Proration::ByCalendarDays)).unwrap();
         assert_eq!(r.months[0].lines[0].amount.to_string(), "9.00");
-        let e = device_fees(&on_the_10th(0, &[-2, 1], Proration::ByCalendarDays)).unwrap_err();
+        let e = fees(&on_the_10th(0, &[-2, 1], Proration::ByCalendarDays)).unwrap_err();
         assert_eq!(e.field, "changes.1.delta");
         assert_eq!(
             e.problem.zh(),
@@ -493,6 +624,6 @@ mod tests {
             device: "server".into(),
             delta: -3,
         }];
-        assert_eq!(device_fees(&i).unwrap_err().field, "changes.0.delta");
+        assert_eq!(fees(&i).unwrap_err().field, "changes.0.delta");
     }
 }

@@ -11,7 +11,8 @@
 //! in 16 rows, each 0.0065 rounded up to 0.01) is refused rather than given a negative payment.
 
 use super::calendar::{
-    add_months, awaited_year, date_zh, monthly_due_date, Calendar, DayKind, Deadline, RestDayRule,
+    add_months, date_zh, monthly_due_date, settle, Calendar, DayKind, Deadline, Due, RestDayRule,
+    UNKNOWN,
 };
 use super::error::{Error, Problem, Result};
 use super::money::{
@@ -382,48 +383,6 @@ pub fn equal_row(amount: Decimal, rows: usize) -> Result<(Decimal, RowRounding)>
         Ok((round_fen_down(exact), RowRounding::Down))
     } else {
         Ok((half_up, RowRounding::HalfAwayFromZero))
-    }
-}
-
-/// One due date: the date and the date before a rest-day move (`None` while a milestone
-/// date is unknown), or the year whose holiday arrangement it waits for.
-#[derive(Clone, Copy)]
-struct Due {
-    date: Option<NaiveDate>,
-    unadjusted: Option<NaiveDate>,
-    awaiting_holidays: Option<i32>,
-}
-
-const UNKNOWN: Due = Due {
-    date: None,
-    unadjusted: None,
-    awaiting_holidays: None,
-};
-
-/// A computed deadline as a due date. A deadline that runs into days after the built-in
-/// holiday data waits for that year's arrangement instead; other errors (a date before the
-/// data: a typing error, most likely) stay errors.
-fn settle(deadline: Result<Deadline>) -> Result<Due> {
-    let e = match deadline {
-        Ok(d) => {
-            return Ok(Due {
-                date: Some(d.date),
-                unadjusted: Some(d.unadjusted),
-                awaiting_holidays: None,
-            })
-        }
-        Err(e) => e,
-    };
-    let awaited = match &e.problem {
-        Problem::DateNotCovered { date, .. } => awaited_year(*date),
-        _ => None,
-    };
-    match awaited {
-        Some(year) => Ok(Due {
-            awaiting_holidays: Some(year),
-            ..UNKNOWN
-        }),
-        None => Err(e),
     }
 }
 

@@ -19,7 +19,7 @@ p{margin:0;text-indent:2em}.v{text-decoration:underline}.gap{color:gray;font-siz
 .annex{break-before:page}.annex h2{text-align:center}\
 table{border-collapse:collapse;width:100%;font-size:10.5pt;line-height:1.4;text-align:left}\
 th,td{border:1px solid;padding:2px 5px}.num{text-align:right;white-space:nowrap}\
-.devices td:first-child,.penalty td:first-child{white-space:nowrap}\
+.devices td:first-child,.penalty td:first-child{white-space:nowrap}.devices td:nth-child(2){word-break:keep-all}\
 .schedule td:first-child,.schedule td:nth-child(5){word-break:keep-all}.schedule td:nth-child(4){min-width:6em}";
 
 /// The filled contract as a standalone .html document.

@@ -1246,6 +1246,8 @@ fn devices(b: &mut Binder, ss: &[Sentence]) {
         discount_percent: None,
         vat_percent: None,
         vat_mode: None,
+        due_day: None,
+        rest_day_rule: None,
     });
     b.out.tables.push((s.para, "devices"));
 }

@@ -8,7 +8,7 @@ use super::model::*;
 use super::warnings::{warnings, Warning};
 use crate::core::calendar::{date_zh, Calendar, DayKind, Deadline, RestDayRule};
 use crate::core::devices::{
-    device_fees, CountChange, DeviceFeeInput, DeviceFeeResult, DeviceType, Proration,
+    device_fees, CountChange, DeviceFeeInput, DeviceFeeResult, DeviceType, MonthlyDue, Proration,
 };
 use crate::core::lump_sum::{
     breach_penalty, cap_penalties, discounted_price, maintenance_fee, Amount, CappedPenalties,
@@ -252,7 +252,7 @@ pub fn fill(t: &Template, inputs: &Inputs, cal: &Calendar) -> Filled {
     };
     let devices = match &c.devices {
         None => Calc::Unused,
-        Some(b) => run(&scope, |bd| bind_devices(bd, b), |i| device_fees(&i)),
+        Some(b) => run(&scope, |bd| bind_devices(bd, b), |i| device_fees(&i, cal)),
     };
     let mut lump: Vec<(String, Calc<LumpResult>)> = Vec::new();
     for l in &c.lump_sum {
@@ -471,23 +471,23 @@ impl<'a> Binder<'a> {
         }
     }
 
-    /// A date that may not be known yet (the effective date, a milestone's date): `Some(None)`
-    /// while what it needs is empty, so the rest computes and the date shows as 待定; `None`
-    /// when it is wrong (the error names its blank).
-    fn optional_date(&mut self, field: &str, src: &str) -> Option<Option<NaiveDate>> {
+    /// A value that may not be known yet, read by `read` (the effective date, a milestone's
+    /// date, a due day): `Some(None)` while what it needs is empty, so the rest computes and
+    /// the value shows as 待定; `None` when it is wrong (the error names its blank).
+    fn optional<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
         let waiting = std::mem::take(&mut self.missing);
-        let value = self.value(field, src);
-        // What this date waits for is not waited for: the others' needs are kept.
+        let value = read(self);
+        // What this value waits for is not waited for: the others' needs are kept.
         self.missing = waiting;
         match value {
-            Some(Value::Date(d)) => Some(Some(d)),
-            Some(_) => {
-                self.fail(field, "应为日期 / a date was expected");
-                None
-            }
+            Some(v) => Some(Some(v)),
             None if self.invalid.is_none() => Some(None),
             None => None,
         }
+    }
+
+    fn optional_date(&mut self, field: &str, src: &str) -> Option<Option<NaiveDate>> {
+        self.optional(|b| b.date(field, src))
     }
 
     /// An enum-like word: an id whose value is text, a quoted literal, or the word itself.
@@ -887,6 +887,12 @@ fn bind_devices(b: &mut Binder, d: &DevicesBinding) -> Option<DeviceFeeInput> {
             }
         }),
     };
+    // The due day may wait: the fees compute meanwhile, without due dates.
+    let due_day = match &d.due_day {
+        None => Some(None),
+        Some(src) => b.optional(|b| b.count("due_day", src)),
+    };
+    let rest_day_rule = rest_day_rule(b, &d.rest_day_rule, RestDayRule::NextWorkingDay);
     let vat = vat_pct?.filter(|p| !p.is_zero()).map(|rate_percent| Vat {
         rate_percent,
         mode: vat_mode.unwrap_or_default(),
@@ -903,6 +909,10 @@ fn bind_devices(b: &mut Binder, d: &DevicesBinding) -> Option<DeviceFeeInput> {
         proration: proration?,
         discount_percent: discount?.unwrap_or_default(),
         vat,
+        due: due_day?.map(|day| MonthlyDue {
+            day,
+            rest_day_rule: rest_day_rule.unwrap_or_default(),
+        }),
     })
 }
 

@@ -333,6 +333,14 @@ pub struct DevicesBinding {
     /// `exclusive` or `inclusive`.
     #[serde(default)]
     pub vat_mode: Option<String>,
+    /// The day of each billing month (1 = its first day) by which its fee is due
+    /// (每个计费月的第1日至第N日). While the value is empty the fees compute and the months show
+    /// no due date.
+    #[serde(default)]
+    pub due_day: Option<String>,
+    /// `next_working_day` (the default) or `keep`: a due date on a rest day.
+    #[serde(default)]
+    pub rest_day_rule: Option<String>,
 }
 
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]

@@ -665,6 +665,14 @@ fn waiting_blank(t: &Template, f: &Filled, id: &str) -> String {
 /// Which of a device fee table's last columns show (subtotal, discount, tax, total): a
 /// discount or tax that is zero in every month (none agreed, so zero in the total too) is
 /// left out, not a column of 0.00s, and without either the subtotal is the total, shown once.
+/// Whether the months of a fee table have due dates (the template binds a due day, and it is
+/// filled in): the tables then have a due-date column.
+pub fn fee_months_dated(d: &crate::core::devices::DeviceFeeResult) -> bool {
+    d.months
+        .iter()
+        .any(|m| m.due_date.is_some() || m.awaiting_holidays.is_some())
+}
+
 pub fn fee_columns_shown(d: &crate::core::devices::DeviceFeeResult) -> [bool; 4] {
     let discount = d.months.iter().any(|m| !m.discount.is_zero());
     let tax = d.months.iter().any(|m| !m.split.tax.is_zero());
@@ -694,12 +702,25 @@ fn moved_from(lang: Lang, date: chrono::NaiveDate, unadjusted: chrono::NaiveDate
     )
 }
 
-/// A schedule row's due date as the contract writes it, or "to be set" (待定).
-fn due_text(row: &ScheduleRow, lang: Lang) -> String {
-    row.due_date.map_or_else(
+/// A due date as the contract writes it, or "to be set" (待定).
+fn due_text(date: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    date.map_or_else(
         || wording::of(lang).to_be_set.to_string(),
         |d| wording::date(lang, d),
     )
+}
+
+/// A due date in a table of the contract: [`due_text`], then the date it moved from.
+fn due_cell(
+    date: Option<chrono::NaiveDate>,
+    unadjusted: Option<chrono::NaiveDate>,
+    lang: Lang,
+) -> Cell {
+    let moved = match (date, unadjusted) {
+        (Some(d), Some(u)) => moved_from(lang, d, u),
+        _ => String::new(),
+    };
+    Cell::text(due_text(date, lang) + &moved)
 }
 
 /// The text of a calculator result (in `lang`, the template's language), or None while it
@@ -720,7 +741,7 @@ pub fn calc_text(f: &Filled, path: &[&str], lang: Lang) -> Option<String> {
                         "amount" => Some(fmt_money(row.amount)),
                         "words" => Some(row.words.clone()),
                         "percent" => Some(percent_shown(row).to_string()),
-                        "due_date" => Some(due_text(row, lang)),
+                        "due_date" => Some(due_text(row.due_date, lang)),
                         "rule" => Some(lang.pick(&row.rule_zh, &row.rule_en).to_string()),
                         _ => None,
                     }
@@ -802,17 +823,12 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                 .rows
                 .iter()
                 .map(|r| {
-                    let due = due_text(r, lang);
-                    let moved = match (r.due_date, r.unadjusted_due_date) {
-                        (Some(d), Some(u)) => moved_from(lang, d, u),
-                        _ => String::new(),
-                    };
                     vec![
                         Cell::text(r.name.clone()),
                         Cell::num(format!("{}%", percent_shown(r))),
                         Cell::num(fmt_money(r.amount)),
                         Cell::text(r.words.clone()),
-                        Cell::text(due + &moved),
+                        due_cell(r.due_date, r.unadjusted_due_date, lang),
                         Cell::text(lang.pick(&r.rule_zh, &r.rule_en).to_string()),
                     ]
                 })
@@ -870,7 +886,11 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
             let Some(d) = f.devices.ready() else {
                 return Some(Part::Pending(w.devices_pending));
             };
+            let dated = fee_months_dated(d);
             let mut head = heads(&[w.devices_period]);
+            if dated {
+                head.push(Cell::text(w.schedule_heads[4].to_string()));
+            }
             if let Some(m) = d.months.first() {
                 head.extend(
                     m.lines
@@ -891,6 +911,9 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                 .iter()
                 .map(|m| {
                     let mut row = vec![Cell::text(period(m.from, m.to))];
+                    if dated {
+                        row.push(due_cell(m.due_date, m.unadjusted_due_date, lang));
+                    }
                     row.extend(m.lines.iter().map(|l| Cell::num(fmt_money(l.amount))));
                     row.extend(
                         [m.subtotal, m.discount, m.split.tax, m.split.gross]
@@ -904,7 +927,8 @@ fn table(t: &Template, f: &Filled, name: &str) -> Option<Part> {
                 .collect();
             // The total spans every column but the last (合计).
             let cols = d.months.first().map_or(0, |m| m.lines.len())
-                + shown.iter().filter(|s| **s).count();
+                + shown.iter().filter(|s| **s).count()
+                + usize::from(dated);
             table(
                 "devices",
                 head,

@@ -5,11 +5,12 @@
 
 use super::fill::{Calc, Filled, LumpResult};
 use super::model::{blank_of, Blank, Lang, Obligation, Template};
-use super::render::{escape, fee_columns_shown, fmt_money, percent_shown};
+use super::render::{escape, fee_columns_shown, fee_months_dated, fmt_money, percent_shown};
 use super::wording::marks;
 use crate::core::money::{percent_of, round_display};
 use crate::core::schedule::{equal_row, RowRounding, ScheduleRow, Share};
 use crate::i18n::t;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -43,10 +44,20 @@ pub fn cell_place(blank: Option<&Blank>, lang: Lang, field: &str) -> Option<Stri
     })
 }
 
+/// A due date as the results show it: the date, with the date it was moved from under it
+/// ([`moved_note`]); 待定 while unknown.
+fn due_shown(lang: Lang, date: Option<NaiveDate>, unadjusted: Option<NaiveDate>) -> String {
+    match (date, unadjusted) {
+        (Some(d), Some(u)) if d != u => format!("{d}{}", moved_note(lang, u)),
+        (Some(d), _) => d.to_string(),
+        (None, _) => t(lang, "pending_date").to_string(),
+    }
+}
+
 /// Under a due date moved off a rest day, the date it was moved from:
 /// `（原 2025-05-10，遇休息日顺延）`, `(moved from 2025-05-10, a rest day)`. The date is a
 /// span of its own, kept on one line (widget.css): the note wraps in a narrow column.
-fn moved_note(lang: Lang, from: chrono::NaiveDate) -> String {
+fn moved_note(lang: Lang, from: NaiveDate) -> String {
     let (open, close) = marks(lang).aside;
     let (before, after) = match lang {
         Lang::Zh => ("原 ", "，遇休息日顺延"),
@@ -224,18 +235,12 @@ pub fn results_panels(
                     tr("instalment")
                 );
                 for r in &s.rows {
-                    let due = r
-                        .due_date
-                        .map_or_else(|| tr("pending_date").to_string(), |d| d.to_string());
-                    let moved = match (r.due_date, r.unadjusted_due_date) {
-                        (Some(d), Some(u)) if d != u => moved_note(lang, u),
-                        _ => String::new(),
-                    };
+                    let due = due_shown(lang, r.due_date, r.unadjusted_due_date);
                     let how = row_how(lang, s.total, r);
                     let rule = lang.pick(&r.rule_zh, &r.rule_en);
                     let _ = write!(
                         out,
-                        "<tr><th scope=\"row\">{}</th><td class=\"num\" data-label=\"{percent_col}\">{}%</td><td class=\"num\" data-label=\"{amount_col}\">{}</td><td class=\"cc-words-cell\" data-label=\"{words_col}\">{}</td><td data-label=\"{due_col}\">{due}{moved}</td><td data-label=\"{rule_col}\">{}</td></tr>",
+                        "<tr><th scope=\"row\">{}</th><td class=\"num\" data-label=\"{percent_col}\">{}%</td><td class=\"num\" data-label=\"{amount_col}\">{}</td><td class=\"cc-words-cell\" data-label=\"{words_col}\">{}</td><td data-label=\"{due_col}\">{due}</td><td data-label=\"{rule_col}\">{}</td></tr>",
                         escape(&r.name),
                         percent_shown(r),
                         explained(&fmt_money(r.amount), &how),
@@ -408,6 +413,12 @@ pub fn results_panels(
                 );
                 if open {
                     let _ = write!(out, "<div class=\"cc-scroll\"><table class=\"cc-table cc-devices\"><thead><tr><th scope=\"col\">{}</th>", tr("month"));
+                    // A due date per month when the template binds a due day (filled in).
+                    let dated = fee_months_dated(d);
+                    let due_col = tr("due_date");
+                    if dated {
+                        let _ = write!(out, "<th scope=\"col\" class=\"cc-due\">{due_col}</th>");
+                    }
                     if let Some(m) = d.months.first() {
                         for l in &m.lines {
                             let _ = write!(out, "<th scope=\"col\">{}</th>", escape(&l.name));
@@ -424,6 +435,13 @@ pub fn results_panels(
                     out.push_str("</tr></thead><tbody>");
                     for m in &d.months {
                         let _ = write!(out, "<tr><td>{} – {}</td>", m.from, m.to);
+                        if dated {
+                            let due = due_shown(lang, m.due_date, m.unadjusted_due_date);
+                            let _ = write!(
+                                out,
+                                "<td class=\"cc-due\" data-label=\"{due_col}\">{due}</td>"
+                            );
+                        }
                         for l in &m.lines {
                             let how = format!(
                                 "{} × {} ÷ {} = {}",

@@ -629,6 +629,8 @@ pub fn binding_exprs_mut(c: &mut Calculators) -> Vec<(String, &mut String, bool)
             ("discount_percent", d.discount_percent.as_mut(), false),
             ("vat_percent", d.vat_percent.as_mut(), false),
             ("vat_mode", d.vat_mode.as_mut(), true),
+            ("due_day", d.due_day.as_mut(), false),
+            ("rest_day_rule", d.rest_day_rule.as_mut(), true),
         ] {
             if let Some(s) = s {
                 v.push((format!("{b}.{k}"), s, w));

@@ -145,16 +145,22 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
         }
     }
     // Due dates in a year whose holiday arrangement is not built in: shown as 待定, said once,
-    // beside the effective date they count from.
-    if let (Calc::Ready(s), Some(b)) = (&f.schedule, &t.calculators.schedule) {
-        // The first year missing is named; the later ones follow from it (起 / on).
-        if let Some(year) = s.rows.iter().filter_map(|r| r.awaiting_holidays).min() {
-            out.push(w(
+    // beside the date they count from (a schedule's effective date, the fees' start).
+    let awaiting = [
+        f.schedule.ready().and_then(|s| {
+            let year = s.rows.iter().filter_map(|r| r.awaiting_holidays).min()?;
+            Some((year, &t.calculators.schedule.as_ref()?.effective_date))
+        }),
+        f.devices.ready().and_then(|d| {
+            let year = d.months.iter().filter_map(|m| m.awaiting_holidays).min()?;
+            Some((year, &t.calculators.devices.as_ref()?.start))
+        }),
+    ];
+    // The first year missing is named; the later ones follow from it (起 / on).
+    for (year, from) in awaiting.into_iter().flatten() {
+        out.push(w(
                 "awaiting_holidays",
-                t.blanks
-                    .iter()
-                    .find(|x| x.id == b.effective_date)
-                    .map(|x| x.id.clone()),
+                t.blanks.iter().find(|x| x.id == *from).map(|x| x.id.clone()),
                 format!(
                     "部分付款期限要按{year}年起的法定节假日及调休安排计算，尚未内置该年安排：这些日期暂列为“待定”，加入后即可算出。金额不受影响。"
                 ),
@@ -162,7 +168,6 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
                     "Some due dates depend on the holiday arrangement (statutory holidays and make-up working days) of {year} on, which is not built in yet: they show as pending until it is added. The amounts are not affected."
                 ),
             ));
-        }
     }
 
     if let (Some(due), Some(b)) = (f.penalty_due, &t.calculators.penalty) {

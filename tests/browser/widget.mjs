@@ -504,6 +504,13 @@ test('on a phone nothing is cut off: rows editors as cards, every device-fee col
   const devices = page.locator('.cc-devices');
   assert.deepEqual(await cut('.cc-devices th, .cc-devices td', '.cc-panel'), []);
   assert.equal(await devices.locator('thead').isVisible(), true);
+  // Each month's due date is a line of its own under the month, named, the moved-from date
+  // under it (August: 2025-08-10 is a Sunday).
+  const due = devices.locator('tbody tr').nth(1).locator('td.cc-due');
+  assert.match(await due.innerText(), /^2025-08-11\s*（原 2025-08-10，遇休息日顺延）$/);
+  assert.equal(await due.evaluate((td) => getComputedStyle(td, '::before').content), '"付款期限 "');
+  const [dueBox, rowBox] = [await due.boundingBox(), await due.locator('xpath=..').boundingBox()];
+  assert.ok(dueBox.width > rowBox.width - 4, `the due date spans its row: ${dueBox.width} of ${rowBox.width}`);
   // (The window, not the panel alone: the header sticks to the window's top as months scroll.)
   await page.locator('.cc-panel', { has: devices }).evaluate((p) => p.scrollIntoView());
   await page.screenshot({ path: `${OUT}phone-device-fees.png` });

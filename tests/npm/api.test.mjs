@@ -244,6 +244,15 @@ test('deviceFees: per-device months, a mid-month change, discount and VAT', () =
   const twelfth = paymentSchedule({ total: '100000', effective_date: '2025-01-01', instalments: [
     { name: '月付', share: { type: 'percent', percent: '100' }, due: { type: 'monthly', day: 5, months: 12 } }] });
   assert.equal(twelfth.rows[0].percent, '8.3333');
+  // With a due day, each month's fee is due by that day of the billing month, on working days:
+  // 2025-05-10 is a Saturday (→ 05-12), kept there with rest_day_rule "keep".
+  const pcs = { start: '2025-01-01', months: 6, devices: [{ id: 'pc', name: 'PC', monthly_fee: '30', count: 1 }] };
+  const due = deviceFees({ ...pcs, due: { day: 10 } });
+  assert.deepEqual(due.months.map((m) => m.due_date), ['2025-01-10', '2025-02-10', '2025-03-10', '2025-04-10', '2025-05-12', '2025-06-10']);
+  assert.equal(due.months[4].unadjusted_due_date, '2025-05-10');
+  assert.equal(deviceFees({ ...pcs, due: { day: 10, rest_day_rule: 'keep' } }).months[4].due_date, '2025-05-10');
+  assert.equal(deviceFees(pcs).months[0].due_date, null);
+  throwsField(() => deviceFees({ ...pcs, due: { day: 31 } }), 'due.day', 'out_of_range');
   const noVat = deviceFees({ start: '2025-01-01', months: 1, devices: [{ id: 'pc', name: 'PC', monthly_fee: '30', count: 1 }] });
   assert.equal(noVat.tax, '0.00');
   assert.equal(noVat.months[0].lines[0].unit_fee, '30.00');

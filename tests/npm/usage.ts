@@ -35,6 +35,7 @@ const penalty: PenaltyInput = {
 const penaltyTotal: string = latePenalty(penalty).total;
 const fees: DeviceFeeInput = { start: '2025-01-01', months: 12, devices: [{ id: 'pc', name: '台式机', monthly_fee: '30', count: 10 }] };
 const gross: string = deviceFees(fees).gross;
+const firstDue: string | null | undefined = deviceFees({ ...fees, due: { day: 10, rest_day_rule: 'keep' } }).months[0].due_date;
 
 const doc: Template = { id: 'mini', title: '小合同', blanks: [], body: [{ heading: '一', paragraphs: ['…'] }] };
 const out = renderContract({ template: doc, values: { total: '36万' } });
