@@ -75,7 +75,9 @@ const STYLES: &str = concat!(
     "<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"60\"/><w:outlineLvl w:val=\"1\"/></w:pPr>",
     "<w:rPr><w:rFonts w:ascii=\"SimHei\" w:hAnsi=\"SimHei\" w:eastAsia=\"SimHei\"/><w:b/></w:rPr></w:style>",
     "<w:style w:type=\"paragraph\" w:styleId=\"Cell\"><w:name w:val=\"Table Cell\"/>",
-    "<w:pPr><w:spacing w:line=\"280\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/></w:pPr><w:rPr><w:sz w:val=\"21\"/></w:rPr></w:style>",
+    // No automatic space between 汉字 and digits in a cell (2025年7月31日, as the widget and
+    // the .html show it): the column widths count none.
+    "<w:pPr><w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/><w:spacing w:line=\"280\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/></w:pPr><w:rPr><w:sz w:val=\"21\"/></w:rPr></w:style>",
     "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/>",
     "<w:pPr><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/></w:rPr></w:style>",
     "<w:style w:type=\"character\" w:styleId=\"Filled\"><w:name w:val=\"Filled Value\"/><w:rPr><w:u w:val=\"single\"/></w:rPr></w:style>",
@@ -286,16 +288,25 @@ fn row(out: &mut String, widths: &[usize], cells: &[Cell], header: bool, bold: u
 }
 
 /// Column widths (twips) for the text width, as a browser lays out an automatic table: each
-/// column gets at least what it cannot do without (a number in full, six 汉字 of text, two of
-/// a heading), and the room left goes to the columns that would otherwise wrap, in
-/// proportion to how much more they want.
+/// column gets at least what it cannot do without (a number in full, a date in full, six 汉字
+/// of text, two of a heading), and the room left goes to the columns that would otherwise
+/// wrap, in proportion to how much more they want.
 fn column_widths(t: &Table) -> Vec<usize> {
     // Twips at 10.5 pt: a 汉字 (and %) is 210; other ASCII is counted at 0.65 of that, the
     // width of digits in the widest fallback font (DejaVu Serif).
-    let width = |s: &str| -> usize {
-        s.chars()
-            .map(|c| if c.is_ascii() && c != '%' { 137 } else { 210 })
-            .sum()
+    let char_width = |c: char| if c.is_ascii() && c != '%' { 137 } else { 210 };
+    let width = |s: &str| -> usize { s.chars().map(char_width).sum() };
+    // The widest date in a text (2025年7月31日): Word breaks between any two 汉字, so a period
+    // (2025年7月1日至2025年7月31日) may break at 至 but not inside a date.
+    let widest_date = |s: &str| -> usize {
+        let (mut widest, mut run) = (0, 0);
+        let mut in_date = false;
+        for c in s.chars() {
+            in_date = c.is_ascii_digit() || (in_date && "年月日".contains(c));
+            run = if in_date { run + char_width(c) } else { 0 };
+            widest = widest.max(run);
+        }
+        widest
     };
     const PAD: usize = 200;
     let mut min: Vec<usize> = t
@@ -309,7 +320,12 @@ fn column_widths(t: &Table) -> Vec<usize> {
         for c in row {
             if c.span <= 1 && col < min.len() {
                 let w = width(&c.text);
-                min[col] = min[col].max(PAD + if c.num { w } else { w.min(1260) });
+                let least = if c.num {
+                    w
+                } else {
+                    w.min(1260).max(widest_date(&c.text))
+                };
+                min[col] = min[col].max(PAD + least);
                 want[col] = want[col].max(PAD + w);
             }
             col += c.span.max(1);
