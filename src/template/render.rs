@@ -662,9 +662,6 @@ fn waiting_blank(t: &Template, f: &Filled, id: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Which of a device fee table's last columns show (subtotal, discount, tax, total): a
-/// discount or tax that is zero in every month (none agreed, so zero in the total too) is
-/// left out, not a column of 0.00s, and without either the subtotal is the total, shown once.
 /// Whether the months of a fee table have due dates (the template binds a due day, and it is
 /// filled in): the tables then have a due-date column.
 pub fn fee_months_dated(d: &crate::core::devices::DeviceFeeResult) -> bool {
@@ -673,6 +670,9 @@ pub fn fee_months_dated(d: &crate::core::devices::DeviceFeeResult) -> bool {
         .any(|m| m.due_date.is_some() || m.awaiting_holidays.is_some())
 }
 
+/// Which of a device fee table's last columns show (subtotal, discount, tax, total): a
+/// discount or tax that is zero in every month (none agreed, so zero in the total too) is
+/// left out, not a column of 0.00s, and without either the subtotal is the total, shown once.
 pub fn fee_columns_shown(d: &crate::core::devices::DeviceFeeResult) -> [bool; 4] {
     let discount = d.months.iter().any(|m| !m.discount.is_zero());
     let tax = d.months.iter().any(|m| !m.split.tax.is_zero());

@@ -159,15 +159,15 @@ pub fn warnings(t: &Template, f: &Filled) -> Vec<Warning> {
     // The first year missing is named; the later ones follow from it (起 / on).
     for (year, from) in awaiting.into_iter().flatten() {
         out.push(w(
-                "awaiting_holidays",
-                t.blanks.iter().find(|x| x.id == *from).map(|x| x.id.clone()),
-                format!(
-                    "部分付款期限要按{year}年起的法定节假日及调休安排计算，尚未内置该年安排：这些日期暂列为“待定”，加入后即可算出。金额不受影响。"
-                ),
-                format!(
-                    "Some due dates depend on the holiday arrangement (statutory holidays and make-up working days) of {year} on, which is not built in yet: they show as pending until it is added. The amounts are not affected."
-                ),
-            ));
+            "awaiting_holidays",
+            t.blanks.iter().find(|x| x.id == *from).map(|x| x.id.clone()),
+            format!(
+                "部分付款期限要按{year}年起的法定节假日及调休安排计算，尚未内置该年安排：这些日期暂列为“待定”，加入后即可算出。金额不受影响。"
+            ),
+            format!(
+                "Some due dates depend on the holiday arrangement (statutory holidays and make-up working days) of {year} on, which is not built in yet: they show as pending until it is added. The amounts are not affected."
+            ),
+        ));
     }
 
     if let (Some(due), Some(b)) = (f.penalty_due, &t.calculators.penalty) {
